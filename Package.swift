@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "govreport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GovReport", targets: ["GovReport"]),
+        .executable(name: "govreport", targets: ["govreport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // poppler-glib (and the cairo/GLib it pulls in), seen through one modulemap.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // Every pipeline stage; only Sources/GovReport/PDF/Poppler*.swift imports CPoppler.
+        .target(
+            name: "GovReport",
+            dependencies: ["CPoppler"]
+        ),
+        .executableTarget(
+            name: "govreport",
+            dependencies: [
+                "GovReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GovReportTests",
+            dependencies: ["GovReport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+# Generates the error-handling fixtures in Tests/GovReportTests/Fixtures/bad/.
+#
+# Needs (install once):
+#   apt-get update && apt-get install -y fonts-wqy-zenhei poppler-utils qpdf
+#   pip install reportlab            # brings Pillow with it
+#
+# Usage:
+#   python3 Scripts/make-bad-inputs.py [OUT_DIR]
+#       default OUT_DIR: Tests/GovReportTests/Fixtures/bad/ beside Scripts/
+#
+# Three fixtures are made from Samples/sample-bordered-2021.pdf (truncated,
+# encrypted, image-only); if it is missing, Scripts/make-samples.py is run
+# first.  Output is deterministic: fixed seeds, reportlab `invariant=1`,
+# qpdf --static-id/--static-aes-iv (test-only options: fine for a fixture).
+
+import io
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+SAMPLE = os.path.join(ROOT, "Samples", "sample-bordered-2021.pdf")
+FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+FONT = "CJK"
+
+NOTICE_TITLE = "关于召开2024年度安全生产工作会议的通知"
+NOTICE = [
+    "各科室、各直属单位：",
+    "为认真贯彻落实上级关于安全生产工作的决策部署，总结2023年度安全生产工作，安排部署2024年度重点任务，经研究，决定召开2024年度安全生产工作会议。现将有关事项通知如下：",
+    "一、会议时间",
+    "2024年3月12日（星期二）上午9:00，会期半天。",
+    "二、会议地点",
+    "机关办公楼三楼第一会议室。",
+    "三、参会人员",
+    "各科室负责人、各直属单位主要负责人及分管安全生产工作的负责同志。",
+    "四、有关要求",
+    "请参会人员提前10分钟到达会场，会议期间将手机调至静音状态。因特殊情况不能参会的，须提前向办公室请假，并安排其他负责同志参会。请各单位于3月8日前将参会人员名单报送办公室。",
+    "联系人：王明，联系电话：0571-86000000。",
+]
+NOTICE_SIGN = ["办公室", "2024年3月5日"]
+
+NOT_A_REPORT_TXT = """\
+家常番茄炒蛋做法
+
+用料：番茄两个，鸡蛋三个，葱一根，盐、白糖少许，食用油适量。
+
+步骤：
+1. 番茄洗净切块，鸡蛋打散，加少许盐搅匀，葱切成葱花。
+2. 锅中倒油烧热，倒入蛋液，炒至凝固后盛出备用。
+3. 锅中再加少许油，放入番茄块翻炒出汁，加一小勺白糖提鲜。
+4. 倒回炒好的鸡蛋，翻炒均匀，加盐调味，撒上葱花即可出锅。
+
+小贴士：番茄选熟透的，炒出来汤汁更浓；鸡蛋不要炒太老。
+一共四个步骤，两人份，约需15分钟。
+"""
+
+
+def ensure_sample():
+    if not os.path.exists(SAMPLE):
+        subprocess.run([sys.executable, os.path.join(HERE, "make-samples.py")], check=True)
+    return open(SAMPLE, "rb").read()
+
+
+def wrap(text, size, width):
+    lines, cur = [], ""
+    for ch in text:
+        if cur and pdfmetrics.stringWidth(cur + ch, FONT, size) > width and ch not in "，。、；：）”":
+            lines.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    return lines + [cur]
+
+
+def not_a_report_pdf(path):
+    c = canvas.Canvas(path, pagesize=A4, invariant=1, pageCompression=1,
+                      initialFontName=FONT, initialFontSize=12)
+    c.setTitle(NOTICE_TITLE)
+    w, h = A4
+    y = h - 90
+    c.setFont(FONT, 20)
+    c.drawCentredString(w / 2, y, NOTICE_TITLE)
+    y -= 50
+    size, lead, left, width = 14, 26, 72, w - 144
+    for para in NOTICE:
+        indent = 0 if para.endswith("：") and len(para) < 12 else 2 * size
+        lines = wrap(para, size, width - indent)
+        for i, ln in enumerate(lines):
+            c.setFont(FONT, size)
+            c.drawString(left + (indent if i == 0 else 0), y, ln)
+            y -= lead
+    y -= 20
+    for ln in NOTICE_SIGN:
+        c.drawRightString(w - 72, y, ln)
+        y -= lead
+    c.save()
+
+
+def image_only_pdf(path, sample_pdf):
+    """Page 1 of the sample, rasterised like a grey office scan (slightly
+    skewed, JPEG), placed as the only content of an A4 page: no text layer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", "-f", "1", "-l", "1",
+                        sample_pdf, os.path.join(tmp, "p")], check=True)
+        png = [f for f in os.listdir(tmp) if f.endswith(".png")][0]
+        img = Image.open(os.path.join(tmp, png)).convert("L")
+    img = img.rotate(0.6, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    # A faint grey cast like a scanner bed, deterministic speckles.
+    rng = random.Random(7)
+    px = img.load()
+    for _ in range(1500):
+        x, y = rng.randrange(img.width), rng.randrange(img.height)
+        px[x, y] = rng.randrange(120, 200)
+    img = img.point(lambda v: int(v * 0.94 + 8))
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=40, optimize=True)
+    buf.seek(0)
+    c = canvas.Canvas(path, pagesize=A4, invariant=1, pageCompression=1)
+    c.setTitle("")
+    c.drawImage(ImageReader(buf), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Tests", "GovReportTests", "Fixtures", "bad")
+    os.makedirs(out, exist_ok=True)
+    pdfmetrics.registerFont(TTFont(FONT, FONT_PATH, subfontIndex=0))
+    sample = ensure_sample()
+
+    def put(name, data):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+    put("empty.pdf", b"")
+    put("random.pdf", random.Random(1234).randbytes(4096))
+    garbage = random.Random(5678).randbytes(2048)
+    put("header-only.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + garbage)
+    put("truncated.pdf", sample[: len(sample) * 40 // 100])
+    subprocess.run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "u", "o", "256", "--",
+                    SAMPLE, os.path.join(out, "encrypted.pdf")], check=True)
+    image_only_pdf(os.path.join(out, "image-only.pdf"), SAMPLE)
+    not_a_report_pdf(os.path.join(out, "not-a-report.pdf"))
+    put("not-a-report.txt", NOT_A_REPORT_TXT.encode("utf-8"))
+    for name in sorted(os.listdir(out)):
+        if name != "README.md":
+            print(f"{name}: {os.path.getsize(os.path.join(out, name))} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+#ifndef GOVREPORT_CPOPPLER_SHIM_H
+#define GOVREPORT_CPOPPLER_SHIM_H
+#include <poppler.h>
+#include <cairo.h>
+#include <glib.h>
+#endif

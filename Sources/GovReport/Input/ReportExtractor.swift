@@ -1,0 +1,48 @@
+import Foundation
+
+/// Entry point of the library: a file's bytes in, a canonical report (or a clear error) out.
+public enum ReportExtractor {
+    /// Reads and extracts the file at `path`. `displayPath` is what `source.path` records.
+    public static func extract(path: String, displayPath: String? = nil) throws(InputError) -> CanonicalReport {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound }
+        if isDir.boolValue { throw .isDirectory }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadable(error.localizedDescription)
+        }
+        return try extract(data: data, name: displayPath ?? path)
+    }
+
+    /// Extracts a report held in memory; `name` (a file name) chooses nothing but `source.path`
+    /// and, when the bytes are ambiguous, the kind.
+    public static func extract(data: Data, name: String) throws(InputError) -> CanonicalReport {
+        guard !data.isEmpty else { throw .empty }
+        let sha = sha256Hex([UInt8](data))
+        let ext = (name as NSString).pathExtension.lowercased()
+        if data.starts(with: Array("%PDF".utf8)) || ext == "pdf" {
+            guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
+            return try PDFReportReader.extract(data: data, name: name, sha256: sha)
+        }
+        if ["html", "htm"].contains(ext) { throw .unsupportedKind(ext) }
+        guard let text = TextDecoding.decode(data) else { throw .badEncoding }
+        let reader = TextReportReader(text: text)
+        let tables = reader.tables
+        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        let source = CanonicalReport.Source(path: name, sha256: sha, kind: .text, pages: nil)
+        return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
+    }
+}
+
+/// Decodes report text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
+enum TextDecoding {
+    static func decode(_ data: Data) -> String? {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return String(data: data.dropFirst(3), encoding: .utf8) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            return String(data: data, encoding: .utf16)
+        }
+        if let s = String(data: data, encoding: .utf8) { return s.contains("\0") ? nil : s }
+        if let s = decodeText([UInt8](data), charset: "GB18030"), !s.contains("\0") { return s }
+        return nil
+    }
+}

@@ -1,0 +1,157 @@
+import CPoppler
+import Foundation
+
+/// Why poppler could not open a PDF.
+public enum PDFOpenError: Error, Sendable, Equatable {
+    /// The document needs a password.
+    case encrypted
+    /// Poppler found the bytes unreadable (not a PDF, truncated, damaged).
+    case damaged(String)
+}
+
+/// Document-level facts from the PDF's info dictionary.
+public struct PDFMetadata: Sendable, Equatable {
+    public var title: String?
+    public var author: String?
+    public var creator: String?
+    public var producer: String?
+    public var pageCount: Int
+}
+
+/// One character of a page's text layer with its box (page points, top-left origin).
+public struct Glyph: Sendable, Equatable {
+    /// The text of the character as poppler reports it (not yet normalized).
+    public var text: String
+    public var box: Rect
+    public var fontSize: Double
+    /// Font name as embedded; an "-Identity-V" suffix marks vertical writing.
+    public var fontName: String
+
+    public init(text: String, box: Rect, fontSize: Double, fontName: String = "") {
+        self.text = text; self.box = box; self.fontSize = fontSize; self.fontName = fontName
+    }
+}
+
+/// A page's text layer: every glyph in poppler's reading order, line breaks dropped.
+public struct PageText: Sendable {
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    public var glyphs: [Glyph]
+}
+
+/// The single owner of a `PopplerDocument*`. Every poppler-glib call in the project goes
+/// through this file or `PopplerRender.swift`; no C pointer leaves them.
+public final class PopplerDocument {
+    private let handle: OpaquePointer
+
+    /// Opens a PDF held in memory. Throws `PDFOpenError`.
+    public init(data: Data) throws {
+        ensurePopplerLogQuiet()
+        let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+        defer { g_bytes_unref(bytes) }
+        var error: UnsafeMutablePointer<GError>?
+        guard let doc = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            throw Self.openError(consuming: error)
+        }
+        handle = doc
+    }
+
+    deinit { g_object_unref(gpointer(handle)) }
+
+    private static func openError(consuming error: UnsafeMutablePointer<GError>?) -> PDFOpenError {
+        guard let error else { return .damaged("poppler gave no reason") }
+        defer { g_error_free(error) }
+        let message = error.pointee.message.map { String(cString: $0) } ?? ""
+        if error.pointee.domain == poppler_error_quark(),
+           error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+            return .encrypted
+        }
+        return .damaged(message)
+    }
+
+    public var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+    public var metadata: PDFMetadata {
+        PDFMetadata(
+            title: takeString(poppler_document_get_title(handle)),
+            author: takeString(poppler_document_get_author(handle)),
+            creator: takeString(poppler_document_get_creator(handle)),
+            producer: takeString(poppler_document_get_producer(handle)),
+            pageCount: pageCount)
+    }
+
+    /// Calls `body` with a page handle that is released when `body` returns.
+    func withPage<T>(_ index: Int, _ body: (OpaquePointer) throws -> T) rethrows -> T? {
+        guard index >= 0, index < pageCount, let page = poppler_document_get_page(handle, Int32(index)) else {
+            return nil
+        }
+        defer { g_object_unref(gpointer(page)) }
+        return try body(page)
+    }
+
+    /// The text layer of page `index` (0-based): characters, their boxes and font sizes.
+    public func text(ofPage index: Int) -> PageText? {
+        withPage(index) { page in
+            var width = 0.0, height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            return PageText(number: index + 1, width: width, height: height, glyphs: Self.glyphs(page))
+        }
+    }
+
+    private static func glyphs(_ page: OpaquePointer) -> [Glyph] {
+        guard let cText = poppler_page_get_text(page) else { return [] }
+        let text = String(cString: cText)
+        g_free(cText)
+
+        var rects: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(page, &rects, &count) != 0, let rects else { return [] }
+        defer { g_free(rects) }
+
+        // Font runs, indexed by character offset into `text`.
+        var runs: [(start: Int, end: Int, size: Double, name: String)] = []
+        if let list = poppler_page_get_text_attributes(page) {
+            var node: UnsafeMutablePointer<GList>? = list
+            while let n = node {
+                if let attr = n.pointee.data?.assumingMemoryBound(to: PopplerTextAttributes.self) {
+                    runs.append((Int(attr.pointee.start_index), Int(attr.pointee.end_index),
+                                 attr.pointee.font_size,
+                                 attr.pointee.font_name.map { String(cString: $0) } ?? ""))
+                }
+                node = n.pointee.next
+            }
+            poppler_page_free_text_attributes(list)
+        }
+
+        var out: [Glyph] = []
+        out.reserveCapacity(Int(count))
+        var run = 0
+        for (i, scalar) in text.unicodeScalars.enumerated() where i < Int(count) {
+            if scalar == "\n" || scalar == "\r" { continue }
+            while run < runs.count, runs[run].end < i { run += 1 }
+            let r = rects[i]
+            let (size, name) = run < runs.count && runs[run].start <= i ? (runs[run].size, runs[run].name) : (0, "")
+            out.append(Glyph(text: String(scalar),
+                             box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2),
+                             fontSize: size, fontName: name))
+        }
+        return out
+    }
+}
+
+/// Takes ownership of a g_malloc'ed C string.
+func takeString(_ c: UnsafeMutablePointer<gchar>?) -> String? {
+    guard let c else { return nil }
+    defer { g_free(c) }
+    let s = String(cString: c)
+    return s.isEmpty ? nil : s
+}
+
+/// Poppler reports syntax errors in broken files through GLib logging; the CLI reports
+/// its own clear error instead, so those messages are silenced once per process.
+private let quietLog: Void = {
+    _ = g_log_set_handler("Poppler", GLogLevelFlags(rawValue: ~0), { _, _, _, _ in }, nil)
+}()
+
+func ensurePopplerLogQuiet() { _ = quietLog }

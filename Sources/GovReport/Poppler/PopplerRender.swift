@@ -1,0 +1,48 @@
+import CPoppler
+
+extension PopplerDocument {
+    /// Renders page `index` to a white-backed grayscale raster at `scale` pixels per point.
+    /// Ruling lines come from here: poppler-glib has no API for vector paths.
+    public func render(page index: Int, scale: Double) -> GrayImage? {
+        withPage(index) { page -> GrayImage? in
+            var w = 0.0, h = 0.0
+            poppler_page_get_size(page, &w, &h)
+            let width = max(1, Int((w * scale).rounded(.up)))
+            let height = max(1, Int((h * scale).rounded(.up)))
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+                return nil
+            }
+            defer { cairo_surface_destroy(surface) }
+            guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+                return nil
+            }
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_scale(cr, scale, scale)
+            poppler_page_render(page, cr)
+            cairo_destroy(cr)
+            cairo_surface_flush(surface)
+
+            guard let data = cairo_image_surface_get_data(surface) else { return nil }
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            var pixels = [UInt8](repeating: 255, count: width * height)
+            for y in 0..<height {
+                let row = data + y * stride
+                for x in 0..<width {
+                    // RGB24 is stored as native-endian 32-bit 0x00RRGGBB.
+                    let px = row.advanced(by: x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
+                    let r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
+                    pixels[y * width + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                }
+            }
+            return GrayImage(width: width, height: height, scale: scale, pixels: pixels)
+        } ?? nil
+    }
+}
+
+/// SHA-256 of a byte buffer, as lowercase hex (GLib's GChecksum).
+public func sha256Hex(_ bytes: [UInt8]) -> String {
+    bytes.withUnsafeBufferPointer { buf in
+        takeString(g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf.baseAddress, gsize(buf.count))) ?? ""
+    }
+}

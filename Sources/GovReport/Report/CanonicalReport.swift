@@ -1,0 +1,96 @@
+import Foundation
+
+/// The govreport/1 document (see the spec): what every input kind normalizes to.
+public struct CanonicalReport: Sendable, Equatable {
+    public struct Source: Sendable, Equatable {
+        public enum Kind: String, Sendable { case pdf, text, html }
+        public var path: String
+        public var sha256: String
+        public var kind: Kind
+        public var pages: Int?
+    }
+
+    public struct Info: Sendable, Equatable {
+        public var title: String?
+        public var organization: String?
+        public var year: Int?
+        public var template: TemplateVersion
+    }
+
+    public struct Sections: Sendable, Equatable {
+        public var overview: String?
+        public var problemsAndImprovements: String?
+        public var otherMatters: String?
+    }
+
+    public var source: Source
+    public var report: Info
+    public var sections: Sections
+    public var activeDisclosure: TableValues
+    public var applications: TableValues
+    public var reviewLitigation: TableValues
+    public var findings: [Finding]
+    public var diagnostics: [Finding]
+
+    public static let schema = "govreport/1"
+
+    public var json: JSONValue {
+        func opt(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        var src = [JSONMember("path", .string(source.path)), JSONMember("sha256", .string(source.sha256)),
+                   JSONMember("kind", .string(source.kind.rawValue))]
+        if let pages = source.pages { src.append(JSONMember("pages", .number(Decimal(pages)))) }
+        return .object([
+            JSONMember("schema", .string(Self.schema)),
+            JSONMember("source", .object(src)),
+            JSONMember("report", .object([
+                JSONMember("title", opt(report.title)),
+                JSONMember("organization", opt(report.organization)),
+                JSONMember("year", report.year.map { .number(Decimal($0)) } ?? .null),
+                JSONMember("template", .string(report.template.rawValue)),
+            ])),
+            JSONMember("sections", .object([
+                JSONMember("overview", opt(sections.overview)),
+                JSONMember("problems_and_improvements", opt(sections.problemsAndImprovements)),
+                JSONMember("other_matters", opt(sections.otherMatters)),
+            ])),
+            JSONMember("active_disclosure", activeDisclosure.json { $0 == "procurement" ? "amount_unit" : nil }),
+            JSONMember("applications", applications.json()),
+            JSONMember("review_litigation", reviewLitigation.json()),
+            JSONMember("findings", .array(findings.map(\.json))),
+            JSONMember("diagnostics", .array(diagnostics.map(\.json))),
+        ])
+    }
+
+    /// Reads a govreport/1 document (as written by `json`) back into a report.
+    public init?(json: JSONValue) {
+        guard json["schema"]?.string == Self.schema, let src = json["source"], let rep = json["report"] else {
+            return nil
+        }
+        let template = rep["template"]?.string.flatMap(TemplateVersion.init(rawValue:)) ?? .v2021
+        source = Source(path: src["path"]?.string ?? "", sha256: src["sha256"]?.string ?? "",
+                        kind: src["kind"]?.string.flatMap(Source.Kind.init(rawValue:)) ?? .pdf,
+                        pages: src["pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue })
+        report = Info(title: rep["title"]?.string, organization: rep["organization"]?.string,
+                      year: rep["year"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue }, template: template)
+        let sec = json["sections"]
+        sections = Sections(overview: sec?["overview"]?.string,
+                            problemsAndImprovements: sec?["problems_and_improvements"]?.string,
+                            otherMatters: sec?["other_matters"]?.string)
+        activeDisclosure = TableValues(json: json["active_disclosure"],
+                                       order: Template.activeRows(template).map { ($0.key, $0.fields) })
+        applications = TableValues(json: json["applications"],
+                                   order: Template.applicationRows.map { ($0.key, Template.applicationColumns) })
+        reviewLitigation = TableValues(json: json["review_litigation"],
+                                       order: Template.reviewGroups.map { ($0, Template.reviewFields) })
+        findings = (json["findings"]?.array ?? []).compactMap(Finding.init(json:))
+        diagnostics = (json["diagnostics"]?.array ?? []).compactMap(Finding.init(json:))
+    }
+
+    public init(source: Source, report: Info, sections: Sections, activeDisclosure: TableValues,
+                applications: TableValues, reviewLitigation: TableValues,
+                findings: [Finding] = [], diagnostics: [Finding] = []) {
+        self.source = source; self.report = report; self.sections = sections
+        self.activeDisclosure = activeDisclosure; self.applications = applications
+        self.reviewLitigation = reviewLitigation; self.findings = findings; self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,46 @@
+/// A line of running text (tables and page furniture already taken out), in reading order.
+public struct DocumentLine: Sendable, Equatable {
+    public var text: String
+    public var page: Int?
+    /// Whether the line begins a paragraph (indented, or after a short line or a heading).
+    public var startsParagraph: Bool
+
+    public init(text: String, page: Int? = nil, startsParagraph: Bool = true) {
+        self.text = text; self.page = page; self.startsParagraph = startsParagraph
+    }
+}
+
+/// The numbered parts of the national format, recognized by their heading lines.
+public enum ReportPart: Int, Sendable, CaseIterable {
+    case overview = 1, activeDisclosure, applications, reviewLitigation, problems, otherMatters
+
+    static let numerals: [Character] = ["一", "二", "三", "四", "五", "六"]
+
+    /// Words one of which the heading of this part contains.
+    var headingWords: [String] {
+        switch self {
+        case .overview: ["总体情况", "概述", "总体", "基本情况"]
+        case .activeDisclosure: ["主动公开"]
+        case .applications: ["收到和处理", "依申请", "申请情况"]
+        case .reviewLitigation: ["行政复议", "复议", "诉讼"]
+        case .problems: ["存在", "问题", "改进"]
+        case .otherMatters: ["其他需要报告", "其他"]
+        }
+    }
+
+    /// Whether `text` is this part's heading: its numeral, then 、 or a dot, then a heading word,
+    /// on a short line.
+    public func isHeading(_ text: String) -> Bool {
+        let k = Array(TextNormalizer.key(text))
+        guard k.count >= 3, k.count <= 40, k[0] == Self.numerals[rawValue - 1],
+              ["、", ".", ",", ":"].contains(k[1]) else { return false }
+        let rest = String(k.dropFirst(2))
+        // Rows of the applications table also start with 一、二、三、四、.
+        if rest.hasPrefix("本年") || rest.hasPrefix("上年") || rest.hasPrefix("结转") { return false }
+        return headingWords.contains { rest.contains($0) }
+    }
+
+    public static func heading(_ text: String) -> ReportPart? {
+        allCases.first { $0.isHeading(text) }
+    }
+}

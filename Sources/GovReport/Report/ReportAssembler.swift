@@ -1,0 +1,23 @@
+/// Last common stage: from running text and raw tables (whatever the input kind) to the
+/// canonical report with its findings.
+public enum ReportAssembler {
+    public static func assemble(source: CanonicalReport.Source, lines: [DocumentLine], tables: RawTables,
+                                titleFallback: String? = nil) -> CanonicalReport {
+        let title = ReportInfoReader.title(in: lines, fallback: titleFallback)
+        let year = ReportInfoReader.year(title: title, lines: lines)
+        let template = TemplateMapper.detectTemplate(activeHeaderText: tables.activeHeaderText, year: year)
+        var mapper = TemplateMapper(template: template)
+        let active = tables.active.map { mapper.active($0) } ?? TableValues()
+        let applications = tables.applications.map { mapper.applications($0) } ?? TableValues()
+        let review = tables.review.map { mapper.review($0) } ?? TableValues()
+        var report = CanonicalReport(
+            source: source,
+            report: .init(title: title, organization: ReportInfoReader.organization(title: title), year: year,
+                          template: template),
+            sections: SectionReader.sections(in: lines),
+            activeDisclosure: active, applications: applications, reviewLitigation: review,
+            diagnostics: tables.diagnostics + mapper.diagnostics)
+        report.findings = Validator.findings(for: report)
+        return report
+    }
+}

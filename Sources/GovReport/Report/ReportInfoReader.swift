@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads the report's title, organization and year from its opening lines.
+public enum ReportInfoReader {
+    static let titleMarkers = ["年度报告", "工作报告", "年报"]
+
+    /// The title: the first line naming the annual report, with the line before it when
+    /// the title is printed over two lines (organization, then year and report name).
+    public static func title(in lines: [DocumentLine], fallback: String? = nil) -> String? {
+        let head = Array(lines.prefix(12))
+        guard let i = head.firstIndex(where: { line in
+            let k = TextNormalizer.key(line.text)
+            return k.contains("政府信息公开") && titleMarkers.contains { k.contains($0) } && k.count <= 60
+        }) else {
+            return fallback.map(TextNormalizer.display)
+        }
+        var title = head[i].text
+        let k = TextNormalizer.key(title)
+        // A line that starts with the year, 关于 or the report name lacks the organization.
+        let startsBare = k.first?.isNumber == true || k.hasPrefix("关于") || k.hasPrefix("政府信息公开")
+        if startsBare, i > 0 {
+            let prev = head[i - 1].text
+            let pk = TextNormalizer.key(prev)
+            if pk.count <= 30, !pk.hasSuffix("。"), ReportPart.heading(prev) == nil {
+                title = prev + title
+            }
+        } else if i + 1 < head.count {
+            // Title broken after the organization's name with the report name on the next line.
+            let next = TextNormalizer.key(head[i + 1].text)
+            if !k.hasSuffix("报告"), next.hasSuffix("报告"), next.count <= 20 { title += head[i + 1].text }
+        }
+        return TextNormalizer.display(title)
+    }
+
+    /// The year the report covers: the first 19xx/20xx in the title, else in the opening text.
+    public static func year(title: String?, lines: [DocumentLine]) -> Int? {
+        if let title, let y = firstYear(in: title) { return y }
+        for line in lines.prefix(15) { if let y = firstYear(in: line.text) { return y } }
+        return nil
+    }
+
+    static func firstYear(in text: String) -> Int? {
+        let k = Array(TextNormalizer.key(text))
+        var i = 0
+        while i + 4 <= k.count {
+            let s = String(k[i..<(i + 4)])
+            let before = i > 0 ? k[i - 1] : " "
+            let after = i + 4 < k.count ? k[i + 4] : " "
+            if s.allSatisfy({ $0.isASCII && $0.isNumber }), !(before.isASCII && before.isNumber),
+               !(after.isASCII && after.isNumber), let y = Int(s), (1990...2100).contains(y), after == "年" {
+                return y
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The reporting body as the title names it: the text before the year, or (year first)
+    /// the text between the year and 政府信息公开….
+    public static func organization(title: String?) -> String? {
+        guard let title else { return nil }
+        let k = TextNormalizer.key(title).filter { !$0.isWhitespace }
+        guard let y = firstYear(in: k) else { return nil }
+        let yearText = String(y)
+        guard let r = k.range(of: yearText) else { return nil }
+        var before = String(k[..<r.lowerBound])
+        var after = String(k[r.upperBound...])
+        for p in ["关于", "《"] where before.hasSuffix(p) { before.removeLast(p.count) }
+        before = trimmedOrganization(before)
+        if !before.isEmpty { return before }
+        for p in ["年度", "年"] where after.hasPrefix(p) { after.removeFirst(p.count); break }
+        if let end = after.range(of: "政府信息公开") {
+            // 人民政府政府信息公开…: the organization keeps its own 政府.
+            let org = trimmedOrganization(String(after[..<end.lowerBound]))
+            return org.isEmpty ? nil : org
+        }
+        return nil
+    }
+
+    static func trimmedOrganization(_ s: String) -> String {
+        var s = s
+        for p in ["关于"] where s.hasPrefix(p) { s.removeFirst(p.count) }
+        for p in ["关于", "的"] where s.hasSuffix(p) { s.removeLast(p.count) }
+        return s.trimmingCharacters(in: CharacterSet(charactersIn: " :：,，"))
+    }
+}

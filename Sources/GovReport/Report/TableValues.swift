@@ -1,0 +1,50 @@
+import Foundation
+
+/// One row of a canonical table: its key and a value (or nil for a blank cell) per field.
+public struct RowValues: Sendable, Equatable {
+    public var key: String
+    public var fields: [String]
+    public var values: [Decimal?]
+    /// Unit text printed with an amount (procurement's `amount_unit`).
+    public var unit: String?
+    /// Page the row was printed on, when known.
+    public var page: Int?
+
+    public init(key: String, fields: [String], values: [Decimal?], unit: String? = nil, page: Int? = nil) {
+        precondition(fields.count == values.count, "a row needs one value per field")
+        self.key = key; self.fields = fields; self.values = values; self.unit = unit; self.page = page
+    }
+
+    public subscript(field: String) -> Decimal? {
+        guard let i = fields.firstIndex(of: field) else { return nil }
+        return values[i]
+    }
+}
+
+/// A canonical table: rows in template order; a row the report does not print is absent.
+public struct TableValues: Sendable, Equatable {
+    public var rows: [RowValues]
+    public init(rows: [RowValues] = []) { self.rows = rows }
+
+    public subscript(key: String) -> RowValues? { rows.first { $0.key == key } }
+    public var isEmpty: Bool { rows.isEmpty }
+
+    func json(unitKey: (String) -> String? = { _ in nil }) -> JSONValue {
+        .object(rows.map { row in
+            var members = zip(row.fields, row.values).map { JSONMember($0, $1.map(JSONValue.number) ?? .null) }
+            if let unit = row.unit, let key = unitKey(row.key) { members.append(JSONMember(key, .string(unit))) }
+            return JSONMember(row.key, .object(members))
+        })
+    }
+
+    /// Reads a canonical table back, ordering rows and fields as `order` gives them.
+    init(json: JSONValue?, order: [(key: String, fields: [String])]) {
+        var rows: [RowValues] = []
+        for (key, fields) in order {
+            guard let obj = json?[key], obj.members != nil else { continue }
+            rows.append(RowValues(key: key, fields: fields, values: fields.map { obj[$0]?.decimal },
+                                  unit: obj["amount_unit"]?.string))
+        }
+        self.rows = rows
+    }
+}

@@ -1,0 +1,29 @@
+/// A table row as the layout stage read it: label text and the raw text of each data cell
+/// (nil for an empty cell), before any template knowledge is applied.
+public struct RawRow: Sendable, Equatable {
+    public var label: String
+    public var cells: [String?]
+    public var page: Int?
+    /// Header text printed above the row's values (units such as （万元） live there).
+    public var header: String
+
+    public init(label: String, cells: [String?], page: Int? = nil, header: String = "") {
+        self.label = label; self.cells = cells; self.page = page; self.header = header
+    }
+}
+
+/// The three standard tables as read from one document, plus what the reader noticed.
+public struct RawTables: Sendable, Equatable {
+    public var active: [RawRow]?
+    public var applications: [RawRow]?
+    public var review: [RawRow]?
+    /// All header text of the active-disclosure table (it tells the two formats apart).
+    public var activeHeaderText: String
+    public var diagnostics: [Finding]
+
+    public init(active: [RawRow]? = nil, applications: [RawRow]? = nil, review: [RawRow]? = nil,
+                activeHeaderText: String = "", diagnostics: [Finding] = []) {
+        self.active = active; self.applications = applications; self.review = review
+        self.activeHeaderText = activeHeaderText; self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,98 @@
+/// Tolerant matching of printed row labels to template labels: numbering markers are
+/// ignored and similarity is the longest common subsequence, so typos, dropped characters,
+/// old wordings and stray text from neighbouring merged cells still match.
+public enum LabelMatcher {
+    /// The label's content: matching key without numbering such as 一、 （三） 1. 2、.
+    public static func core(_ label: String) -> [Character] {
+        let k = Array(TextNormalizer.key(label))
+        var out: [Character] = []
+        var i = 0
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        while i < k.count {
+            // (一) … (十)
+            if k[i] == "(", i + 2 < k.count, numerals.contains(k[i + 1]) {
+                var j = i + 1
+                while j < k.count, numerals.contains(k[j]) { j += 1 }
+                if j < k.count, k[j] == ")" { i = j + 1; continue }
+            }
+            // 一、 … 十、 (only as a marker: followed by 、)
+            if numerals.contains(k[i]) {
+                var j = i
+                while j < k.count, numerals.contains(k[j]) { j += 1 }
+                if j < k.count, k[j] == "、" { i = j + 1; continue }
+            }
+            // 1. 2、 3)
+            if k[i].isASCII, k[i].isNumber {
+                var j = i
+                while j < k.count, k[j].isASCII, k[j].isNumber { j += 1 }
+                if j < k.count, [".", "、", ")"].contains(k[j]) { i = j + 1; continue }
+                if j == k.count || !k[j].isASCII { i = j; continue }
+            }
+            if [".", ",", "、", "(", ")", "\"", ":", ";", "-"].contains(k[i]) { i += 1; continue }
+            out.append(k[i])
+            i += 1
+        }
+        return out
+    }
+
+    static func lcs(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var prev = [Int](repeating: 0, count: b.count + 1)
+        var cur = prev
+        for x in a {
+            for (j, y) in b.enumerated() {
+                cur[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], cur[j])
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    /// How well printed text matches a template label, 0…1: mostly how much of the template
+    /// label is present, a little how much of the printed text is accounted for.
+    public static func score(printed: [Character], template: [Character]) -> Double {
+        guard !template.isEmpty, !printed.isEmpty else { return 0 }
+        let common = Double(lcs(printed, template))
+        return 0.8 * common / Double(template.count) + 0.2 * common / Double(printed.count)
+    }
+
+    /// Whether the template label occurs in the printed text unchanged.
+    public static func isExact(printed: [Character], template: [Character]) -> Bool {
+        guard template.count <= printed.count else { return false }
+        return String(printed).contains(String(template))
+    }
+
+    /// Order-preserving alignment of printed rows to template rows that maximizes total
+    /// similarity; a printed row may stay unmatched and a template row may be absent.
+    /// Returns, for each printed row, the index of its template row (or nil).
+    public static func align(printed: [[Character]], templates: [[Character]], minimum: Double = 0.5) -> [Int?] {
+        let n = printed.count, m = templates.count
+        var scores = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+        for i in 0..<n { for j in 0..<m { scores[i][j] = score(printed: printed[i], template: templates[j]) } }
+        // best[i][j]: best total using printed rows i… and template rows j…
+        var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
+        var choice = [[UInt8]](repeating: [UInt8](repeating: 0, count: m + 1), count: n + 1)
+        let unmatchedRowCost = 0.05
+        for i in stride(from: n, through: 0, by: -1) {
+            for j in stride(from: m, through: 0, by: -1) {
+                if i == n { best[i][j] = 0; continue }
+                var b = best[i + 1][j] - unmatchedRowCost, c: UInt8 = 1   // leave row i unmatched
+                if j < m, best[i][j + 1] > b { b = best[i][j + 1]; c = 2 }  // template row j absent
+                if j < m, scores[i][j] >= minimum, scores[i][j] + best[i + 1][j + 1] > b {
+                    b = scores[i][j] + best[i + 1][j + 1]; c = 3
+                }
+                best[i][j] = b; choice[i][j] = c
+            }
+        }
+        var out = [Int?](repeating: nil, count: n)
+        var i = 0, j = 0
+        while i < n {
+            switch choice[i][j] {
+            case 3: out[i] = j; i += 1; j += 1
+            case 2: j += 1
+            default: i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Maps raw tables onto the national template: which printed row is which template row,
+/// and each cell's text as a value. Says in diagnostics what it matched fuzzily, what it
+/// could not place and what it did not find.
+public struct TemplateMapper {
+    public var template: TemplateVersion
+    public private(set) var diagnostics: [Finding] = []
+
+    public init(template: TemplateVersion) { self.template = template }
+
+    /// Picks the national format from the active-disclosure headers, else from the year.
+    public static func detectTemplate(activeHeaderText: String, year: Int?) -> TemplateVersion {
+        let k = TextNormalizer.key(activeHeaderText)
+        let markers2019 = ["新制作", "新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "其他对外管理服务事项"]
+        let markers2021 = ["本年制发件数", "现行有效件数", "本年废止件数", "本年处理决定数量"]
+        let s2019 = markers2019.filter { k.contains($0) }.count
+        let s2021 = markers2021.filter { k.contains($0) }.count
+        if s2019 != s2021 { return s2019 > s2021 ? .v2019 : .v2021 }
+        if let year, year <= 2020 { return .v2019 }
+        return .v2021
+    }
+
+    // MARK: values
+
+    mutating func values(_ cells: [String?], count: Int, table: String, row: String, fields: [String],
+                         page: Int?) -> (values: [Decimal?], unit: String?) {
+        var cells = cells
+        if cells.count > count {
+            // Surplus cells at the ends are empty cells of a merged label column or a trailing tab.
+            while cells.count > count, let last = cells.last, last == nil || last?.isEmpty == true { cells.removeLast() }
+            while cells.count > count, let first = cells.first, first == nil || first?.isEmpty == true {
+                cells.removeFirst()
+            }
+        }
+        if cells.count != count {
+            diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
+                                       message: "row has \(cells.count) cells where the template has \(count)",
+                                       table: table, row: row, page: page))
+            cells = Array(cells.prefix(count)) + [String?](repeating: nil, count: max(0, count - cells.count))
+        }
+        var out: [Decimal?] = []
+        var unit: String?
+        for (i, cell) in cells.enumerated() {
+            switch ValueParser.parse(cell ?? "") {
+            case .blank, .placeholder: out.append(nil)
+            case .number(let d, let u): out.append(d); unit = unit ?? u
+            case .text(let t):
+                out.append(nil)
+                diagnostics.append(Finding(code: "value.unreadable", severity: .warning,
+                                           message: "cell text \"\(t)\" is not a number; read as blank",
+                                           table: table, row: row, column: fields[i], page: page))
+            }
+        }
+        return (out, unit)
+    }
+
+    // MARK: tables
+
+    /// Aligns printed labels to template labels; records fuzzy and unplaced rows.
+    mutating func matchRows(_ rows: [RawRow], labels: [(key: String, text: String, aliases: [String])],
+                            table: String) -> [Int?] {
+        let printed = rows.map { LabelMatcher.core($0.label) }
+        let templates = labels.map { LabelMatcher.core($0.text) }
+        var assignment = LabelMatcher.align(printed: printed, templates: templates)
+        for (i, j) in assignment.enumerated() {
+            guard let j else {
+                diagnostics.append(Finding(code: "label.unmatched", severity: .warning,
+                                           message: "row \"\(rows[i].label)\" matches no template row; its numbers were not used",
+                                           table: table, page: rows[i].page))
+                continue
+            }
+            let exact = ([labels[j].text] + labels[j].aliases).contains {
+                LabelMatcher.isExact(printed: printed[i], template: LabelMatcher.core($0))
+            }
+            if !exact {
+                let s = LabelMatcher.score(printed: printed[i], template: templates[j])
+                diagnostics.append(Finding(code: "label.fuzzy_match", severity: .info,
+                                           message: "printed \"\(rows[i].label)\" read as \"\(labels[j].text)\" (similarity \(String(format: "%.2f", s)))",
+                                           table: table, row: labels[j].key, page: rows[i].page))
+            }
+        }
+        // The one-row （六）其他处理 and its three sub-rows are alternatives, never both.
+        if let one = labels.firstIndex(where: { $0.key == "other_processing" }) {
+            let subs = Set(labels.indices.filter { labels[$0].key.hasPrefix("other_") && $0 != one })
+            if assignment.contains(where: { $0.map(subs.contains) ?? false }),
+               let i = assignment.firstIndex(of: one) {
+                assignment[i] = nil
+                diagnostics.append(Finding(code: "label.conflict", severity: .warning,
+                                           message: "row \"\(rows[i].label)\" printed beside the （六） sub-rows was not used",
+                                           table: table, page: rows[i].page))
+            }
+        }
+        return assignment
+    }
+
+    public mutating func applications(_ rows: [RawRow]) -> TableValues {
+        let labels = Template.applicationRows.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
+        let assignment = matchRows(rows, labels: labels, table: "applications")
+        var found: [Int: RowValues] = [:]
+        for (i, j) in assignment.enumerated() {
+            guard let j else { continue }
+            let key = labels[j].key
+            let v = values(rows[i].cells, count: 7, table: "applications", row: key,
+                           fields: Template.applicationColumns, page: rows[i].page)
+            found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page)
+        }
+        return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
+    }
+
+    public mutating func active(_ rows: [RawRow]) -> TableValues {
+        let spec = Template.activeRows(template)
+        let labels = spec.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
+        let assignment = matchRows(rows, labels: labels, table: "active_disclosure")
+        var found: [Int: RowValues] = [:]
+        for (i, j) in assignment.enumerated() {
+            guard let j else { continue }
+            let row = spec[j]
+            let v = values(rows[i].cells, count: row.fields.count, table: "active_disclosure", row: row.key,
+                           fields: row.fields, page: rows[i].page)
+            var unit: String?
+            if row.key == "procurement" { unit = v.unit ?? Self.unit(inHeader: rows[i].header) }
+            found[j] = RowValues(key: row.key, fields: row.fields, values: v.values, unit: unit, page: rows[i].page)
+        }
+        return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
+    }
+
+    /// The money unit a header names, e.g. 采购总金额（万元） → 万元.
+    static func unit(inHeader header: String) -> String? {
+        let k = TextNormalizer.key(header)
+        if k.contains("万元") { return "万元" }
+        if k.contains("元") { return "元" }
+        return nil
+    }
+
+    public mutating func review(_ rows: [RawRow]) -> TableValues {
+        let cells = rows.flatMap(\.cells)
+        let page = rows.first?.page
+        var flat = cells
+        if flat.count != 15 {
+            diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
+                                       message: "the review/litigation table has \(flat.count) value cells where the template has 15",
+                                       table: "review_litigation", page: page))
+            flat = Array(flat.prefix(15)) + [String?](repeating: nil, count: max(0, 15 - flat.count))
+        }
+        var out: [RowValues] = []
+        for (g, group) in Template.reviewGroups.enumerated() {
+            let slice = Array(flat[(g * 5)..<(g * 5 + 5)])
+            let v = values(slice, count: 5, table: "review_litigation", row: group, fields: Template.reviewFields,
+                           page: page)
+            out.append(RowValues(key: group, fields: Template.reviewFields, values: v.values, page: page))
+        }
+        return TableValues(rows: out)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Text normalization, applied once as text enters the pipeline.
+///
+/// `display` is what the JSON shows: compatibility forms folded (Kangxi radicals such as ⼀,
+/// full-width digits and letters, ideographic spaces), CJK punctuation kept as printed, and
+/// the stray spaces that PDF exporters put between CJK characters removed.
+/// `key` is what label matching compares: `display` with all spacing and punctuation
+/// variants folded to one form.
+public enum TextNormalizer {
+    /// CJK Radicals Supplement characters that have no Unicode decomposition but stand in for
+    /// ordinary ideographs in badly embedded fonts.
+    static let radicalSupplement: [Unicode.Scalar: Character] = [
+        "\u{2E80}": "丶", "\u{2E8C}": "小", "\u{2E8D}": "小", "\u{2E95}": "彐", "\u{2E9F}": "母",
+        "\u{2EA0}": "民", "\u{2EA3}": "灬", "\u{2EA4}": "爫", "\u{2EA6}": "丬", "\u{2EAB}": "罒",
+        "\u{2EAE}": "竹", "\u{2EB2}": "罒", "\u{2EB7}": "羊", "\u{2EBB}": "聿", "\u{2EC4}": "西",
+        "\u{2EC5}": "见", "\u{2EC6}": "角", "\u{2EC8}": "讠", "\u{2ECA}": "足", "\u{2ECC}": "辶",
+        "\u{2ECF}": "阝", "\u{2ED0}": "钅", "\u{2ED3}": "长", "\u{2ED4}": "长", "\u{2ED5}": "门",
+        "\u{2ED6}": "阝", "\u{2ED7}": "雨", "\u{2ED8}": "青", "\u{2EDB}": "风", "\u{2EDC}": "飞",
+        "\u{2EDD}": "食", "\u{2EDF}": "食", "\u{2EE0}": "饣", "\u{2EE2}": "马", "\u{2EE3}": "骨",
+        "\u{2EE4}": "鬼", "\u{2EE5}": "鱼", "\u{2EE6}": "鸟", "\u{2EE7}": "卤", "\u{2EE8}": "麦",
+        "\u{2EE9}": "黄", "\u{2EEA}": "黾", "\u{2EEB}": "齐", "\u{2EEC}": "齐", "\u{2EED}": "齿",
+        "\u{2EEF}": "龙", "\u{2EF0}": "龙", "\u{2EF2}": "龟", "\u{2EF3}": "龟",
+    ]
+
+    /// Whether a scalar is CJK punctuation that must stay as printed (NFKC would turn
+    /// （，：；！？ into ASCII).
+    static func keepsFullWidth(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: return true
+        case 0x3001...0x303F: return true
+        case 0x2018...0x201F, 0x2014, 0x2026: return true
+        default: return false
+        }
+    }
+
+    public static func isCJK(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
+        default: return false
+        }
+    }
+
+    /// Folds one character's compatibility form (used per glyph, before layout).
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if let c = radicalSupplement[s] {
+                out.append(contentsOf: c.unicodeScalars)
+            } else if s.value == 0x3000 || s.value == 0x00A0 || s.value == 0x2002 || s.value == 0x2003 {
+                out.append(" ")
+            } else if keepsFullWidth(s) || s.value < 0x80 {
+                out.append(s)
+            } else {
+                out.append(contentsOf: String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// Display form: folded, whitespace runs collapsed, spaces between CJK characters removed.
+    public static func display(_ text: String) -> String {
+        let folded = fold(text)
+        var chars: [Character] = []
+        var pendingSpace = false
+        for c in folded {
+            if c.isWhitespace {
+                pendingSpace = !chars.isEmpty
+                continue
+            }
+            if pendingSpace, let last = chars.last, !(spaceless(last) && spaceless(c)) {
+                chars.append(" ")
+            }
+            pendingSpace = false
+            chars.append(c)
+        }
+        return String(chars)
+    }
+
+    /// A character around which a space is page furniture, not content (CJK and CJK punctuation).
+    static func spaceless(_ c: Character) -> Bool {
+        if isCJK(c) { return true }
+        guard let s = c.unicodeScalars.first else { return false }
+        return keepsFullWidth(s) || "()“”\"".contains(c)
+    }
+
+    /// Matching key: display form without any spacing, punctuation variants folded.
+    public static func key(_ text: String) -> String {
+        var out = ""
+        for c in display(text) where !c.isWhitespace {
+            switch c {
+            case "（", "〔", "[", "【": out.append("(")
+            case "）", "〕", "]", "】": out.append(")")
+            case "，": out.append(",")
+            case "：": out.append(":")
+            case "；": out.append(";")
+            case "．", "。": out.append(".")
+            case "“", "”", "\"", "「", "」", "‘", "’", "'": out.append("\"")
+            case "－", "—", "–", "―": out.append("-")
+            case "／": out.append("/")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import GovReport
+
+/// The documented exit statuses (see `govreport --help`).
+enum ExitStatus {
+    static let findings: Int32 = 1
+    static let unreadable: Int32 = 3
+    static let encrypted: Int32 = 4
+    static let noTextLayer: Int32 = 5
+    static let notAReport: Int32 = 6
+
+    static func status(for error: InputError) -> Int32 {
+        switch error {
+        case .encryptedPDF: encrypted
+        case .noTextLayer: noTextLayer
+        case .notAReport: notAReport
+        default: unreadable
+        }
+    }
+}
+
+/// Diagnostics go to stderr, data to stdout.
+enum Stderr {
+    static func line(_ s: String) {
+        var s = s
+        if !s.hasSuffix("\n") { s += "\n" }
+        FileHandle.standardError.write(s.data(using: .utf8)!)
+    }
+}
+
+/// Runs extraction over inputs, reporting failures on stderr and carrying on.
+struct InputRunner {
+    private(set) var firstFailure: Int32?
+
+    mutating func extract(_ path: String) -> CanonicalReport? {
+        do {
+            return try ReportExtractor.extract(path: path)
+        } catch {
+            Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
+            if firstFailure == nil { firstFailure = ExitStatus.status(for: error) }
+            return nil
+        }
+    }
+}
+
+import Foundation

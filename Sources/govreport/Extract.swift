@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import GovReport
+
+extension GovReportCommand {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print canonical govreport/1 JSON for each report.",
+            discussion: """
+                One input prints one JSON document; several print a JSON array in argument order
+                (or, with --jsonl, one document per line). Inputs that cannot be read are reported
+                on stderr and left out; the others are still printed.
+                """)
+
+        @Argument(help: "Report files (.pdf, .txt).")
+        var files: [String]
+
+        @Flag(help: "One compact JSON document per line (JSON Lines).")
+        var jsonl = false
+
+        func run() throws {
+            var runner = InputRunner()
+            var docs: [JSONValue] = []
+            for path in files {
+                guard let report = runner.extract(path) else { continue }
+                if jsonl {
+                    print(report.json.serialized(pretty: false))
+                } else {
+                    docs.append(report.json)
+                }
+            }
+            if !jsonl {
+                if files.count == 1, let doc = docs.first {
+                    print(doc.serialized())
+                } else if files.count > 1 {
+                    print(JSONValue.array(docs).serialized())
+                }
+            }
+            if let status = runner.firstFailure { throw ExitCode(status) }
+        }
+    }
+}
