@@ -203,8 +203,6 @@ class Doc:
             elif align == "center":
                 x = PAGE_W / 2 - sw(ln, size) / 2
             self.text(ln, x, self.y + (lead - size) / 2 - size * 0.05, size, bold=bold)
-        if len(lines) > 1:
-            self.events.append(("wrapped_paragraph", s[:10], self.page))
 
     def heading(self, s, keep=80, size=None):
         size = size or self.body_size
@@ -218,7 +216,8 @@ class Doc:
         xs = [x0]
         for w in tb.widths:
             xs.append(xs[-1] + w)
-        # Split the rows into page fragments.
+        # Split the rows into page fragments [a, b); no repeated header rows
+        # on the next page (as in most published reports).
         frags, start, y = [], 0, self.y
         r = 0
         if self.y - sum(heights[:tb.header_rows + 1]) < MARGIN_B:
@@ -226,14 +225,14 @@ class Doc:
             y = self.y
         while r < tb.n_rows:
             if y - heights[r] < MARGIN_B and r > start:
-                frags.append((start, r, None))
+                frags.append((start, r))
                 start = r
                 y = PAGE_H - MARGIN_T
             y -= heights[r]
             r += 1
-        frags.append((start, tb.n_rows, None))
+        frags.append((start, tb.n_rows))
         # Draw each fragment on its own page.
-        for i, (a, b, _) in enumerate(frags):
+        for i, (a, b) in enumerate(frags):
             if i > 0:
                 self.new_page()
                 self.events.append(("table_split", name, self.page, a))
@@ -288,7 +287,7 @@ class Doc:
     @staticmethod
     def _text_here(cell, a, b, frags, heights):
         best, best_h = None, -1
-        for fa0, fb0, _ in frags:
+        for fa0, fb0 in frags:
             fa, fb = max(cell.r, fa0), min(cell.r + cell.rs, fb0)
             if fa >= fb:
                 continue

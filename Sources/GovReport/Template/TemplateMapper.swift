@@ -12,13 +12,22 @@ public struct TemplateMapper {
     /// Picks the national format from the active-disclosure headers, else from the year.
     public static func detectTemplate(activeHeaderText: String, year: Int?) -> TemplateVersion {
         let k = TextNormalizer.key(activeHeaderText)
-        let markers2019 = ["新制作", "新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "其他对外管理服务事项"]
-        let markers2021 = ["本年制发件数", "现行有效件数", "本年废止件数", "本年处理决定数量"]
         let s2019 = markers2019.filter { k.contains($0) }.count
         let s2021 = markers2021.filter { k.contains($0) }.count
         if s2019 != s2021 { return s2019 > s2021 ? .v2019 : .v2021 }
         if let year, year <= 2020 { return .v2019 }
         return .v2021
+    }
+
+    static let markers2019 = ["新制作", "新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "其他对外管理服务事项"]
+    static let markers2021 = ["本年制发件数", "现行有效件数", "本年废止件数", "本年处理决定数量"]
+
+    /// Whether a line is a field header of either format's active-disclosure table.
+    public static func isActiveHeader(_ text: String) -> Bool {
+        let k = TextNormalizer.key(text)
+        let words = ["信息内容", "本年增/减", "采购总金额", "采购项目数量", "本年收费金额", "新制作", "新公开数量",
+                     "对外公开总数量", "上一年项目数量"] + markers2021
+        return words.contains { k.contains($0) }
     }
 
     // MARK: values
@@ -33,7 +42,10 @@ public struct TemplateMapper {
                 cells.removeFirst()
             }
         }
-        if cells.count != count {
+        if cells.isEmpty {
+            // A row printed with every cell blank.
+            cells = [String?](repeating: nil, count: count)
+        } else if cells.count != count {
             diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
                                        message: "row has \(cells.count) cells where the template has \(count)",
                                        table: table, row: row, page: page))

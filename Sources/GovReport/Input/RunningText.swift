@@ -1,0 +1,35 @@
+/// The prose of a PDF: lines outside the tables and page furniture, with paragraph starts
+/// told from indentation and short lines.
+enum RunningText {
+    static func lines(_ pages: [PageLayout], headings: [ReportPart: PartLocator.LineID],
+                      furniture: Set<PartLocator.LineID>, tableParts: [ReportPart]) -> [DocumentLine] {
+        // Where each table part starts and ends, to leave its lines out.
+        let starts = headings.sorted { $0.value < $1.value }
+        func inTable(_ id: PartLocator.LineID) -> Bool {
+            guard let part = starts.last(where: { $0.value <= id })?.key else { return false }
+            return tableParts.contains(part)
+        }
+        var out: [DocumentLine] = []
+        for (p, page) in pages.enumerated() {
+            let body = page.lines.enumerated().filter { i, _ in
+                let id = PartLocator.LineID(page: p, line: i)
+                return !furniture.contains(id)
+            }
+            let left = body.map(\.element.box.x0).min() ?? 0
+            let right = body.map(\.element.box.x1).max() ?? page.width
+            var previousShort = true
+            for (i, line) in body {
+                let id = PartLocator.LineID(page: p, line: i)
+                let isHeading = headings.values.contains(id)
+                if !isHeading && inTable(id) { continue }
+                let size = line.box.height
+                let indented = line.box.x0 > left + 1.2 * size
+                let text = line.words.map(\.text).joined(separator: " ")
+                out.append(DocumentLine(text: text, page: page.number,
+                                        startsParagraph: isHeading || indented || previousShort))
+                previousShort = isHeading || line.box.x1 < right - 2 * size
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,35 @@
+/// A page as the table stages see it: normalized glyphs, the lines they form, and the
+/// ruling lines drawn on it (empty when the page was not rendered or has none).
+public struct PageLayout: Sendable {
+    public var number: Int
+    public var width: Double
+    public var height: Double
+    public var glyphs: [Glyph]
+    public var lines: [TextLine]
+    public var rulings: [Ruling]
+
+    public init(number: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling] = []) {
+        self.number = number; self.width = width; self.height = height
+        self.glyphs = glyphs
+        self.rulings = RulingFilter.withoutTextStrokes(rulings, glyphs: glyphs)
+        self.lines = LineBuilder.lines(glyphs, rulings: self.rulings)
+    }
+
+    /// Builds a layout from poppler's text layer: folds every character once (Kangxi radicals,
+    /// full-width digits) and drops whitespace, whose role the geometry already plays.
+    public init(text: PageText, rulings: [Ruling] = []) {
+        var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(text.glyphs.count)
+        for g in text.glyphs {
+            let folded = TextNormalizer.fold(g.text)
+            guard !folded.allSatisfy(\.isWhitespace), g.box.width >= 0, g.box.height > 0 else { continue }
+            var n = g
+            n.text = folded
+            glyphs.append(n)
+        }
+        self.init(number: text.number, width: text.width, height: text.height, glyphs: glyphs, rulings: rulings)
+    }
+
+    public var horizontalRulings: [Ruling] { rulings.filter { $0.axis == .horizontal } }
+    public var verticalRulings: [Ruling] { rulings.filter { $0.axis == .vertical } }
+}

@@ -1,0 +1,67 @@
+/// Glyphs that sit on one baseline, split into words at wide gaps and at vertical rulings.
+public struct TextLine: Sendable {
+    public var words: [Word]
+    public var box: Rect
+
+    public var text: String { words.map(\.text).joined(separator: " ") }
+    public var glyphs: [Glyph] { words.flatMap(\.glyphs) }
+}
+
+/// A run of glyphs with no wide gap and no ruling between them.
+public struct Word: Sendable {
+    public var glyphs: [Glyph]
+    public var box: Rect
+    public var text: String { glyphs.map(\.text).joined() }
+    public var fontSize: Double { glyphs.map(\.fontSize).max() ?? 0 }
+}
+
+/// Groups a page's glyphs into lines and words. Tolerances are fractions of glyph height.
+public enum LineBuilder {
+    /// Two glyphs share a line when their vertical centres differ by less than this
+    /// fraction of the smaller glyph's height.
+    static let sameLine = 0.45
+    /// A gap wider than this fraction of the glyph height starts a new word (a space in
+    /// spaced-out CJK labels is narrower; the gap between table cells is wider).
+    static let wordGap = 0.9
+
+    public static func lines(_ glyphs: [Glyph], rulings: [Ruling] = []) -> [TextLine] {
+        let verticals = rulings.filter { $0.axis == .vertical }
+        let sorted = glyphs.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
+        var groups: [[Glyph]] = []
+        var anchor = 0.0, anchorHeight = 0.0
+        for g in sorted {
+            if let _ = groups.last, abs(g.box.midY - anchor) < sameLine * min(anchorHeight, g.box.height) {
+                groups[groups.count - 1].append(g)
+            } else {
+                groups.append([g])
+                anchor = g.box.midY
+                anchorHeight = g.box.height
+            }
+        }
+        return groups.map { group in
+            let row = group.sorted { $0.box.x0 < $1.box.x0 }
+            var words: [Word] = []
+            var current: [Glyph] = []
+            for g in row {
+                if let prev = current.last {
+                    let gap = g.box.x0 - prev.box.x1
+                    let h = max(prev.box.height, g.box.height)
+                    let ruled = verticals.contains { v in
+                        v.position > prev.box.midX && v.position < g.box.midX && v.covers(g.box.midY)
+                    }
+                    if gap > wordGap * h || ruled {
+                        words.append(word(current))
+                        current = []
+                    }
+                }
+                current.append(g)
+            }
+            if !current.isEmpty { words.append(word(current)) }
+            return TextLine(words: words, box: words.map(\.box).reduce(words[0].box) { $0.union($1) })
+        }
+    }
+
+    static func word(_ glyphs: [Glyph]) -> Word {
+        Word(glyphs: glyphs, box: glyphs.map(\.box).reduce(glyphs[0].box) { $0.union($1) })
+    }
+}

@@ -1,0 +1,90 @@
+/// Reads 二、主动公开政府信息情况: several small tables (one per 第二十条 item), each a header
+/// row of field names and one or two rows of a label and 1–3 values.
+///
+/// Rows are found by their values' bands (or, when every value is blank, by a label that
+/// matches a template row on its own); a row's values go to fields in order when the row
+/// fills them all, otherwise to the ruled cells or the nearest header words above it.
+public struct ActiveTableReader {
+    public var template: TemplateVersion?
+    public private(set) var diagnostics: [Finding] = []
+
+    public init() {}
+
+    public struct Result: Sendable {
+        public var rows: [RawRow]
+        public var headerText: String
+    }
+
+    public mutating func read(_ region: [RegionPage]) -> Result {
+        var rows: [RawRow] = []
+        var headerText = ""
+        let labels = Template.activeRows(.v2021) + Template.activeRows(.v2019)
+        let labelKeys = Set(labels.flatMap { [$0.label] + $0.aliases }.map { String(LabelMatcher.core($0)) })
+        for part in region {
+            // Header lines: every line with a header word; they also tell the two formats apart.
+            let headers = part.lines.filter { TableVocabulary.isHeader($0.text) || TemplateMapper.isActiveHeader($0.text) }
+            headerText += headers.map(\.text).joined(separator: "\n") + "\n"
+            let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
+            let dataRows = DataRow.rows(of: values, page: part.page.number)
+            var used = Set<Int>()
+            var found: [(y: Double, row: RawRow)] = []
+            for row in dataRows {
+                let left = row.words.map(\.box.x0).min() ?? 0
+                let labelLines = part.lines.enumerated().filter { _, l in
+                    l.box.verticalOverlap(Rect(x0: 0, y0: row.midY - row.height, x1: 1, y1: row.midY + row.height)) > 0
+                }
+                var label = ""
+                for (i, line) in labelLines {
+                    let words = line.words.filter { $0.box.x1 <= left + 1 && !ValueParser.looksLikeValue($0.text) }
+                    if !words.isEmpty { used.insert(i) }
+                    label += words.map(\.text).joined()
+                }
+                let header = headers.last { $0.box.midY < row.midY }
+                let cells = assign(row, header: header, page: part.page, labelRight: left)
+                found.append((row.midY, RawRow(label: label, cells: cells, page: part.page.number,
+                                                 header: header?.text ?? "")))
+            }
+            // Rows printed with every value blank: a line that is exactly a template label.
+            for (i, line) in part.lines.enumerated() where !used.contains(i) {
+                guard let first = line.words.first else { continue }
+                let core = String(LabelMatcher.core(first.text))
+                guard labelKeys.contains(core), !dataRows.contains(where: { abs($0.midY - line.box.midY) < $0.height })
+                else { continue }
+                let header = headers.last { $0.box.midY < line.box.midY }
+                found.append((line.box.midY, RawRow(label: first.text, cells: [], page: part.page.number,
+                                                      header: header?.text ?? "")))
+            }
+            rows += found.sorted { $0.y < $1.y }.map(\.row)
+        }
+        return Result(rows: rows, headerText: headerText)
+    }
+
+    /// The row's cell texts in field order, as far as the layout tells.
+    func assign(_ row: DataRow, header: TextLine?, page: PageLayout, labelRight: Double) -> [String?] {
+        let texts = row.words.map(\.text)
+        // Ruled cells right of the label: one per field.
+        var xs = page.verticalRulings.filter { $0.covers(row.midY, tolerance: -row.height * 0.2) }.map(\.position)
+            .filter { $0 >= labelRight - 2 }.sorted()
+        xs = xs.reduce(into: [Double]()) { acc, x in if acc.last.map({ x - $0 >= 2 }) ?? true { acc.append(x) } }
+        if let headerWords = header?.words.filter({ !TextNormalizer.key($0.text).hasPrefix("信息内容") }),
+           headerWords.count > row.words.count {
+            // Fewer values than fields: place each by the nearest header word.
+            var cells = [String?](repeating: nil, count: headerWords.count)
+            if xs.count == headerWords.count + 1 {
+                for w in row.words {
+                    if let i = (0..<(xs.count - 1)).first(where: { w.box.midX >= xs[$0] && w.box.midX <= xs[$0 + 1] }) {
+                        cells[i] = (cells[i] ?? "") + w.text
+                    }
+                }
+                return cells
+            }
+            for w in row.words {
+                let i = headerWords.indices.min { abs(headerWords[$0].box.midX - w.box.midX)
+                    < abs(headerWords[$1].box.midX - w.box.midX) }!
+                cells[i] = (cells[i] ?? "") + w.text
+            }
+            return cells
+        }
+        return texts
+    }
+}

@@ -1,0 +1,91 @@
+/// A stretch of one page that belongs to a part of the report: the lines between two
+/// headings, page furniture taken out.
+public struct RegionPage: Sendable {
+    public var page: PageLayout
+    public var lines: [TextLine]
+    public var glyphs: [Glyph] { lines.flatMap(\.glyphs) }
+}
+
+/// Finds page furniture and the numbered parts (一 … 六) across a document's pages.
+public enum PartLocator {
+    /// Page numbers such as 3, -3-, — 3 —, 第3页, 第3页共5页, 3/5.
+    public static func isPageNumber(_ text: String) -> Bool {
+        var k = TextNormalizer.key(text)
+        guard !k.isEmpty, k.count <= 12 else { return false }
+        if k.hasPrefix("第"), k.hasSuffix("页") {
+            k = k.replacingOccurrences(of: "共", with: "").replacingOccurrences(of: "第", with: "")
+                .replacingOccurrences(of: "页", with: "")
+            return !k.isEmpty && k.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        let core = k.trimmingCharacters(in: .init(charactersIn: "-~·.*"))
+        if core.split(separator: "/").count == 2 {
+            return core.split(separator: "/").allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        }
+        return !core.isEmpty && core.count <= 4 && core.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Lines in the top or bottom margin that are page numbers or repeat on most pages.
+    public static func furniture(_ pages: [PageLayout]) -> Set<LineID> {
+        var out = Set<LineID>()
+        var marginTexts: [String: Set<Int>] = [:]
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() {
+                let inBottom = line.box.y0 > page.height * 0.88
+                let inTop = line.box.y1 < page.height * 0.08
+                guard inBottom || inTop else { continue }
+                if isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
+                marginTexts[TextNormalizer.key(line.text), default: []].insert(p)
+            }
+        }
+        // Running headers/footers: the same margin text on at least half of the pages (and 2+).
+        let repeated = Set(marginTexts.filter { $0.value.count >= max(2, pages.count / 2) }.keys)
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() where repeated.contains(TextNormalizer.key(line.text)) {
+                let inMargin = line.box.y0 > page.height * 0.88 || line.box.y1 < page.height * 0.08
+                if inMargin { out.insert(LineID(page: p, line: i)) }
+            }
+        }
+        return out
+    }
+
+    public struct LineID: Hashable, Sendable, Comparable {
+        public var page: Int
+        public var line: Int
+        public static func < (a: LineID, b: LineID) -> Bool { (a.page, a.line) < (b.page, b.line) }
+    }
+
+    /// The heading line of each part found, in document order (a part's heading must come
+    /// after the previous part's).
+    public static func headings(_ pages: [PageLayout], skipping furniture: Set<LineID>) -> [ReportPart: LineID] {
+        var out: [ReportPart: LineID] = [:]
+        var current = 0
+        for (p, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() where !furniture.contains(LineID(page: p, line: i)) {
+                if let part = ReportPart.heading(line.text), part.rawValue > current {
+                    out[part] = LineID(page: p, line: i)
+                    current = part.rawValue
+                }
+            }
+        }
+        return out
+    }
+
+    /// The lines of `part`, from below its heading to above the next part's heading.
+    public static func region(of part: ReportPart, in pages: [PageLayout], headings: [ReportPart: LineID],
+                              furniture: Set<LineID>) -> [RegionPage]? {
+        guard let start = headings[part] else { return nil }
+        let end = headings.filter { $0.key.rawValue > part.rawValue }.map(\.value).min()
+        var out: [RegionPage] = []
+        for p in start.page...(end?.page ?? pages.count - 1) {
+            let page = pages[p]
+            var lines: [TextLine] = []
+            for (i, line) in page.lines.enumerated() {
+                let id = LineID(page: p, line: i)
+                guard id > start, end.map({ id < $0 }) ?? true, !furniture.contains(id) else { continue }
+                lines.append(line)
+            }
+            if !lines.isEmpty { out.append(RegionPage(page: page, lines: lines)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import GovReport
+
+extension GovReportCommand {
+    struct Layout: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print what the layout stage sees on a PDF page: lines, words with boxes, rulings.")
+
+        @Argument(help: "A PDF file.") var file: String
+        @Option(help: "Page number (1-based).") var page: Int = 1
+        @Flag(help: "Also list the ruling lines found by rendering the page.") var rulings = false
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ExitCode(3) }
+            let doc = try PopplerDocument(data: data)
+            guard let text = doc.text(ofPage: page - 1) else { throw ExitCode(2) }
+            var found: [Ruling] = []
+            if rulings, let image = doc.render(page: page - 1, scale: 1.5) {
+                found = RulingDetector().rulings(in: image)
+            }
+            let layout = PageLayout(text: text, rulings: found)
+            for r in found {
+                print(String(format: "RULE %@ at %.1f from %.1f to %.1f", r.axis.rawValue, r.position, r.start, r.end))
+            }
+            for line in layout.lines {
+                let words = line.words.map {
+                    String(format: "[%.1f,%.1f %.1fx%.1f]", $0.box.x0, $0.box.y0, $0.box.width, $0.box.height) + $0.text
+                }
+                print(String(format: "%6.1f ", line.box.midY) + words.joined(separator: " "))
+            }
+        }
+    }
+}
