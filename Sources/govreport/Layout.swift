@@ -20,7 +20,7 @@ extension GovReportCommand {
                 found = RulingDetector().rulings(in: image)
             }
             let layout = PageLayout(text: text, rulings: found)
-            for r in found {
+            for r in layout.rulings {
                 print(String(format: "RULE %@ at %.1f from %.1f to %.1f", r.axis.rawValue, r.position, r.start, r.end))
             }
             for line in layout.lines {

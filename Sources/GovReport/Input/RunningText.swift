@@ -26,7 +26,7 @@ enum RunningText {
                 let indented = line.box.x0 > left + 1.2 * size
                 let text = line.words.map(\.text).joined(separator: " ")
                 out.append(DocumentLine(text: text, page: page.number,
-                                        startsParagraph: isHeading || indented || previousShort))
+                                        startsParagraph: isHeading || indented || previousShort, size: size))
                 previousShort = isHeading || line.box.x1 < right - 2 * size
             }
         }

@@ -27,7 +27,25 @@ public struct PageLayout: Sendable {
             n.text = folded
             glyphs.append(n)
         }
-        self.init(number: text.number, width: text.width, height: text.height, glyphs: glyphs, rulings: rulings)
+        self.init(number: text.number, width: text.width, height: text.height,
+                  glyphs: Self.tightened(glyphs), rulings: rulings)
+    }
+
+    /// Some producers (browsers) report the whole line height as every glyph's box. CJK
+    /// ideographs are square, so when their boxes are much taller than wide the page's boxes
+    /// are shrunk about their centres by that ratio, and no longer overlap table borders.
+    static func tightened(_ glyphs: [Glyph]) -> [Glyph] {
+        let ratios = glyphs.filter { $0.text.count == 1 && TextNormalizer.isCJK($0.text.first!) && $0.box.width > 0 }
+            .map { $0.box.height / $0.box.width }
+        guard ratios.count >= 20 else { return glyphs }
+        let ratio = median(ratios)
+        guard ratio > 1.3 else { return glyphs }
+        return glyphs.map { g in
+            var n = g
+            let h = g.box.height / ratio, mid = g.box.midY
+            n.box = Rect(x0: g.box.x0, y0: mid - h / 2, x1: g.box.x1, y1: mid + h / 2)
+            return n
+        }
     }
 
     public var horizontalRulings: [Ruling] { rulings.filter { $0.axis == .horizontal } }

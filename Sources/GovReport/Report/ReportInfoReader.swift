@@ -8,6 +8,7 @@ public enum ReportInfoReader {
     /// the title is printed over two lines (organization, then year and report name).
     public static func title(in lines: [DocumentLine], fallback: String? = nil) -> String? {
         let head = Array(lines.prefix(12))
+        if let block = openingBlock(lines) { return block }
         guard let i = head.firstIndex(where: { line in
             let k = TextNormalizer.key(line.text)
             return k.contains("政府信息公开") && titleMarkers.contains { k.contains($0) } && k.count <= 60
@@ -30,6 +31,21 @@ public enum ReportInfoReader {
             if !k.hasSuffix("报告"), next.hasSuffix("报告"), next.count <= 20 { title += head[i + 1].text }
         }
         return TextNormalizer.display(title)
+    }
+
+    /// The first line and those after it in the same print size, up to the one that ends with
+    /// 报告, when together they name the annual report: a title wrapped at any point.
+    static func openingBlock(_ lines: [DocumentLine]) -> String? {
+        guard let first = lines.first else { return nil }
+        var block = ""
+        for line in lines.prefix(4) {
+            if let a = first.size, let b = line.size, abs(a - b) > 0.1 * a { break }
+            block += line.text
+            if TextNormalizer.key(block).hasSuffix("报告") { break }
+        }
+        let k = TextNormalizer.key(block)
+        guard k.count <= 60, k.contains("政府信息公开"), titleMarkers.contains(where: k.contains) else { return nil }
+        return TextNormalizer.display(block)
     }
 
     /// The year the report covers: the first 19xx/20xx in the title, else in the opening text.

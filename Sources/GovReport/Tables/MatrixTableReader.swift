@@ -32,8 +32,12 @@ public struct MatrixTableReader {
         }
         var out: [RawRow] = []
         for (part, rows) in pageRows {
-            let fallback = models[part.page.number] ?? models.values.first
-            out += read(part, rows: rows, fallback: fallback)
+            let fallback = models[part.page.number] ?? models.values.sorted { $0.left < $1.left }.first
+            var pageOut = read(part, rows: rows, fallback: fallback)
+            if part.page.number != pageRows.last?.0.page.number, !pageOut.isEmpty {
+                pageOut[pageOut.count - 1].mayContinue = true
+            }
+            out += pageOut
         }
         return out
     }
@@ -66,29 +70,53 @@ public struct MatrixTableReader {
         return model
     }
 
-    mutating func read(_ part: RegionPage, rows: [DataRow], fallback: ColumnModel?) -> [RawRow] {
-        var cells: [[String?]] = []
-        var dataLeft = Double.infinity
-        for row in rows {
+    mutating func read(_ part: RegionPage, rows valueRows: [DataRow], fallback: ColumnModel?) -> [RawRow] {
+        var cells: [Double: [String?]] = [:]
+        var dataLeft = Double.infinity, dataRight = -Double.infinity
+        for row in valueRows {
             guard let model = columnsFromRulings(row, page: part.page) ?? fallback ?? inferredColumns(row) else {
-                cells.append([String?](repeating: nil, count: columnCount))
                 continue
             }
             dataLeft = min(dataLeft, model.left)
+            dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             for w in row.words {
                 guard let c = model.column(of: w.box.midX) else { continue }
                 texts[c] += w.text
             }
-            cells.append(texts.map { $0.isEmpty ? nil : $0 })
+            cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
         }
         if dataLeft == .infinity {
             diagnostics.append(Finding(code: "table.columns_unknown", severity: .warning,
                                        message: "could not tell which column each number is in", table: table,
                                        page: part.page.number))
         }
+        let rows = (valueRows + blankRows(part, valueRows: valueRows, dataLeft: dataLeft, dataRight: dataRight))
+            .sorted { $0.midY < $1.midY }
         let labels = labelTexts(part, rows: rows, dataLeft: dataLeft)
-        return rows.indices.map { RawRow(label: labels[$0], cells: cells[$0], page: part.page.number) }
+        return rows.indices.map {
+            RawRow(label: labels[$0], cells: cells[rows[$0].midY] ?? [String?](repeating: nil, count: columnCount),
+                   page: part.page.number)
+        }
+    }
+
+    /// Rows printed with every data cell empty: ruled bands across the data columns that hold
+    /// label text on the left and nothing at all in the data columns.
+    func blankRows(_ part: RegionPage, valueRows: [DataRow], dataLeft: Double, dataRight: Double) -> [DataRow] {
+        guard dataLeft < dataRight else { return [] }
+        let mid = (dataLeft + dataRight) / 2
+        var ys = part.page.horizontalRulings.filter { $0.covers(mid, tolerance: 1) }.map(\.position).sorted()
+        ys = ys.reduce(into: [Double]()) { acc, y in if acc.last.map({ y - $0 >= 2 }) ?? true { acc.append(y) } }
+        let glyphs = part.glyphs
+        var out: [DataRow] = []
+        for (a, b) in zip(ys, ys.dropFirst()) where b - a >= 6 {
+            guard !valueRows.contains(where: { $0.midY > a && $0.midY < b }) else { continue }
+            let inBand = glyphs.filter { $0.box.midY > a && $0.box.midY < b }
+            guard !inBand.contains(where: { $0.box.midX > dataLeft }),
+                  let h = inBand.filter({ $0.box.midX < dataLeft }).map(\.box.height).max() else { continue }
+            out.append(DataRow(words: [], midY: (a + b) / 2, height: h, page: part.page.number))
+        }
+        return out
     }
 
     /// Last resort for a page with neither rulings nor a full row: values right-aligned.

@@ -6,9 +6,13 @@ public struct RawRow: Sendable, Equatable {
     public var page: Int?
     /// Header text printed above the row's values (units such as （万元） live there).
     public var header: String
+    /// The row is the last on its page and the table goes on: a page break may have cut it,
+    /// the rest of its label (and its values) starting the next page.
+    public var mayContinue: Bool
 
-    public init(label: String, cells: [String?], page: Int? = nil, header: String = "") {
+    public init(label: String, cells: [String?], page: Int? = nil, header: String = "", mayContinue: Bool = false) {
         self.label = label; self.cells = cells; self.page = page; self.header = header
+        self.mayContinue = mayContinue
     }
 }
 

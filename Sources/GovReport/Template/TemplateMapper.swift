@@ -106,8 +106,40 @@ public struct TemplateMapper {
         return assignment
     }
 
+    /// Joins a row cut by a page break with its continuation: the last row of a page and the
+    /// first of the next become one when their labels together match a template row better
+    /// than either does alone.
+    mutating func joinPageBreaks(_ rows: [RawRow], labels: [[Character]], table: String) -> [RawRow] {
+        func best(_ label: String) -> Double {
+            let core = LabelMatcher.core(label)
+            return labels.map { LabelMatcher.score(printed: core, template: $0) }.max() ?? 0
+        }
+        var out: [RawRow] = []
+        var i = 0
+        while i < rows.count {
+            let row = rows[i]
+            if row.mayContinue, i + 1 < rows.count {
+                let next = rows[i + 1]
+                let joined = best(row.label + next.label)
+                if joined > max(best(row.label), best(next.label)) + 0.05 {
+                    let cells = zip(row.cells, next.cells).map { $0 ?? $1 }
+                    out.append(RawRow(label: row.label + next.label, cells: cells, page: next.page, header: row.header))
+                    diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
+                                               message: "row \"\(row.label)\" continues on page \(next.page ?? 0) as \"\(next.label)\"",
+                                               table: table, page: row.page))
+                    i += 2
+                    continue
+                }
+            }
+            out.append(row)
+            i += 1
+        }
+        return out
+    }
+
     public mutating func applications(_ rows: [RawRow]) -> TableValues {
         let labels = Template.applicationRows.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
+        let rows = joinPageBreaks(rows, labels: labels.map { LabelMatcher.core($0.text) }, table: "applications")
         let assignment = matchRows(rows, labels: labels, table: "applications")
         var found: [Int: RowValues] = [:]
         for (i, j) in assignment.enumerated() {
