@@ -54,7 +54,8 @@ enum PDFReportReader {
             tables.diagnostics += reader.diagnostics
         }
         if let r = region(.applications) {
-            var reader = MatrixTableReader(columnCount: 7, table: "applications")
+            var reader = MatrixTableReader(columnCount: 7, table: "applications",
+                                           knownLabels: Template.applicationRows.map(\.label))
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
         }

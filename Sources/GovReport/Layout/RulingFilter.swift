@@ -1,30 +1,47 @@
-/// Drops "rulings" that are strokes of text: a line that runs mostly through the inside of
-/// glyph boxes, or one no longer than a character that lies within a glyph box, is part of
-/// a character (一, 丨, a dash), not a table border.
+/// Drops "rulings" that are strokes of text.
+///
+/// A line that runs through the inside of glyph boxes for most of its length is text. So is
+/// a short line (a few characters long) lying along glyph boxes, edges included: strokes of
+/// neighbouring characters on one baseline join into one run (the bottoms of 无法提). A
+/// table border that merely grazes the text of a tight row is longer than that.
 enum RulingFilter {
-    /// Fraction of a glyph box's width (height) kept clear at each side: borders may touch
-    /// the edge of a glyph box in tight cells, strokes run through its middle.
+    /// Slack around a glyph box, points: a stroke can sit on the box's edge.
+    static let slack = 0.5
+    /// Fraction of a glyph box kept clear at each side when testing for "inside".
     static let inset = 0.15
-    /// A line shorter than this many font sizes can be a stroke of one character.
-    static let strokeLength = 1.5
+    /// Share of a line's length that glyph boxes may cover before it counts as text.
+    static let maxCoverage = 0.5
+    /// A line up to this many glyph heights long can be joined strokes of characters.
+    static let strokeRun = 4.0
 
     static func withoutTextStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
         guard !rulings.isEmpty else { return [] }
         return rulings.filter { r in
-            var covered = 0.0
+            var touching: [(Double, Double)] = [], inside: [(Double, Double)] = []
+            var heights: [Double] = []
             for g in glyphs {
                 let b = g.box
-                let size = g.fontSize > 0 ? min(g.fontSize, b.height) : b.height
-                let (across, lo, hi, alongLo, alongHi, m): (Double, Double, Double, Double, Double, Double) =
-                    r.axis == .vertical
-                    ? (r.position, b.x0, b.x1, b.y0, b.y1, b.width * inset)
-                    : (r.position, b.y0, b.y1, b.x0, b.x1, b.height * inset)
-                guard across > lo, across < hi else { continue }
-                let overlap = max(0, min(r.end, alongHi) - max(r.start, alongLo))
-                if overlap > 0, r.length < strokeLength * size { return false }
-                if across > lo + m, across < hi - m { covered += overlap }
+                let (lo, hi, alongLo, alongHi) = r.axis == .vertical ? (b.x0, b.x1, b.y0, b.y1) : (b.y0, b.y1, b.x0, b.x1)
+                guard r.position >= lo - slack, r.position <= hi + slack else { continue }
+                let a = max(r.start, alongLo), z = min(r.end, alongHi)
+                guard z > a else { continue }
+                touching.append((a, z))
+                heights.append(b.height)
+                let m = (hi - lo) * inset
+                if r.position > lo + m, r.position < hi - m { inside.append((a, z)) }
             }
-            return covered < 0.5 * r.length
+            if covered(inside) >= maxCoverage * r.length { return false }
+            let size = heights.isEmpty ? 0 : heights.sorted()[heights.count / 2]
+            return !(r.length <= strokeRun * size && covered(touching) >= maxCoverage * r.length)
         }
+    }
+
+    /// Total length of the union of intervals.
+    static func covered(_ spans: [(Double, Double)]) -> Double {
+        var total = 0.0, end = -Double.infinity
+        for (a, z) in spans.sorted(by: { $0.0 < $1.0 }) {
+            if a > end { total += z - a; end = z } else if z > end { total += z - end; end = z }
+        }
+        return total
     }
 }

@@ -9,10 +9,14 @@
 public struct MatrixTableReader {
     public var columnCount: Int
     public var table: String
+    /// Labels the table's rows may carry; on a page without rulings, a numbered label that
+    /// matches one and has no values beside it is a row printed with every cell blank.
+    public var knownLabels: [[Character]]
     public private(set) var diagnostics: [Finding] = []
 
-    public init(columnCount: Int, table: String) {
+    public init(columnCount: Int, table: String, knownLabels: [String] = []) {
         self.columnCount = columnCount; self.table = table
+        self.knownLabels = knownLabels.map(LabelMatcher.core)
     }
 
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
@@ -74,10 +78,12 @@ public struct MatrixTableReader {
         var cells: [Double: [String?]] = [:]
         var dataLeft = Double.infinity, dataRight = -Double.infinity
         for row in valueRows {
-            guard let model = columnsFromRulings(row, page: part.page) ?? fallback ?? inferredColumns(row) else {
-                continue
-            }
-            dataLeft = min(dataLeft, model.left)
+            let ruled = columnsFromRulings(row, page: part.page)
+            guard let model = ruled ?? fallback ?? inferredColumns(row) else { continue }
+            // Ruled columns end where the label cell ends; otherwise labels may reach into the
+            // first column's nominal interval, so only the values themselves bound them.
+            let firstValue = row.words.first.map { $0.box.x0 - 1 } ?? model.left
+            dataLeft = min(dataLeft, ruled != nil ? model.left : max(model.left, firstValue))
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             for w in row.words {
@@ -106,6 +112,7 @@ public struct MatrixTableReader {
         guard dataLeft < dataRight else { return [] }
         let mid = (dataLeft + dataRight) / 2
         var ys = part.page.horizontalRulings.filter { $0.covers(mid, tolerance: 1) }.map(\.position).sorted()
+        if ys.count < 2 { return unruledBlankRows(part, valueRows: valueRows, dataLeft: dataLeft) }
         ys = ys.reduce(into: [Double]()) { acc, y in if acc.last.map({ y - $0 >= 2 }) ?? true { acc.append(y) } }
         let glyphs = part.glyphs
         var out: [DataRow] = []
@@ -115,6 +122,35 @@ public struct MatrixTableReader {
             guard !inBand.contains(where: { $0.box.midX > dataLeft }),
                   let h = inBand.filter({ $0.box.midX < dataLeft }).map(\.box.height).max() else { continue }
             out.append(DataRow(words: [], midY: (a + b) / 2, height: h, page: part.page.number))
+        }
+        return out
+    }
+
+    /// Blank rows of a table without rulings. Each numbered label line (1. 1、 （一） 一、 as the
+    /// last label word of its line) starts a segment that runs to the next one; a value row's
+    /// label block holds its values' centre, so a segment without values whose label matches a
+    /// known row label is a blank row.
+    func unruledBlankRows(_ part: RegionPage, valueRows: [DataRow], dataLeft: Double) -> [DataRow] {
+        guard !knownLabels.isEmpty, dataLeft < .infinity else { return [] }
+        let valueGlyphs = Set(valueRows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
+        let labelGlyphs = part.glyphs.filter { $0.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey($0)) }
+        let vertical = VerticalText.stacked(labelGlyphs)
+        let lines = LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element))
+        let starts = lines.indices.filter { i in
+            lines[i].words.last.map { LabelMatcher.startsWithMarker($0.text) } ?? false
+        }
+        var out: [DataRow] = []
+        for (n, s) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : lines.count
+            let top = lines[s].box.y0
+            let bottom = n + 1 < starts.count ? lines[starts[n + 1]].box.y0 : (lines[end - 1].box.y1 + 1)
+            guard !valueRows.contains(where: { $0.midY >= top && $0.midY < bottom }) else { continue }
+            let block = lines[s..<end]
+            let label = block.map { $0.words.map(\.text).joined() }.joined()
+            let core = LabelMatcher.core(label)
+            guard knownLabels.contains(where: { LabelMatcher.score(printed: core, template: $0) >= 0.75 }) else { continue }
+            let y0 = block.map(\.box.y0).min()!, y1 = block.map(\.box.y1).max()!
+            out.append(DataRow(words: [], midY: (y0 + y1) / 2, height: lines[s].box.height, page: part.page.number))
         }
         return out
     }

@@ -35,6 +35,20 @@ public enum LabelMatcher {
         return out
     }
 
+    /// Whether text begins with a row number: 1. 1、 （一） 一、.
+    public static func startsWithMarker(_ text: String) -> Bool {
+        let k = Array(TextNormalizer.key(text))
+        guard let first = k.first else { return false }
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        if first.isASCII, first.isNumber {
+            let rest = k.drop { $0.isASCII && $0.isNumber }
+            return rest.first.map { [".", "、", ")"].contains($0) } ?? false
+        }
+        if first == "(", k.count >= 3, numerals.contains(k[1]) { return k[2] == ")" || numerals.contains(k[2]) }
+        if numerals.contains(first), k.count >= 2 { return k[1] == "、" }
+        return false
+    }
+
     static func lcs(_ a: [Character], _ b: [Character]) -> Int {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         var prev = [Int](repeating: 0, count: b.count + 1)
