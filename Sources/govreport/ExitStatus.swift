@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GovReport
 
@@ -30,11 +31,12 @@ enum Stderr {
 
 /// Runs extraction over inputs, reporting failures on stderr and carrying on.
 struct InputRunner {
+    var tables: TableStrategy = .auto
     private(set) var firstFailure: Int32?
 
     mutating func extract(_ path: String) -> CanonicalReport? {
         do {
-            return try ReportExtractor.extract(path: path)
+            return try ReportExtractor.extract(path: path, tables: tables)
         } catch {
             Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
             if firstFailure == nil { firstFailure = ExitStatus.status(for: error) }
@@ -43,4 +45,3 @@ struct InputRunner {
     }
 }
 
-import Foundation

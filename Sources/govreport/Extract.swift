@@ -18,8 +18,11 @@ extension GovReportCommand {
         @Flag(help: "One compact JSON document per line (JSON Lines).")
         var jsonl = false
 
+        @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
+        var tables: TableStrategy = .auto
+
         func run() throws {
-            var runner = InputRunner()
+            var runner = InputRunner(tables: tables)
             var docs: [JSONValue] = []
             for path in files {
                 guard let report = runner.extract(path) else { continue }
@@ -40,3 +43,5 @@ extension GovReportCommand {
         }
     }
 }
+
+extension TableStrategy: ExpressibleByArgument {}

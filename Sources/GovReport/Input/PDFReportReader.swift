@@ -1,12 +1,17 @@
 import Foundation
 
-/// PDF input: poppler text layer → page layouts (with rulings on table pages) → parts →
-/// raw tables and running text → the common assembler.
+/// PDF input: poppler text layer → page layouts → parts → raw tables and running text →
+/// the common assembler.
+///
+/// Rendering (for ruling lines) costs several times the text extraction, so tables are first
+/// read from text alignment alone; only when that reading is not clean (see
+/// `ExtractionQuality`) are the table pages rendered and read again with their rulings.
 enum PDFReportReader {
     /// Render scale for ruling detection: 1.5 px/pt shows a 0.5 pt rule as a pixel row.
     static let renderScale = 1.5
 
-    static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
+    static func extract(data: Data, name: String, sha256: String,
+                        strategy: TableStrategy) throws(InputError) -> CanonicalReport {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -21,30 +26,68 @@ enum PDFReportReader {
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
         guard glyphCount >= 10 else { throw .noTextLayer(pages: count) }
 
-        var pages = texts.map { PageLayout(text: $0) }
-        var furniture = PartLocator.furniture(pages)
-        var headings = PartLocator.headings(pages, skipping: furniture)
-        let tableParts: [ReportPart] = [.activeDisclosure, .applications, .reviewLitigation]
-        guard tableParts.contains(where: { headings[$0] != nil }) else { throw .notAReport }
-
-        // Render only the pages that hold tables, and rebuild their lines with the rulings.
-        var tablePages = Set<Int>()
-        for part in tableParts {
-            for r in PartLocator.region(of: part, in: pages, headings: headings, furniture: furniture) ?? [] {
-                tablePages.insert(r.page.number - 1)
-            }
+        let plain = PDFPages(texts.map { PageLayout(text: $0) })
+        guard plain.hasTables else { throw .notAReport }
+        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
+        let lines = plain.runningText()
+        func report(_ pages: PDFPages) -> CanonicalReport {
+            ReportAssembler.assemble(source: source, lines: lines, tables: pages.tables(),
+                                     titleFallback: doc.metadata.title)
         }
+
+        let textOnly = report(plain)
+        let textQuality = ExtractionQuality(textOnly)
+        if strategy == .text || strategy == .auto && textQuality.isClean { return textOnly }
+
+        // Read the table pages again with the ruling lines drawn on them.
+        var ruledLayouts = plain.layouts
         let detector = RulingDetector()
-        for p in tablePages.sorted() {
+        for p in plain.tablePageIndices {
             guard let image = doc.render(page: p, scale: renderScale) else { continue }
-            pages[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
+            ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
-        furniture = PartLocator.furniture(pages)
-        headings = PartLocator.headings(pages, skipping: furniture)
+        var ruled = report(PDFPages(ruledLayouts))
+        if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
+            return textOnly
+        }
+        ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
+                                         message: "tables read with the ruling lines of pages "
+                                             + plain.tablePageIndices.map { String($0 + 1) }.joined(separator: ", ")),
+                                 at: 0)
+        return ruled
+    }
+}
 
-        func region(_ part: ReportPart) -> [RegionPage]? {
-            PartLocator.region(of: part, in: pages, headings: headings, furniture: furniture)
-        }
+/// A document's page layouts with its furniture and part headings located.
+struct PDFPages {
+    var layouts: [PageLayout]
+    var furniture: Set<PartLocator.LineID>
+    var headings: [ReportPart: PartLocator.LineID]
+
+    static let tableParts: [ReportPart] = [.activeDisclosure, .applications, .reviewLitigation]
+
+    init(_ layouts: [PageLayout]) {
+        self.layouts = layouts
+        furniture = PartLocator.furniture(layouts)
+        headings = PartLocator.headings(layouts, skipping: furniture)
+    }
+
+    var hasTables: Bool { Self.tableParts.contains { headings[$0] != nil } }
+
+    func region(_ part: ReportPart) -> [RegionPage]? {
+        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)
+    }
+
+    /// 0-based indices of the pages that hold a table.
+    var tablePageIndices: [Int] {
+        Set(Self.tableParts.flatMap { (region($0) ?? []).map { $0.page.number - 1 } }).sorted()
+    }
+
+    func runningText() -> [DocumentLine] {
+        RunningText.lines(layouts, headings: headings, furniture: furniture, tableParts: Self.tableParts)
+    }
+
+    func tables() -> RawTables {
         var tables = RawTables()
         if let r = region(.activeDisclosure) {
             var reader = ActiveTableReader()
@@ -68,9 +111,6 @@ enum PDFReportReader {
             }
             tables.diagnostics += reader.diagnostics
         }
-        let lines = RunningText.lines(pages, headings: headings, furniture: furniture, tableParts: tableParts)
-        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
-        return ReportAssembler.assemble(source: source, lines: lines, tables: tables,
-                                        titleFallback: doc.metadata.title)
+        return tables
     }
 }

@@ -22,9 +22,9 @@ public enum LineBuilder {
     static let sameLine = 0.45
     /// A gap wider than this fraction of the glyph height starts a new word (a space in
     /// spaced-out CJK labels is narrower; the gap between table cells is wider).
-    static let wordGap = 0.9
+    public static let wordGap = 0.9
 
-    public static func lines(_ glyphs: [Glyph], rulings: [Ruling] = []) -> [TextLine] {
+    public static func lines(_ glyphs: [Glyph], rulings: [Ruling] = [], wordGap: Double = wordGap) -> [TextLine] {
         let verticals = rulings.filter { $0.axis == .vertical }
         let sorted = glyphs.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
         var groups: [[Glyph]] = []

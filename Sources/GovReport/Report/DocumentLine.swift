@@ -32,8 +32,9 @@ public enum ReportPart: Int, Sendable, CaseIterable {
 
     /// Whether `text` is this part's heading: its numeral, then 、 or a dot, then a heading word,
     /// on a short line.
-    public func isHeading(_ text: String) -> Bool {
-        let k = Array(TextNormalizer.key(text))
+    public func isHeading(_ text: String) -> Bool { isHeading(key: Array(TextNormalizer.key(text))) }
+
+    func isHeading(key k: [Character]) -> Bool {
         guard k.count >= 3, k.count <= 40, k[0] == Self.numerals[rawValue - 1],
               ["、", ".", ",", ":"].contains(k[1]) else { return false }
         let rest = String(k.dropFirst(2))
@@ -43,6 +44,10 @@ public enum ReportPart: Int, Sendable, CaseIterable {
     }
 
     public static func heading(_ text: String) -> ReportPart? {
-        allCases.first { $0.isHeading(text) }
+        // Headings are short lines that start with 一…六: check that before folding the text.
+        guard text.count <= 60 else { return nil }
+        let k = Array(TextNormalizer.key(text))
+        guard let first = k.first, numerals.contains(first) else { return nil }
+        return allCases.first { $0.isHeading(key: k) }
     }
 }

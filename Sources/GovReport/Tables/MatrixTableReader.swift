@@ -83,7 +83,7 @@ public struct MatrixTableReader {
             // Ruled columns end where the label cell ends; otherwise labels may reach into the
             // first column's nominal interval, so only the values themselves bound them.
             let firstValue = row.words.first.map { $0.box.x0 - 1 } ?? model.left
-            dataLeft = min(dataLeft, ruled != nil ? model.left : max(model.left, firstValue))
+            dataLeft = min(dataLeft, ruled != nil ? model.left : firstValue)
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             for w in row.words {
@@ -126,31 +126,29 @@ public struct MatrixTableReader {
         return out
     }
 
-    /// Blank rows of a table without rulings. Each numbered label line (1. 1、 （一） 一、 as the
-    /// last label word of its line) starts a segment that runs to the next one; a value row's
-    /// label block holds its values' centre, so a segment without values whose label matches a
-    /// known row label is a blank row.
+    /// Blank rows of a table without rulings: a numbered label block (see `LabelBlock`) with
+    /// no values beside it, whose label matches a known row label, and with no other block to
+    /// its right beside it (that would make it a group heading such as （三）不予公开).
     func unruledBlankRows(_ part: RegionPage, valueRows: [DataRow], dataLeft: Double) -> [DataRow] {
         guard !knownLabels.isEmpty, dataLeft < .infinity else { return [] }
         let valueGlyphs = Set(valueRows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let labelGlyphs = part.glyphs.filter { $0.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey($0)) }
         let vertical = VerticalText.stacked(labelGlyphs)
-        let lines = LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element))
-        let starts = lines.indices.filter { i in
-            lines[i].words.last.map { LabelMatcher.startsWithMarker($0.text) } ?? false
-        }
+        let words = LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element),
+                                      wordGap: LabelAssigner.wordGap).flatMap(\.words)
+        let blocks = LabelBlock.blocks(words).blocks
+        let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [])
         var out: [DataRow] = []
-        for (n, s) in starts.enumerated() {
-            let end = n + 1 < starts.count ? starts[n + 1] : lines.count
-            let top = lines[s].box.y0
-            let bottom = n + 1 < starts.count ? lines[starts[n + 1]].box.y0 : (lines[end - 1].box.y1 + 1)
-            guard !valueRows.contains(where: { $0.midY >= top && $0.midY < bottom }) else { continue }
-            let block = lines[s..<end]
-            let label = block.map { $0.words.map(\.text).joined() }.joined()
-            let core = LabelMatcher.core(label)
-            guard knownLabels.contains(where: { LabelMatcher.score(printed: core, template: $0) >= 0.75 }) else { continue }
-            let y0 = block.map(\.box.y0).min()!, y1 = block.map(\.box.y1).max()!
-            out.append(DataRow(words: [], midY: (y0 + y1) / 2, height: lines[s].box.height, page: part.page.number))
+        let lastValue = valueRows.map(\.midY).max() ?? .infinity
+        for b in blocks where assigner.rowBeside(b.box) == nil {
+            let beside = blocks.contains { o in o.x0 > b.x0 + 2 && o.box.verticalOverlap(b.box) > 0 }
+            guard !beside else { continue }
+            // Below the last values of a page, a label may be the start of a row that a page
+            // break cut (the mapper joins it with its continuation).
+            let core = LabelMatcher.core(b.words.map(\.text).joined())
+            guard b.box.y0 > lastValue
+                || knownLabels.contains(where: { LabelMatcher.score(printed: core, template: $0) >= 0.75 }) else { continue }
+            out.append(DataRow(words: [], midY: b.box.midY, height: b.words[0].box.height, page: part.page.number))
         }
         return out
     }
@@ -161,49 +159,15 @@ public struct MatrixTableReader {
         return ColumnModel.fromCenters(row.words.map(\.box.midX))
     }
 
-    /// Label text of each row: glyphs left of the data columns, assigned by ruled cell or band.
+    /// Label text of each row: the words left of the data columns (see `LabelAssigner`).
     func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> [String] {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let candidates = part.glyphs.filter { g in
             g.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey(g))
         }
         let vertical = VerticalText.stacked(candidates)
-        let horizontals = part.page.horizontalRulings
-        var assigned = [[Glyph]](repeating: [], count: rows.count)
-        for (gi, g) in candidates.enumerated() where !vertical.contains(gi) {
-            if let target = rowByRuledCell(g, rows: rows, rulings: horizontals) {
-                if let target { assigned[target].append(g) }
-                continue
-            }
-            if let target = rowByBand(g.box.midY, rows: rows) { assigned[target].append(g) }
-        }
-        return assigned.map { glyphs in
-            LineBuilder.lines(glyphs).map { $0.words.map(\.text).joined() }.joined()
-        }
-    }
-
-    /// With rulings above and below the glyph: `.some(row)` when its cell holds exactly one
-    /// data row, `.some(nil)` when it holds none or several (header, group heading);
-    /// nil when the glyph is not inside a ruled cell.
-    func rowByRuledCell(_ g: Glyph, rows: [DataRow], rulings: [Ruling]) -> Int?? {
-        let covering = rulings.filter { $0.covers(g.box.midX, tolerance: 1) }
-        guard let above = covering.filter({ $0.position <= g.box.midY }).map(\.position).max(),
-              let below = covering.filter({ $0.position >= g.box.midY }).map(\.position).min() else { return nil }
-        let inside = rows.indices.filter { rows[$0].midY > above && rows[$0].midY < below }
-        return .some(inside.count == 1 ? inside[0] : nil)
-    }
-
-    /// Without rulings: the row whose band (half-way to its neighbours) holds y.
-    func rowByBand(_ y: Double, rows: [DataRow]) -> Int? {
-        guard !rows.isEmpty else { return nil }
-        for i in rows.indices {
-            let up = i > 0 ? (rows[i - 1].midY + rows[i].midY) / 2
-                : rows[i].midY - (rows.count > 1 ? (rows[1].midY - rows[0].midY) / 2 : rows[i].height * 1.5)
-            let down = i + 1 < rows.count ? (rows[i].midY + rows[i + 1].midY) / 2
-                : rows[i].midY + (rows.count > 1 ? (rows[i].midY - rows[i - 1].midY) / 2 : rows[i].height * 1.5)
-            if y >= up && y < down { return i }
-        }
-        return nil
+        let glyphs = candidates.enumerated().filter { !vertical.contains($0.offset) }.map(\.element)
+        return LabelAssigner(rows: rows.map(\.midY), rulings: part.page.rulings).labels(glyphs)
     }
 }
 
@@ -220,22 +184,38 @@ func median(_ xs: [Double]) -> Double {
 
 /// Text written top to bottom (one character per line, as in a tall merged cell).
 enum VerticalText {
-    /// Indices of glyphs that have no horizontal neighbour but one stacked right above or below.
+    /// Shortest run of stacked characters that counts as vertical writing (a wrapped label
+    /// can leave one character alone under the line above it).
+    static let minimumRun = 3
+
+    /// Indices of glyphs in runs of horizontally isolated characters stacked in one column.
     static func stacked(_ glyphs: [Glyph]) -> Set<Int> {
-        var out = Set<Int>()
-        for (i, g) in glyphs.enumerated() {
-            let h = g.box.height
-            let hasSide = glyphs.contains { o in
-                o.box.verticalOverlap(g.box) > 0.5 * h && o.box.x0 != g.box.x0
-                    && min(abs(o.box.x0 - g.box.x1), abs(g.box.x0 - o.box.x1)) < 0.9 * h
+        let isolated = glyphs.indices.filter { i in
+            let g = glyphs[i].box
+            return !glyphs.indices.contains { j in
+                let o = glyphs[j].box
+                return j != i && o.verticalOverlap(g) > 0.5 * g.height
+                    && min(abs(o.x0 - g.x1), abs(g.x0 - o.x1)) < 0.9 * g.height
             }
-            if hasSide { continue }
-            let stacked = glyphs.contains { o in
-                o.box.x0 != g.box.x0 || o.box.y0 != g.box.y0 ? abs(o.box.midX - g.box.midX) < 0.3 * max(g.box.width, 1)
-                    && abs(o.box.midY - g.box.midY) < 1.8 * h && abs(o.box.midY - g.box.midY) > 0.5 * h : false
-            }
-            if stacked { out.insert(i) }
         }
-        return out
+        // Link isolated glyphs stacked directly one above the other, then keep long chains.
+        var parent = Dictionary(uniqueKeysWithValues: isolated.map { ($0, $0) })
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i]! != i { i = parent[i]! }
+            return i
+        }
+        for a in isolated {
+            for b in isolated where b > a {
+                let ga = glyphs[a].box, gb = glyphs[b].box
+                let dy = abs(ga.midY - gb.midY), h = max(ga.height, gb.height)
+                if abs(ga.midX - gb.midX) < 0.3 * max(ga.width, gb.width, 1), dy > 0.5 * h, dy < 1.8 * h {
+                    parent[root(a)] = root(b)
+                }
+            }
+        }
+        var size: [Int: Int] = [:]
+        for i in isolated { size[root(i), default: 0] += 1 }
+        return Set(isolated.filter { size[root($0)]! >= minimumRun })
     }
 }

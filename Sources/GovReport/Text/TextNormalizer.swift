@@ -36,22 +36,34 @@ public enum TextNormalizer {
 
     public static func isCJK(_ c: Character) -> Bool {
         guard let s = c.unicodeScalars.first else { return false }
+        return isCJK(s)
+    }
+
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
         default: return false
         }
     }
 
-    /// Folds one character's compatibility form (used per glyph, before layout).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2000...0x200B, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Folds compatibility forms (used per glyph, before layout). ASCII, ideographs and CJK
+    /// punctuation pass through; only other characters go through NFKC.
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if let c = radicalSupplement[s] {
-                out.append(contentsOf: c.unicodeScalars)
-            } else if s.value == 0x3000 || s.value == 0x00A0 || s.value == 0x2002 || s.value == 0x2003 {
-                out.append(" ")
-            } else if keepsFullWidth(s) || s.value < 0x80 {
+            if s.value < 0x80 || isCJK(s) || keepsFullWidth(s) {
                 out.append(s)
+            } else if isSpace(s) {
+                out.append(" ")
+            } else if let c = radicalSupplement[s] {
+                out.append(contentsOf: c.unicodeScalars)
             } else {
                 out.append(contentsOf: String(s).precomposedStringWithCompatibilityMapping.unicodeScalars)
             }
@@ -61,47 +73,44 @@ public enum TextNormalizer {
 
     /// Display form: folded, whitespace runs collapsed, spaces between CJK characters removed.
     public static func display(_ text: String) -> String {
-        let folded = fold(text)
-        var chars: [Character] = []
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for c in folded {
-            if c.isWhitespace {
-                pendingSpace = !chars.isEmpty
+        var last: Unicode.Scalar?
+        for s in fold(text).unicodeScalars {
+            if isSpace(s) {
+                pendingSpace = last != nil
                 continue
             }
-            if pendingSpace, let last = chars.last, !(spaceless(last) && spaceless(c)) {
-                chars.append(" ")
-            }
+            if pendingSpace, let l = last, !(spaceless(l) && spaceless(s)) { out.append(" ") }
             pendingSpace = false
-            chars.append(c)
+            out.append(s)
+            last = s
         }
-        return String(chars)
+        return String(out)
     }
 
     /// A character around which a space is page furniture, not content (CJK and CJK punctuation).
-    static func spaceless(_ c: Character) -> Bool {
-        if isCJK(c) { return true }
-        guard let s = c.unicodeScalars.first else { return false }
-        return keepsFullWidth(s) || "()“”\"".contains(c)
+    static func spaceless(_ s: Unicode.Scalar) -> Bool {
+        isCJK(s) || keepsFullWidth(s) || s == "(" || s == ")" || s == "\""
     }
 
     /// Matching key: display form without any spacing, punctuation variants folded.
     public static func key(_ text: String) -> String {
-        var out = ""
-        for c in display(text) where !c.isWhitespace {
-            switch c {
-            case "（", "〔", "[", "【": out.append("(")
-            case "）", "〕", "]", "】": out.append(")")
-            case "，": out.append(",")
-            case "：": out.append(":")
-            case "；": out.append(";")
-            case "．", "。": out.append(".")
-            case "“", "”", "\"", "「", "」", "‘", "’", "'": out.append("\"")
-            case "－", "—", "–", "―": out.append("-")
-            case "／": out.append("/")
-            default: out.append(c)
+        var out = String.UnicodeScalarView()
+        for s in fold(text).unicodeScalars where !isSpace(s) {
+            switch s.value {
+            case 0xFF08, 0x3014, 0x5B, 0x3010: out.append("(")            // （〔[【
+            case 0xFF09, 0x3015, 0x5D, 0x3011: out.append(")")            // ）〕]】
+            case 0xFF0C: out.append(",")                                  // ，
+            case 0xFF1A: out.append(":")                                  // ：
+            case 0xFF1B: out.append(";")                                  // ；
+            case 0xFF0E, 0x3002: out.append(".")                          // ．。
+            case 0x201C, 0x201D, 0x22, 0x300C, 0x300D, 0x2018, 0x2019, 0x27: out.append("\"")
+            case 0xFF0D, 0x2014, 0x2013, 0x2015: out.append("-")          // －—–―
+            case 0xFF0F: out.append("/")                                  // ／
+            default: out.append(s)
             }
         }
-        return out
+        return String(out)
     }
 }

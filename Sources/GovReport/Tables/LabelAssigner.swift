@@ -1,0 +1,124 @@
+/// Gives each table row its label from the words printed left of the data columns.
+///
+/// A word inside a ruled cell belongs to the row whose values that cell holds; a cell that
+/// holds several rows is a merged group heading and is left out. Without rulings, a label
+/// wrapped over lines is read as a block: a line starting with a row number (1. 1、 （一） 一、)
+/// begins a block and the lines below it in its column continue it; the block goes to the
+/// row whose values lie beside it (values are centred on their label). Last, within a row
+/// only the words from the column of its rightmost row number on are kept, which drops
+/// fragments of group headings (（三）不予公开, 三、本年度办理结果) printed in columns further left.
+struct LabelAssigner {
+    var rows: [Double]
+    var rulings: [Ruling]
+
+    /// Words closer than this many glyph heights stay one word (labels of neighbouring
+    /// columns are often closer than cells of numbers).
+    static let wordGap = 0.5
+
+    func labels(_ glyphs: [Glyph]) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        let words = LineBuilder.lines(glyphs, rulings: rulings, wordGap: Self.wordGap).flatMap(\.words)
+        let horizontals = rulings.filter { $0.axis == .horizontal }
+        var assigned = [[Word]](repeating: [], count: rows.count)
+        var loose: [Word] = []
+        for w in words {
+            switch ruledRow(w.box, horizontals) {
+            case .some(.some(let r)): assigned[r].append(w)
+            case .some(.none): break
+            case .none: loose.append(w)
+            }
+        }
+        for (r, ws) in blocks(loose) { assigned[r] += ws }
+        return assigned.map(Self.text)
+    }
+
+    /// `.some(row)` when the box sits in a ruled cell holding exactly one row's values,
+    /// `.some(nil)` when its cell holds none or several, nil when it is not in a ruled cell.
+    func ruledRow(_ box: Rect, _ horizontals: [Ruling]) -> Int?? {
+        let covering = horizontals.filter { $0.covers(box.midX, tolerance: 1) }
+        guard let above = covering.filter({ $0.position <= box.midY }).map(\.position).max(),
+              let below = covering.filter({ $0.position >= box.midY }).map(\.position).min() else { return nil }
+        let inside = rows.indices.filter { rows[$0] > above && rows[$0] < below }
+        return .some(inside.count == 1 ? inside[0] : nil)
+    }
+
+    /// Assigns each numbered block of unruled words, or a word outside any block, to a row.
+    func blocks(_ words: [Word]) -> [(Int, [Word])] {
+        let (blocks, loose) = LabelBlock.blocks(words)
+        var out: [(Int, [Word])] = []
+        for b in blocks { if let r = row(for: b.box) { out.append((r, b.words)) } }
+        for w in loose { if let r = band(w.box.midY) { out.append((r, [w])) } }
+        return out
+    }
+
+    /// The row whose values lie beside a label block: its centre within the block (with a
+    /// little slack), the one nearest the block's centre if several.
+    func row(for box: Rect) -> Int? {
+        rowBeside(box) ?? band(box.midY)
+    }
+
+    /// The row whose values' centre lies within the block's height (a little slack), the one
+    /// nearest the block's centre if several; nil when no row's values are beside it.
+    func rowBeside(_ box: Rect) -> Int? {
+        let slack = LabelBlock.slack * box.height
+        let inside = rows.indices.filter { rows[$0] >= box.y0 - slack && rows[$0] <= box.y1 + slack }
+        return inside.min(by: { abs(rows[$0] - box.midY) < abs(rows[$1] - box.midY) })
+    }
+
+    /// The row whose band (half-way to its neighbours) holds y.
+    func band(_ y: Double) -> Int? {
+        for i in rows.indices {
+            let pitchUp = i > 0 ? rows[i] - rows[i - 1] : (rows.count > 1 ? rows[1] - rows[0] : 20)
+            let pitchDown = i + 1 < rows.count ? rows[i + 1] - rows[i] : pitchUp
+            if y >= rows[i] - pitchUp / 2 && y < rows[i] + pitchDown / 2 { return i }
+        }
+        return nil
+    }
+
+    /// A row's label in reading order, from the column of its rightmost row number on.
+    static func text(_ words: [Word]) -> String {
+        let numbered = words.filter { LabelMatcher.startsWithMarker($0.text) }
+        let left = numbered.map(\.box.x0).max().map { $0 - 2 } ?? -Double.infinity
+        let kept = words.filter { $0.box.x0 >= left }
+        let lines = LineBuilder.lines(kept.flatMap(\.glyphs), wordGap: wordGap)
+        return lines.map { $0.words.map(\.text).joined() }.joined()
+    }
+}
+
+/// A label wrapped over lines, read as one: a word starting with a row number and the words
+/// below it in its column up to the next numbered word.
+struct LabelBlock {
+    var words: [Word]
+    var box: Rect
+    /// Where the block's row number starts.
+    var x0: Double { words[0].box.x0 }
+
+    /// Vertical slack, in block heights, within which values count as beside a block.
+    static let slack = 0.3
+    /// Largest gap between a block's lines, in line heights.
+    static let maxLineGap = 1.2
+
+    /// Numbered blocks and the words that belong to none.
+    static func blocks(_ words: [Word]) -> (blocks: [LabelBlock], loose: [Word]) {
+        let sorted = words.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+        let starts = sorted.indices.filter { LabelMatcher.startsWithMarker(sorted[$0].text) }
+        var owner = [Int?](repeating: nil, count: sorted.count)
+        var bottom: [Int: Double] = [:]
+        for i in sorted.indices {
+            let w = sorted[i].box
+            if starts.contains(i) { owner[i] = i; bottom[i] = w.y1; continue }
+            // The nearest numbered block above in this column whose last line ends just above
+            // this word (or on its line, to its left).
+            owner[i] = starts.filter { s in
+                let m = sorted[s].box
+                return s < i && m.x0 <= w.x0 + 2 && m.x1 > w.x0 && w.y0 - bottom[s]! <= maxLineGap * w.height
+            }.max { sorted[$0].box.y0 < sorted[$1].box.y0 }
+            if let o = owner[i] { bottom[o] = max(bottom[o]!, w.y1) }
+        }
+        let blocks = starts.map { s in
+            let members = sorted.indices.filter { owner[$0] == s }.map { sorted[$0] }
+            return LabelBlock(words: members, box: members.map(\.box).reduce(members[0].box) { $0.union($1) })
+        }
+        return (blocks, sorted.indices.filter { owner[$0] == nil }.map { sorted[$0] })
+    }
+}
