@@ -87,7 +87,11 @@ public struct TemplateMapper {
             }
             if !exact {
                 let s = LabelMatcher.score(printed: printed[i], template: templates[j])
-                diagnostics.append(Finding(code: "label.fuzzy_match", severity: .info,
+                // Below this similarity the label is missing much of its text (a label cut by a
+                // page break or read into two rows), not just a typo.
+                let weak = s < 0.75
+                diagnostics.append(Finding(code: weak ? "label.weak_match" : "label.fuzzy_match",
+                                           severity: weak ? .warning : .info,
                                            message: "printed \"\(rows[i].label)\" read as \"\(labels[j].text)\" (similarity \(String(format: "%.2f", s)))",
                                            table: table, row: labels[j].key, page: rows[i].page))
             }
