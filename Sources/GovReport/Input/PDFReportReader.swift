@@ -42,8 +42,8 @@ enum PDFReportReader {
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
         let detector = RulingDetector()
-        for p in plain.tablePageIndices {
-            guard let image = doc.render(page: p, scale: renderScale) else { continue }
+        for (p, area) in plain.tableAreas {
+            guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
         var ruled = report(PDFPages(ruledLayouts))
@@ -52,7 +52,7 @@ enum PDFReportReader {
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
-                                             + plain.tablePageIndices.map { String($0 + 1) }.joined(separator: ", ")),
+                                             + plain.tableAreas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
         return ruled
     }
@@ -78,9 +78,22 @@ struct PDFPages {
         PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)
     }
 
-    /// 0-based indices of the pages that hold a table.
-    var tablePageIndices: [Int] {
-        Set(Self.tableParts.flatMap { (region($0) ?? []).map { $0.page.number - 1 } }).sorted()
+    /// The part of each page (0-based index) that holds tables: the span of the tables'
+    /// lines across the page's width, with a margin for the borders around them.
+    var tableAreas: [(page: Int, area: Rect)] {
+        var areas: [Int: Rect] = [:]
+        for part in Self.tableParts {
+            for r in region(part) ?? [] {
+                let box = r.lines.map(\.box).reduce(r.lines[0].box) { $0.union($1) }
+                let p = r.page.number - 1
+                areas[p] = areas[p].map { $0.union(box) } ?? box
+            }
+        }
+        let margin = 12.0
+        return areas.keys.sorted().map { p in
+            let a = areas[p]!
+            return (p, Rect(x0: 0, y0: a.y0 - margin, x1: layouts[p].width, y1: a.y1 + margin))
+        }
     }
 
     func runningText() -> [DocumentLine] {

@@ -48,7 +48,7 @@ public struct RulingDetector: Sendable {
                 if start >= 0, last - start + 1 >= minLen { runs.append((y, start, last)) }
             }
         }
-        return merge(runs.map { ($0.y, $0.x0, $0.x1) }, axis: .horizontal, scale: img.scale)
+        return merge(runs.map { ($0.y, $0.x0, $0.x1) }, axis: .horizontal, image: img)
     }
 
     func vertical(_ img: GrayImage) -> [Ruling] {
@@ -73,12 +73,14 @@ public struct RulingDetector: Sendable {
                 if start >= 0, last - start + 1 >= minLen { runs.append((x, start, last)) }
             }
         }
-        return merge(runs, axis: .vertical, scale: img.scale)
+        return merge(runs, axis: .vertical, image: img)
     }
 
     /// Joins runs on neighbouring pixel rows (a line drawn two or three pixels thick) into one
     /// ruling at their mean position.
-    func merge(_ runs: [(Int, Int, Int)], axis: Ruling.Axis, scale: Double) -> [Ruling] {
+    func merge(_ runs: [(Int, Int, Int)], axis: Ruling.Axis, image: GrayImage) -> [Ruling] {
+        let scale = image.scale
+        let (across, along) = axis == .horizontal ? (image.origin.y, image.origin.x) : (image.origin.x, image.origin.y)
         var groups: [(positions: [Int], lo: Int, hi: Int, lastPos: Int)] = []
         for (pos, lo, hi) in runs.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
             if let i = groups.lastIndex(where: { pos - $0.lastPos <= 2 && lo <= $0.hi && hi >= $0.lo }) {
@@ -92,8 +94,8 @@ public struct RulingDetector: Sendable {
         }
         return groups.map { g in
             let mean = Double(g.positions.reduce(0, +)) / Double(g.positions.count) + 0.5
-            return Ruling(axis: axis, position: mean / scale, start: Double(g.lo) / scale,
-                          end: Double(g.hi + 1) / scale)
+            return Ruling(axis: axis, position: across + mean / scale, start: along + Double(g.lo) / scale,
+                          end: along + Double(g.hi + 1) / scale)
         }
     }
 }

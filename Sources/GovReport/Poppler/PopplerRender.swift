@@ -1,14 +1,17 @@
 import CPoppler
 
 extension PopplerDocument {
-    /// Renders page `index` to a white-backed grayscale raster at `scale` pixels per point.
-    /// Ruling lines come from here: poppler-glib has no API for vector paths.
-    public func render(page index: Int, scale: Double) -> GrayImage? {
+    /// Renders page `index` (or only the part `clip` of it, in page points) to a white-backed
+    /// grayscale raster at `scale` pixels per point. Ruling lines come from here: poppler-glib
+    /// has no API for vector paths.
+    public func render(page index: Int, scale: Double, clip: Rect? = nil) -> GrayImage? {
         withPage(index) { page -> GrayImage? in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
-            let width = max(1, Int((w * scale).rounded(.up)))
-            let height = max(1, Int((h * scale).rounded(.up)))
+            let area = clip.map { Rect(x0: max(0, $0.x0), y0: max(0, $0.y0), x1: min(w, $0.x1), y1: min(h, $0.y1)) }
+                ?? Rect(x0: 0, y0: 0, x1: w, y1: h)
+            let width = max(1, Int((area.width * scale).rounded(.up)))
+            let height = max(1, Int((area.height * scale).rounded(.up)))
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
                 return nil
             }
@@ -19,23 +22,26 @@ extension PopplerDocument {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
+            cairo_translate(cr, -area.x0, -area.y0)
             poppler_page_render(page, cr)
             cairo_destroy(cr)
             cairo_surface_flush(surface)
 
             guard let data = cairo_image_surface_get_data(surface) else { return nil }
             let stride = Int(cairo_image_surface_get_stride(surface))
-            var pixels = [UInt8](repeating: 255, count: width * height)
-            for y in 0..<height {
-                let row = data + y * stride
-                for x in 0..<width {
-                    // RGB24 is stored as native-endian 32-bit 0x00RRGGBB.
-                    let px = row.advanced(by: x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee }
-                    let r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
-                    pixels[y * width + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+            let pixels = [UInt8](unsafeUninitializedCapacity: width * height) { buf, count in
+                let raw = UnsafeRawPointer(data)
+                for y in 0..<height {
+                    for x in 0..<width {
+                        // RGB24 is stored as native-endian 32-bit 0x00RRGGBB.
+                        let px = raw.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
+                        let r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
+                        buf[y * width + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                    }
                 }
+                count = width * height
             }
-            return GrayImage(width: width, height: height, scale: scale, pixels: pixels)
+            return GrayImage(width: width, height: height, scale: scale, origin: (area.x0, area.y0), pixels: pixels)
         } ?? nil
     }
 }

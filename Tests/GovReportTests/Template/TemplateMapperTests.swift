@@ -72,17 +72,20 @@ import Testing
         #expect(table["total_processed"] != nil)
     }
 
-    @Test func oneOtherRowBesideTheSubRowsIsDropped() {
-        // （六）其他处理 printed as a group line with its own numbers next to the three sub-rows.
+    /// （六）其他处理 printed with its own numbers beside the three sub-rows (before them, or
+    /// after them just above （七）总计): the sub-rows win and that row's numbers are not used.
+    @Test(arguments: [(false, "label.unmatched"), (true, "label.conflict")])
+    func oneOtherRowBesideTheSubRowsIsDropped(afterSubRows: Bool, code: String) {
         var rows = Self.printedRows(oneRowOther: false)
-        let at = rows.firstIndex { $0.label.contains("申请人无正当理由逾期不补正") }!
+        let at = afterSubRows ? rows.firstIndex { $0.label == "(七)总计" }!
+            : rows.firstIndex { $0.label.contains("申请人无正当理由逾期不补正") }!
         rows.insert(Self.row("（六）其他处理", Self.cells(99)), at: at)
         var mapper = TemplateMapper(template: .v2021)
         let table = mapper.applications(rows)
         #expect(table["other_processing"] == nil)
         #expect(table["other_overdue_correction"] != nil && table["other_misc"] != nil)
         #expect(!table.rows.contains { $0["natural_person"] == 99 })
-        #expect(mapper.diagnostics.contains { $0.code == "label.conflict" })
+        #expect(mapper.diagnostics.contains { $0.code == code })
     }
 
     @Test func cellsBecomeValuesAndUnreadableTextIsReported() {

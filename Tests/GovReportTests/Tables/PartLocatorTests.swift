@@ -1,0 +1,86 @@
+import Testing
+@testable import GovReport
+
+@Suite struct PartLocatorTests {
+    @Test(arguments: ["3", "-3-", "- 3 -", "— 3 —", "－3－", "·3·", "第3页", "第 3 页", "第3页共5页", "3/5", "3 / 12", "12"])
+    func pageNumbers(text: String) {
+        #expect(PartLocator.isPageNumber(text), "\(text)")
+    }
+
+    @Test(arguments: ["", "一、总体情况", "第三页", "3/5/7", "2024年", "第页", "12345", "-", "3.5万元", "共5页"])
+    func notPageNumbers(text: String) {
+        #expect(!PartLocator.isPageNumber(text), "\(text)")
+    }
+
+    @Test func aYearAloneIsNotAPageNumber() {
+        withKnownIssue("isPageNumber accepts any run of up to 4 digits, so a year line counts as page furniture") {
+            #expect(!PartLocator.isPageNumber("2024"))
+        }
+    }
+
+    // MARK: pages
+
+    /// A page of lines at the given heights (A4, 842 pt tall).
+    static func page(_ number: Int, _ lines: [(String, Double)]) -> PageLayout {
+        PageLayout(number: number, width: 595, height: 842,
+                   glyphs: lines.flatMap { Draw.text($0.0, x: 60, y: $0.1, size: 12) })
+    }
+
+    static let pages = [
+        page(1, [("岚川市审计局2024年政府信息公开工作年度报告", 80), ("一、总体情况", 140), ("全年公开信息120条。", 170),
+                 ("二、主动公开政府信息情况", 300), ("行政许可 5", 340), ("- 1 -", 800)]),
+        page(2, [("三、收到和处理政府信息公开申请情况", 80), ("一、本年新收政府信息公开申请数量 3", 120),
+                 ("四、政府信息公开行政复议、行政诉讼情况", 400), ("0 0 0 0 0", 440), ("- 2 -", 800)]),
+        page(3, [("五、存在的主要问题及改进情况", 80), ("问题一。", 110), ("六、其他需要报告的事项", 200),
+                 ("无。", 230), ("- 3 -", 800)]),
+    ]
+
+    @Test func furnitureIsThePageNumbersInTheMargins() {
+        let furniture = PartLocator.furniture(Self.pages)
+        #expect(furniture == [.init(page: 0, line: 5), .init(page: 1, line: 4), .init(page: 2, line: 4)])
+    }
+
+    @Test func runningHeadersRepeatedOnMostPagesAreFurniture() {
+        let pages = (1...3).map { Self.page($0, [("岚川市审计局信息公开", 20), ("正文第\($0)页的内容", 300)]) }
+        let furniture = PartLocator.furniture(pages)
+        #expect(furniture == Set((0..<3).map { PartLocator.LineID(page: $0, line: 0) }))
+    }
+
+    @Test func headingsAndRegions() throws {
+        let furniture = PartLocator.furniture(Self.pages)
+        let headings = PartLocator.headings(Self.pages, skipping: furniture)
+        #expect(headings[.overview] == .init(page: 0, line: 1))
+        #expect(headings[.activeDisclosure] == .init(page: 0, line: 3))
+        #expect(headings[.applications] == .init(page: 1, line: 0))
+        #expect(headings[.reviewLitigation] == .init(page: 1, line: 2))
+        #expect(headings[.problems] == .init(page: 2, line: 0))
+        #expect(headings[.otherMatters] == .init(page: 2, line: 2))
+        // 一、本年新收… is a row of the applications table, not part 一.
+        #expect(ReportPart.heading("一、本年新收政府信息公开申请数量") == nil)
+
+        let active = try #require(PartLocator.region(of: .activeDisclosure, in: Self.pages, headings: headings,
+                                                     furniture: furniture))
+        #expect(active.map(\.page.number) == [1])
+        #expect(active[0].lines.map(\.text) == ["行政许可 5"])
+        let apps = try #require(PartLocator.region(of: .applications, in: Self.pages, headings: headings,
+                                                   furniture: furniture))
+        #expect(apps.flatMap { $0.lines.map(\.text) } == ["一、本年新收政府信息公开申请数量 3"])
+        let other = try #require(PartLocator.region(of: .otherMatters, in: Self.pages, headings: headings,
+                                                    furniture: furniture))
+        #expect(other.flatMap { $0.lines.map(\.text) } == ["无。"])
+    }
+
+    @Test(arguments: [("一、总体情况", ReportPart.overview), ("二、主动公开政府信息情况", .activeDisclosure),
+                      ("三、收到和处理政府信息公开申请情况", .applications),
+                      ("四、政府信息公开行政复议、行政诉讼情况", .reviewLitigation),
+                      ("五、存在的主要问题及改进情况", .problems), ("六、其他需要报告的事项", .otherMatters),
+                      ("二. 主动公开政府信息情况", .activeDisclosure)])
+    func headingLines(text: String, part: ReportPart) {
+        #expect(ReportPart.heading(text) == part)
+    }
+
+    @Test(arguments: ["二、上年结转政府信息公开申请数量", "四、结转下年度继续办理", "三、本年度办理结果", "一些总体情况", "（一）主动公开情况"])
+    func notHeadingLines(text: String) {
+        #expect(ReportPart.heading(text) == nil)
+    }
+}
