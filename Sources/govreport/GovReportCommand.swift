@@ -21,6 +21,6 @@ struct GovReportCommand: ParsableCommand {
               6  an input is readable but is not a disclosure annual report
             With several inputs, the others are still processed; the status is the first failure's.
             """,
-        subcommands: [Extract.self, Check.self, Layout.self]
+        subcommands: [Extract.self, Check.self, Layout.self, Debug.self]
     )
 }

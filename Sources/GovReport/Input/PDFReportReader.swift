@@ -12,6 +12,12 @@ enum PDFReportReader {
 
     static func extract(data: Data, name: String, sha256: String,
                         strategy: TableStrategy) throws(InputError) -> CanonicalReport {
+        try read(data: data, name: name, sha256: sha256, strategy: strategy).report
+    }
+
+    /// The report and the page layouts its tables were read from (with rulings when used).
+    static func read(data: Data, name: String, sha256: String,
+                     strategy: TableStrategy) throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout]) {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -37,7 +43,7 @@ enum PDFReportReader {
 
         let textOnly = report(plain)
         let textQuality = ExtractionQuality(textOnly)
-        if strategy == .text || strategy == .auto && textQuality.isClean { return textOnly }
+        if strategy == .text || strategy == .auto && textQuality.isClean { return (textOnly, plain.layouts) }
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
@@ -48,13 +54,13 @@ enum PDFReportReader {
         }
         var ruled = report(PDFPages(ruledLayouts))
         if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
-            return textOnly
+            return (textOnly, plain.layouts)
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
                                              + plain.tableAreas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
-        return ruled
+        return (ruled, ruledLayouts)
     }
 }
 

@@ -42,6 +42,18 @@ public enum ReportExtractor {
     }
 }
 
+extension ReportExtractor {
+    /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
+    /// read from: for the debug view.
+    public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
+        -> (report: CanonicalReport, layouts: [PageLayout]) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .notFound }
+        guard !data.isEmpty else { throw .empty }
+        guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
+        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)
+    }
+}
+
 /// Decodes report text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
 enum TextDecoding {
     static func decode(_ data: Data) -> String? {

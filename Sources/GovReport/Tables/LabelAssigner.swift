@@ -15,7 +15,7 @@ struct LabelAssigner {
     /// columns are often closer than cells of numbers).
     static let wordGap = 0.5
 
-    func labels(_ glyphs: [Glyph]) -> [String] {
+    func labels(_ glyphs: [Glyph]) -> [(text: String, box: Rect?)] {
         guard !rows.isEmpty else { return [] }
         let words = LineBuilder.lines(glyphs, rulings: rulings, wordGap: Self.wordGap).flatMap(\.words)
         let horizontals = rulings.filter { $0.axis == .horizontal }
@@ -76,12 +76,13 @@ struct LabelAssigner {
     }
 
     /// A row's label in reading order, from the column of its rightmost row number on.
-    static func text(_ words: [Word]) -> String {
+    static func text(_ words: [Word]) -> (text: String, box: Rect?) {
         let numbered = words.filter { LabelMatcher.startsWithMarker($0.text) }
         let left = numbered.map(\.box.x0).max().map { $0 - 2 } ?? -Double.infinity
         let kept = words.filter { $0.box.x0 >= left }
         let lines = LineBuilder.lines(kept.flatMap(\.glyphs), wordGap: wordGap)
-        return lines.map { $0.words.map(\.text).joined() }.joined()
+        let box = kept.first.map { first in kept.map(\.box).reduce(first.box) { $0.union($1) } }
+        return (lines.map { $0.words.map(\.text).joined() }.joined(), box)
     }
 }
 

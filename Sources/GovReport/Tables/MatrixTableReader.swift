@@ -76,6 +76,7 @@ public struct MatrixTableReader {
 
     mutating func read(_ part: RegionPage, rows valueRows: [DataRow], fallback: ColumnModel?) -> [RawRow] {
         var cells: [Double: [String?]] = [:]
+        var boxes: [Double: [Rect?]] = [:]
         var dataLeft = Double.infinity, dataRight = -Double.infinity
         for row in valueRows {
             let ruled = columnsFromRulings(row, page: part.page)
@@ -86,11 +87,14 @@ public struct MatrixTableReader {
             dataLeft = min(dataLeft, ruled != nil ? model.left : firstValue)
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
+            var rects = [Rect?](repeating: nil, count: columnCount)
             for w in row.words {
                 guard let c = model.column(of: w.box.midX) else { continue }
                 texts[c] += w.text
+                rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
             }
             cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
+            boxes[row.midY] = rects
         }
         if dataLeft == .infinity {
             diagnostics.append(Finding(code: "table.columns_unknown", severity: .warning,
@@ -101,8 +105,11 @@ public struct MatrixTableReader {
             .sorted { $0.midY < $1.midY }
         let labels = labelTexts(part, rows: rows, dataLeft: dataLeft)
         return rows.indices.map {
-            RawRow(label: labels[$0], cells: cells[rows[$0].midY] ?? [String?](repeating: nil, count: columnCount),
-                   page: part.page.number)
+            let y = rows[$0].midY
+            return RawRow(label: labels[$0].text, cells: cells[y] ?? [String?](repeating: nil, count: columnCount),
+                          page: part.page.number,
+                          geometry: RowGeometry(label: labels[$0].box,
+                                                cells: boxes[y] ?? [Rect?](repeating: nil, count: columnCount)))
         }
     }
 
@@ -160,7 +167,7 @@ public struct MatrixTableReader {
     }
 
     /// Label text of each row: the words left of the data columns (see `LabelAssigner`).
-    func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> [String] {
+    func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> [(text: String, box: Rect?)] {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let candidates = part.glyphs.filter { g in
             g.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey(g))
