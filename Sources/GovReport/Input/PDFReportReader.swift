@@ -117,12 +117,14 @@ struct PDFPages {
         }
         if let r = region(.applications) {
             var reader = MatrixTableReader(columnCount: 7, table: "applications",
-                                           knownLabels: Template.applicationRows.map(\.label))
+                                           knownLabels: Template.applicationRows.map(\.label),
+                                           columnNames: Template.applicationColumnLabels)
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
         }
         if let r = region(.reviewLitigation) {
-            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation")
+            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
+                                           columnNames: Template.reviewColumnLabels)
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.
             if let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count }) {

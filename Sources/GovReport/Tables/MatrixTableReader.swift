@@ -12,11 +12,14 @@ public struct MatrixTableReader {
     /// Labels the table's rows may carry; on a page without rulings, a numbered label that
     /// matches one and has no values beside it is a row printed with every cell blank.
     public var knownLabels: [[Character]]
+    /// The data columns' header names, left to right, for finding columns from the header.
+    public var columnNames: [String]
     public private(set) var diagnostics: [Finding] = []
 
-    public init(columnCount: Int, table: String, knownLabels: [String] = []) {
+    public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = []) {
         self.columnCount = columnCount; self.table = table
         self.knownLabels = knownLabels.map(LabelMatcher.core)
+        self.columnNames = columnNames
     }
 
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
@@ -29,6 +32,16 @@ public struct MatrixTableReader {
             pageRows.append((part, rows))
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
         }
+        if models.isEmpty, let (part, rows) = pageRows.first {
+            // No row fills every column: read the columns from the header above the first row.
+            let top = rows.map(\.midY).min()! - rows[0].height
+            if let m = HeaderColumns.model(names: columnNames, header: part.glyphs.filter { $0.box.midY < top }) {
+                models[part.page.number] = m
+                diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
+                                           message: "no row prints every column; columns placed by the header",
+                                           table: table, page: part.page.number))
+            }
+        }
         if pageRows.count > 1 {
             diagnostics.append(Finding(code: "table.crosses_pages", severity: .info,
                                        message: "table continues over pages \(pageRows.map { String($0.0.page.number) }.joined(separator: ", "))",
@@ -37,7 +50,14 @@ public struct MatrixTableReader {
         var out: [RawRow] = []
         for (part, rows) in pageRows {
             let fallback = models[part.page.number] ?? models.values.sorted { $0.left < $1.left }.first
-            var pageOut = read(part, rows: rows, fallback: fallback)
+            var (pageOut, leading) = read(part, rows: rows, fallback: fallback)
+            // Label text above a continuation page's first row ends the label the break cut.
+            if !out.isEmpty, !leading.isEmpty, !TableVocabulary.isHeader(leading) {
+                out[out.count - 1].label += leading
+                diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
+                                           message: "row \"\(out[out.count - 1].label)\" continues at the top of page \(part.page.number)",
+                                           table: table, page: part.page.number))
+            }
             if part.page.number != pageRows.last?.0.page.number, !pageOut.isEmpty {
                 pageOut[pageOut.count - 1].mayContinue = true
             }
@@ -74,7 +94,8 @@ public struct MatrixTableReader {
         return model
     }
 
-    mutating func read(_ part: RegionPage, rows valueRows: [DataRow], fallback: ColumnModel?) -> [RawRow] {
+    mutating func read(_ part: RegionPage, rows valueRows: [DataRow], fallback: ColumnModel?)
+        -> (rows: [RawRow], leading: String) {
         var cells: [Double: [String?]] = [:]
         var boxes: [Double: [Rect?]] = [:]
         var dataLeft = Double.infinity, dataRight = -Double.infinity
@@ -103,14 +124,15 @@ public struct MatrixTableReader {
         }
         let rows = (valueRows + blankRows(part, valueRows: valueRows, dataLeft: dataLeft, dataRight: dataRight))
             .sorted { $0.midY < $1.midY }
-        let labels = labelTexts(part, rows: rows, dataLeft: dataLeft)
-        return rows.indices.map {
+        let (labels, leading) = labelTexts(part, rows: rows, dataLeft: dataLeft)
+        let out = rows.indices.map {
             let y = rows[$0].midY
             return RawRow(label: labels[$0].text, cells: cells[y] ?? [String?](repeating: nil, count: columnCount),
                           page: part.page.number,
                           geometry: RowGeometry(label: labels[$0].box,
                                                 cells: boxes[y] ?? [Rect?](repeating: nil, count: columnCount)))
         }
+        return (out, leading)
     }
 
     /// Rows printed with every data cell empty: ruled bands across the data columns that hold
@@ -167,7 +189,8 @@ public struct MatrixTableReader {
     }
 
     /// Label text of each row: the words left of the data columns (see `LabelAssigner`).
-    func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> [(text: String, box: Rect?)] {
+    func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double)
+        -> (rows: [(text: String, box: Rect?)], leading: String) {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let candidates = part.glyphs.filter { g in
             g.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey(g))
