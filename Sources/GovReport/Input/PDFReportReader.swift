@@ -48,7 +48,8 @@ enum PDFReportReader {
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
         let detector = RulingDetector()
-        for (p, area) in plain.tableAreas {
+        let areas = plain.tableAreas(of: strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables)
+        for (p, area) in areas {
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
@@ -58,7 +59,7 @@ enum PDFReportReader {
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
-                                             + plain.tableAreas.map { String($0.page + 1) }.joined(separator: ", ")),
+                                             + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
         return (ruled, ruledLayouts)
     }
@@ -86,9 +87,11 @@ struct PDFPages {
 
     /// The part of each page (0-based index) that holds tables: the span of the tables'
     /// lines across the page's width, with a margin for the borders around them.
-    var tableAreas: [(page: Int, area: Rect)] {
+    func tableAreas(of tables: Set<String>) -> [(page: Int, area: Rect)] {
         var areas: [Int: Rect] = [:]
-        for part in Self.tableParts {
+        let names: [ReportPart: String] = [.activeDisclosure: "active_disclosure", .applications: "applications",
+                                           .reviewLitigation: "review_litigation"]
+        for part in Self.tableParts where tables.contains(names[part]!) {
             for r in region(part) ?? [] {
                 let box = r.lines.map(\.box).reduce(r.lines[0].box) { $0.union($1) }
                 let p = r.page.number - 1
