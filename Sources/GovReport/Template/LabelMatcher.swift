@@ -51,15 +51,23 @@ public enum LabelMatcher {
 
     static func lcs(_ a: [Character], _ b: [Character]) -> Int {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var prev = [Int](repeating: 0, count: b.count + 1)
+        // Compare scalar values: Character equality of CJK text takes a slow, normalizing path.
+        let x = a.map(Self.code), y = b.map(Self.code)
+        var prev = [Int](repeating: 0, count: y.count + 1)
         var cur = prev
-        for x in a {
-            for (j, y) in b.enumerated() {
-                cur[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], cur[j])
+        for u in x {
+            for (j, v) in y.enumerated() {
+                cur[j + 1] = u == v ? prev[j] + 1 : max(prev[j + 1], cur[j])
             }
             swap(&prev, &cur)
         }
-        return prev[b.count]
+        return prev[y.count]
+    }
+
+    /// A character as one number (its first scalar, and the count for rare clusters).
+    static func code(_ c: Character) -> UInt64 {
+        let scalars = c.unicodeScalars
+        return UInt64(scalars.first!.value) | UInt64(scalars.count - 1) << 32
     }
 
     /// How well printed text matches a template label, 0…1: mostly how much of the template
