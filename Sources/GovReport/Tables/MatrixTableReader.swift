@@ -27,7 +27,8 @@ public struct MatrixTableReader {
         var pageRows: [(RegionPage, [DataRow])] = []
         for part in region {
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
-            let rows = DataRow.rows(of: values, page: part.page.number)
+            let rows = DataRow.mergedWithinRuledRows(DataRow.rows(of: values, page: part.page.number),
+                                                     rulings: part.page.horizontalRulings)
             guard !rows.isEmpty else { continue }
             pageRows.append((part, rows))
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
@@ -109,7 +110,8 @@ public struct MatrixTableReader {
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             var rects = [Rect?](repeating: nil, count: columnCount)
-            for w in row.words {
+            // Top to bottom, so a number wrapped inside its cell reads in order.
+            for w in row.words.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
                 guard let c = model.column(of: w.box.midX) else { continue }
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
