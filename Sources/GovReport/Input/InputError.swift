@@ -42,7 +42,7 @@ public enum InputError: Error, Sendable, Equatable {
             "is a damaged or truncated PDF (\(why)); download it again or repair it (e.g. qpdf) first"
         case .encryptedPDF: "is password-protected; decrypt it first (e.g. qpdf --decrypt --password=…)"
         case .noTextLayer(let pages):
-            "has no text layer on any of its \(pages) page(s): it is a scan or image-only PDF and needs OCR first"
+            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); run OCR on it first"
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
         case .unsupportedKind(let ext): "has an unsupported file type (.\(ext)); govreport reads PDF and text reports"

@@ -33,7 +33,9 @@ enum PDFReportReader {
         guard glyphCount >= 10 else { throw .noTextLayer(pages: count) }
 
         let plain = PDFPages(texts.map { PageLayout(text: $0) })
-        guard plain.hasTables else { throw .notAReport }
+        guard plain.hasTables else {
+            throw isScan(doc, texts: texts) ? .noTextLayer(pages: count) : .notAReport
+        }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
         let lines = plain.runningText()
         func report(_ pages: PDFPages) -> CanonicalReport {
@@ -62,6 +64,21 @@ enum PDFReportReader {
                                              + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
         return (ruled, ruledLayouts)
+    }
+}
+
+extension PDFReportReader {
+    /// Whether a PDF whose text holds no report is a scan: most pages are covered by an image
+    /// and carry little text (a page number, a stamp, a few OCR'd words).
+    static func isScan(_ doc: PopplerDocument, texts: [PageText]) -> Bool {
+        var scanned = 0
+        for text in texts {
+            let area = text.width * text.height
+            let imageArea = doc.imageBoxes(ofPage: text.number - 1).reduce(0) { $0 + $1.width * $1.height }
+            let glyphs = text.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count
+            if area > 0, imageArea >= 0.5 * area, glyphs < 200 { scanned += 1 }
+        }
+        return scanned * 2 >= texts.count
     }
 }
 
