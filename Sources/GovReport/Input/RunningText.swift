@@ -10,6 +10,8 @@ enum RunningText {
             return tableParts.contains(part)
         }
         var out: [DocumentLine] = []
+        // Carried across pages: a paragraph that runs on to the next page stays one.
+        var previousShort = true
         for (p, page) in pages.enumerated() {
             let body = page.lines.enumerated().filter { i, _ in
                 let id = PartLocator.LineID(page: p, line: i)
@@ -17,7 +19,6 @@ enum RunningText {
             }
             let left = body.map(\.element.box.x0).min() ?? 0
             let right = body.map(\.element.box.x1).max() ?? page.width
-            var previousShort = true
             for (i, line) in body {
                 let id = PartLocator.LineID(page: p, line: i)
                 let isHeading = headings.values.contains(id)

@@ -33,19 +33,30 @@ public enum ReportInfoReader {
         return TextNormalizer.display(title)
     }
 
-    /// The first line and those after it in the same print size, up to the one that ends with
-    /// 报告, when together they name the annual report: a title wrapped at any point.
+    /// The title read back from the first line that ends with 报告: a line that names the
+    /// report but not (before its year) the body takes the lines above it in the same print
+    /// size, up to four, until the title names both.
     static func openingBlock(_ lines: [DocumentLine]) -> String? {
-        guard let first = lines.first else { return nil }
-        var block = ""
-        for line in lines.prefix(4) {
-            if let a = first.size, let b = line.size, abs(a - b) > 0.1 * a { break }
-            block += line.text
-            if TextNormalizer.key(block).hasSuffix("报告") { break }
+        let head = Array(lines.prefix(8))
+        guard let end = head.firstIndex(where: { TextNormalizer.key($0.text).hasSuffix("报告") }) else { return nil }
+        var block = head[end].text
+        var start = end
+        while start > 0, end - start < 3, !namesBody(block) {
+            let prev = head[start - 1]
+            if let a = prev.size, let b = head[end].size, abs(a - b) > 0.1 * b { break }
+            let pk = TextNormalizer.key(prev.text)
+            guard !pk.hasSuffix("。"), !pk.contains(":"), ReportPart.heading(prev.text) == nil else { break }
+            block = prev.text + block
+            start -= 1
         }
         let k = TextNormalizer.key(block)
         guard k.count <= 60, k.contains("政府信息公开"), titleMarkers.contains(where: k.contains) else { return nil }
         return TextNormalizer.display(block)
+    }
+
+    /// Whether a title text names the body: text before its year, or after it before 政府信息公开.
+    static func namesBody(_ title: String) -> Bool {
+        TextNormalizer.key(title).contains("政府信息公开") && organization(title: title) != nil
     }
 
     /// The year the report covers: the first 19xx/20xx in the title, else in the opening text.

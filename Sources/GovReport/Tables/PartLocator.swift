@@ -21,7 +21,8 @@ public enum PartLocator {
         if core.split(separator: "/").count == 2 {
             return core.split(separator: "/").allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         }
-        return !core.isEmpty && core.count <= 4 && core.allSatisfy { $0.isASCII && $0.isNumber }
+        // Up to three digits: a bare four-digit number is more likely a year than a page.
+        return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Lines in the top or bottom margin that are page numbers or repeat on most pages.

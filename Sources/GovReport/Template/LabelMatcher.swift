@@ -70,12 +70,13 @@ public enum LabelMatcher {
         return UInt64(scalars.first!.value) | UInt64(scalars.count - 1) << 32
     }
 
-    /// How well printed text matches a template label, 0…1: mostly how much of the template
-    /// label is present, a little how much of the printed text is accounted for.
+    /// How well printed text matches a template label, 0…1: how much of the template label is
+    /// present, and how much of the printed text it accounts for (so a short label such as
+    /// 3.其他 inside a longer printed one does not score as high as the right row).
     public static func score(printed: [Character], template: [Character]) -> Double {
         guard !template.isEmpty, !printed.isEmpty else { return 0 }
         let common = Double(lcs(printed, template))
-        return 0.8 * common / Double(template.count) + 0.2 * common / Double(printed.count)
+        return 0.6 * common / Double(template.count) + 0.4 * common / Double(printed.count)
     }
 
     /// Whether the template label occurs in the printed text unchanged.

@@ -243,10 +243,8 @@ extension Tag {
         let notOurs = try CLI.run(["check", junk.path])
         #expect(missing.stderr.contains("no-such-report.json"))
         #expect(notOurs.stderr.contains(junk.path))
-        withKnownIssue("check reports an unreadable JSON input on stderr but still exits 0") {
-            #expect(missing.status == 3)
-            #expect(notOurs.status == 3)
-        }
+        #expect(missing.status == 3)
+        #expect(notOurs.status == 3)
     }
 
     @Test func checkReadsEveryDocumentOfAnExtractArray() throws {
@@ -256,10 +254,8 @@ extension Tag {
         let all = try CLI.run(["extract", Self.good, "sample-inconsistent-2021.pdf"])
         try all.stdout.write(to: tmp)
         let r = try CLI.run(["check", tmp.path])
-        withKnownIssue("check reads only the first document of a JSON array") {
-            #expect(r.status == 1)
-            #expect(r.out.contains("岚川市市场监督管理局"))
-        }
+        #expect(r.status == 1)
+        #expect(r.out.contains("岚川市市场监督管理局"))
     }
 
     // MARK: help and usage
@@ -283,10 +279,8 @@ extension Tag {
         #expect(r.stderr.contains("Missing expected argument"))
         let unknown = try CLI.run(["extract", "--no-such-flag", Self.good])
         #expect(unknown.exited && unknown.status != 0)
-        withKnownIssue("ArgumentParser exits 64 (EX_USAGE) on usage errors; --help documents 2") {
-            #expect(r.status == 2)
-            #expect(unknown.status == 2)
-        }
+        #expect(r.status == 2)
+        #expect(unknown.status == 2)
     }
 
     // MARK: layout
@@ -302,8 +296,6 @@ extension Tag {
     @Test func layoutOnAMissingFileSaysSo() throws {
         let r = try CLI.run(["layout", "no-such-report.pdf"])
         #expect(r.exited && r.status != 0)
-        withKnownIssue("layout exits 3 without any message for a missing file") {
-            #expect(r.stderr.contains("no-such-report.pdf"))
-        }
+        #expect(r.stderr.contains("no-such-report.pdf"))
     }
 }

@@ -165,10 +165,8 @@ indirect enum TruthJSON: Decodable, Equatable {
         // The overview's （四） paragraph runs from the foot of page 1 onto page 2 (no indent).
         let report = try ReportExtractor.extract(path: Samples.url("sample-bordered-2021.pdf").path)
         let overview = try #require(report.sections.overview)
-        withKnownIssue("RunningText starts a new paragraph at the top of every page") {
-            for p in overview.components(separatedBy: "\n") {
-                #expect(!p.hasSuffix("，"), "a paragraph ends mid-sentence: …\(p.suffix(20))")
-            }
+        for p in overview.components(separatedBy: "\n") {
+            #expect(!p.hasSuffix("，"), "a paragraph ends mid-sentence: …\(p.suffix(20))")
         }
     }
 }

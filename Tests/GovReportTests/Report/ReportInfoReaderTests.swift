@@ -66,10 +66,8 @@ import Testing
     @Test func titleIgnoresAPreambleLineOfTheSameSize() {
         // A web page saved as text: a date line above the title, no print sizes to tell them apart.
         let lines = Self.lines(["发布日期：2021-01-15", "云宁县人民政府2020年政府信息公开工作年度报告", "一、总体情况"])
-        withKnownIssue("openingBlock glues every line above the one ending in 报告 onto the title") {
-            #expect(ReportInfoReader.title(in: lines) == "云宁县人民政府2020年政府信息公开工作年度报告")
-            #expect(ReportInfoReader.organization(title: ReportInfoReader.title(in: lines)) == "云宁县人民政府")
-        }
+        #expect(ReportInfoReader.title(in: lines) == "云宁县人民政府2020年政府信息公开工作年度报告")
+        #expect(ReportInfoReader.organization(title: ReportInfoReader.title(in: lines)) == "云宁县人民政府")
     }
 
     @Test func yearIsTheFirstYearFollowedByNian() {
