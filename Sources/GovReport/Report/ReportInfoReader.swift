@@ -7,41 +7,23 @@ public enum ReportInfoReader {
     /// The title: the first line naming the annual report, with the line before it when
     /// the title is printed over two lines (organization, then year and report name).
     public static func title(in lines: [DocumentLine], fallback: String? = nil) -> String? {
-        let head = Array(lines.prefix(12))
-        if let block = openingBlock(lines) { return block }
-        guard let i = head.firstIndex(where: { line in
-            let k = TextNormalizer.key(line.text)
-            return k.contains("政府信息公开") && titleMarkers.contains { k.contains($0) } && k.count <= 60
-        }) else {
-            return fallback.map(TextNormalizer.display)
-        }
-        var title = head[i].text
-        let k = TextNormalizer.key(title)
-        // A line that starts with the year, 关于 or the report name lacks the organization.
-        let startsBare = k.first?.isNumber == true || k.hasPrefix("关于") || k.hasPrefix("政府信息公开")
-        if startsBare, i > 0 {
-            let prev = head[i - 1].text
-            let pk = TextNormalizer.key(prev)
-            if pk.count <= 30, !pk.hasSuffix("。"), ReportPart.heading(prev) == nil {
-                title = prev + title
-            }
-        } else if i + 1 < head.count {
-            // Title broken after the organization's name with the report name on the next line.
-            let next = TextNormalizer.key(head[i + 1].text)
-            if !k.hasSuffix("报告"), next.hasSuffix("报告"), next.count <= 20 { title += head[i + 1].text }
-        }
-        return TextNormalizer.display(title)
+        // The title comes before part 一; web pages printed to PDF may put navigation first.
+        let opening = Array(lines.prefix(40).prefix { ReportPart.heading($0.text) == nil })
+        if let block = openingBlock(opening) { return block }
+        return fallback.map(TextNormalizer.display)
     }
 
     /// The title read back from the first line that ends with 报告: a line that names the
     /// report but not (before its year) the body takes the lines above it in the same print
     /// size, up to four, until the title names both.
     static func openingBlock(_ lines: [DocumentLine]) -> String? {
-        let head = Array(lines.prefix(8))
+        let head = lines
         guard let end = head.firstIndex(where: { TextNormalizer.key($0.text).hasSuffix("报告") }) else { return nil }
-        var block = head[end].text
+        // A breadcrumb (首页 > 政务公开 > …报告) ends with the title.
+        var block = head[end].text.split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
+            ?? head[end].text
         var start = end
-        while start > 0, end - start < 3, !namesBody(block) {
+        while start > 0, end - start < 3, !namesBody(block), !head[end].text.contains(where: { ">＞›»".contains($0) }) {
             let prev = head[start - 1]
             if let a = prev.size, let b = head[end].size, abs(a - b) > 0.1 * b { break }
             let pk = TextNormalizer.key(prev.text)
