@@ -26,54 +26,38 @@ public struct RulingDetector: Sendable {
         p <= Int(darkLevel) && max(a, b) - p >= contrast
     }
 
-    func horizontal(_ img: GrayImage) -> [Ruling] {
-        let w = img.width, h = img.height
-        let minLen = Int(minHorizontal * img.scale)
-        var runs: [(y: Int, x0: Int, x1: Int)] = []
-        img.pixels.withUnsafeBufferPointer { px in
-            for y in 0..<h {
-                var start = -1, last = -1
-                for x in 0..<w {
-                    let p = Int(px[y * w + x])
-                    let above = y >= 2 ? Int(px[(y - 2) * w + x]) : 255
-                    let below = y + 2 < h ? Int(px[(y + 2) * w + x]) : 255
-                    if isLine(p, above, below) {
-                        if start < 0 || x - last > maxGap + 1 {
-                            if start >= 0, last - start + 1 >= minLen { runs.append((y, start, last)) }
-                            start = x
-                        }
-                        last = x
-                    }
-                }
-                if start >= 0, last - start + 1 >= minLen { runs.append((y, start, last)) }
-            }
-        }
-        return merge(runs.map { ($0.y, $0.x0, $0.x1) }, axis: .horizontal, image: img)
-    }
+    func horizontal(_ img: GrayImage) -> [Ruling] { scan(img, axis: .horizontal) }
+    func vertical(_ img: GrayImage) -> [Ruling] { scan(img, axis: .vertical) }
 
-    func vertical(_ img: GrayImage) -> [Ruling] {
-        let w = img.width, h = img.height
-        let minLen = Int(minVertical * img.scale)
+    /// Runs of line pixels along `axis`: for a horizontal scan each pixel row is walked left to
+    /// right and compared with the rows two pixels above and below; a vertical scan is the same
+    /// on columns.
+    func scan(_ img: GrayImage, axis: Ruling.Axis) -> [Ruling] {
+        let w = img.width
+        let horizontal = axis == .horizontal
+        let (alongCount, acrossCount) = horizontal ? (img.width, img.height) : (img.height, img.width)
+        let minLen = Int((horizontal ? minHorizontal : minVertical) * img.scale)
         var runs: [(Int, Int, Int)] = []
         img.pixels.withUnsafeBufferPointer { px in
-            for x in 0..<w {
+            func at(_ along: Int, _ across: Int) -> Int {
+                Int(horizontal ? px[across * w + along] : px[along * w + across])
+            }
+            for across in 0..<acrossCount {
                 var start = -1, last = -1
-                for y in 0..<h {
-                    let p = Int(px[y * w + x])
-                    let left = x >= 2 ? Int(px[y * w + x - 2]) : 255
-                    let right = x + 2 < w ? Int(px[y * w + x + 2]) : 255
-                    if isLine(p, left, right) {
-                        if start < 0 || y - last > maxGap + 1 {
-                            if start >= 0, last - start + 1 >= minLen { runs.append((x, start, last)) }
-                            start = y
-                        }
-                        last = y
+                for along in 0..<alongCount {
+                    let before = across >= 2 ? at(along, across - 2) : 255
+                    let after = across + 2 < acrossCount ? at(along, across + 2) : 255
+                    guard isLine(at(along, across), before, after) else { continue }
+                    if start < 0 || along - last > maxGap + 1 {
+                        if start >= 0, last - start + 1 >= minLen { runs.append((across, start, last)) }
+                        start = along
                     }
+                    last = along
                 }
-                if start >= 0, last - start + 1 >= minLen { runs.append((x, start, last)) }
+                if start >= 0, last - start + 1 >= minLen { runs.append((across, start, last)) }
             }
         }
-        return merge(runs, axis: .vertical, image: img)
+        return merge(runs, axis: axis, image: img)
     }
 
     /// Joins runs on neighbouring pixel rows (a line drawn two or three pixels thick) into one
