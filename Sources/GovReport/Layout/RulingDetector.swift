@@ -38,16 +38,17 @@ public struct RulingDetector: Sendable {
         let (alongCount, acrossCount) = horizontal ? (img.width, img.height) : (img.height, img.width)
         let minLen = Int((horizontal ? minHorizontal : minVertical) * img.scale)
         var runs: [(Int, Int, Int)] = []
+        // Index of pixel (along, across) = along * alongStride + across * acrossStride.
+        let (alongStride, acrossStride) = horizontal ? (1, w) : (w, 1)
         img.pixels.withUnsafeBufferPointer { px in
-            func at(_ along: Int, _ across: Int) -> Int {
-                Int(horizontal ? px[across * w + along] : px[along * w + across])
-            }
             for across in 0..<acrossCount {
                 var start = -1, last = -1
+                let hasBefore = across >= 2, hasAfter = across + 2 < acrossCount
                 for along in 0..<alongCount {
-                    let before = across >= 2 ? at(along, across - 2) : 255
-                    let after = across + 2 < acrossCount ? at(along, across + 2) : 255
-                    guard isLine(at(along, across), before, after) else { continue }
+                    let i = along * alongStride + across * acrossStride
+                    let before = hasBefore ? Int(px[i - 2 * acrossStride]) : 255
+                    let after = hasAfter ? Int(px[i + 2 * acrossStride]) : 255
+                    guard isLine(Int(px[i]), before, after) else { continue }
                     if start < 0 || along - last > maxGap + 1 {
                         if start >= 0, last - start + 1 >= minLen { runs.append((across, start, last)) }
                         start = along
