@@ -18,7 +18,7 @@ public enum ReportInfoReader {
     /// size, up to four, until the title names both.
     static func openingBlock(_ lines: [DocumentLine]) -> String? {
         let head = lines
-        guard let end = head.firstIndex(where: { TextNormalizer.key($0.text).hasSuffix("报告") }) else { return nil }
+        guard let end = head.firstIndex(where: { endsTitle($0.text) }) else { return nil }
         // A breadcrumb (首页 > 政务公开 > …报告) ends with the title.
         var block = head[end].text.split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
             ?? head[end].text
@@ -34,6 +34,14 @@ public enum ReportInfoReader {
         let k = TextNormalizer.key(block)
         guard k.count <= 60, k.contains("政府信息公开"), titleMarkers.contains(where: k.contains) else { return nil }
         return TextNormalizer.display(block)
+    }
+
+    /// Whether a line ends like the report's name: …报告 or …年报, perhaps followed by a
+    /// bracketed note such as （全文） or （2023年度）.
+    static func endsTitle(_ text: String) -> Bool {
+        var k = TextNormalizer.key(text)
+        if k.hasSuffix(")"), let open = k.lastIndex(of: "(") { k = String(k[..<open]) }
+        return k.hasSuffix("报告") || k.hasSuffix("年报")
     }
 
     /// Whether a title text names the body: text before its year, or after it before 政府信息公开.
