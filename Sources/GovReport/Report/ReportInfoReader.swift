@@ -17,19 +17,33 @@ public enum ReportInfoReader {
     /// report but not (before its year) the body takes the lines above it in the same print
     /// size, up to four, until the title names both.
     static func openingBlock(_ lines: [DocumentLine]) -> String? {
-        let head = lines
-        guard let end = head.firstIndex(where: { endsTitle($0.text) }) else { return nil }
+        var first: String?
+        for end in lines.indices where endsTitle(lines[end].text) {
+            guard let block = block(endingAt: end, in: lines) else { continue }
+            // Navigation (…政府信息公开年报) names no body; the article's title does.
+            if namesBody(block) { return block }
+            first = first ?? block
+        }
+        return first
+    }
+
+    static func block(endingAt end: Int, in head: [DocumentLine]) -> String? {
         // A breadcrumb (首页 > 政务公开 > …报告) ends with the title.
+        let crumb = head[end].text.contains(where: { ">＞›»".contains($0) })
         var block = head[end].text.split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
             ?? head[end].text
         var start = end
-        while start > 0, end - start < 3, !namesBody(block), !head[end].text.contains(where: { ">＞›»".contains($0) }) {
+        while start > 0, end - start < 3, !namesBody(block), !crumb {
             let prev = head[start - 1]
             if let a = prev.size, let b = head[end].size, abs(a - b) > 0.1 * b { break }
             let pk = TextNormalizer.key(prev.text)
             guard !pk.hasSuffix("。"), !pk.contains(":"), ReportPart.heading(prev.text) == nil else { break }
             block = prev.text + block
             start -= 1
+        }
+        if let open = block.lastIndex(where: { $0 == "（" || $0 == "(" }), block.hasSuffix("）") || block.hasSuffix(")"),
+           endsTitle(String(block[..<open])) {
+            block = String(block[..<open])
         }
         let k = TextNormalizer.key(block)
         guard k.count <= 60, k.contains("政府信息公开"), titleMarkers.contains(where: k.contains) else { return nil }
