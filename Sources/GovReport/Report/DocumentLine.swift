@@ -62,13 +62,19 @@ public enum ReportPart: Int, Sendable, CaseIterable {
         let k = Array(TextNormalizer.key(text))
         guard let first = k.first else { return nil }
         if numerals.contains(first), let part = allCases.first(where: { $0.isHeading(key: k) }) { return part }
-        // Unnumbered or misnumbered: the wording must be nearly the template's, on its own line.
+        // Unnumbered or misnumbered: the wording must be nearly the template's, on its own line
+        // (every template heading ends in 情况 or 事项).
+        guard k.count <= 30, k.count >= 4 else { return nil }
+        let tail = String(k.suffix(3))
+        guard tail.contains("情况") || tail.contains("事项") else { return nil }
         let core = LabelMatcher.core(text)
         guard !core.isEmpty else { return nil }
         return allCases.first { part in
-            let phrase = LabelMatcher.core(part.canonicalHeading)
+            let phrase = canonicalCores[part.rawValue - 1]
             return core.count <= phrase.count + 4 && phrase.count >= 6
                 && LabelMatcher.score(printed: core, template: phrase) >= 0.85
         }
     }
+
+    static let canonicalCores = allCases.map { LabelMatcher.core($0.canonicalHeading) }
 }

@@ -65,6 +65,11 @@ public enum TextNormalizer {
     /// Folds compatibility forms (used per glyph, before layout). ASCII, ideographs and CJK
     /// punctuation pass through; only other characters go through NFKC.
     public static func fold(_ text: String) -> String {
+        // Most text needs no change: return it as is rather than rebuilding it.
+        if text.unicodeScalars.allSatisfy({ ($0.value < 0x80 && !isSpace($0)) || $0 == " " || isUnifiedCJK($0)
+            || keepsFullWidth($0) }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if s.value < 0x80 || isUnifiedCJK(s) || keepsFullWidth(s) {
