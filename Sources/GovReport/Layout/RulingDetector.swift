@@ -22,41 +22,45 @@ public struct RulingDetector: Sendable {
         horizontal(image) + vertical(image)
     }
 
-    private func isLine(_ p: Int, _ a: Int, _ b: Int) -> Bool {
-        p <= Int(darkLevel) && max(a, b) - p >= contrast
-    }
-
     func horizontal(_ img: GrayImage) -> [Ruling] { scan(img, axis: .horizontal) }
     func vertical(_ img: GrayImage) -> [Ruling] { scan(img, axis: .vertical) }
 
-    /// Runs of line pixels along `axis`: for a horizontal scan each pixel row is walked left to
-    /// right and compared with the rows two pixels above and below; a vertical scan is the same
-    /// on columns.
+    /// Runs of line pixels along `axis`. Pixels are visited row by row in memory order for both
+    /// axes (a vertical scan keeps one open run per column), with the neighbours two pixels
+    /// across the line as the contrast test.
     func scan(_ img: GrayImage, axis: Ruling.Axis) -> [Ruling] {
-        let w = img.width
+        let w = img.width, h = img.height
         let horizontal = axis == .horizontal
-        let (alongCount, acrossCount) = horizontal ? (img.width, img.height) : (img.height, img.width)
         let minLen = Int((horizontal ? minHorizontal : minVertical) * img.scale)
+        let gap = maxGap + 1
         var runs: [(Int, Int, Int)] = []
-        // Index of pixel (along, across) = along * alongStride + across * acrossStride.
-        let (alongStride, acrossStride) = horizontal ? (1, w) : (w, 1)
+        // Open run per column (vertical) or for the current row (horizontal): start, last.
+        var start = [Int](repeating: -1, count: horizontal ? 1 : w)
+        var last = [Int](repeating: -1, count: horizontal ? 1 : w)
+        func close(_ k: Int, at across: Int) {
+            if start[k] >= 0, last[k] - start[k] + 1 >= minLen { runs.append((across, start[k], last[k])) }
+            start[k] = -1
+        }
         img.pixels.withUnsafeBufferPointer { px in
-            for across in 0..<acrossCount {
-                var start = -1, last = -1
-                let hasBefore = across >= 2, hasAfter = across + 2 < acrossCount
-                for along in 0..<alongCount {
-                    let i = along * alongStride + across * acrossStride
-                    let before = hasBefore ? Int(px[i - 2 * acrossStride]) : 255
-                    let after = hasAfter ? Int(px[i + 2 * acrossStride]) : 255
-                    guard isLine(Int(px[i]), before, after) else { continue }
-                    if start < 0 || along - last > maxGap + 1 {
-                        if start >= 0, last - start + 1 >= minLen { runs.append((across, start, last)) }
-                        start = along
+            for y in 0..<h {
+                let row = y * w
+                for x in 0..<w {
+                    let p = Int(px[row + x])
+                    guard p <= Int(darkLevel) else { continue }
+                    let (a, b): (Int, Int) = horizontal
+                        ? (y >= 2 ? Int(px[row - 2 * w + x]) : 255, y + 2 < h ? Int(px[row + 2 * w + x]) : 255)
+                        : (x >= 2 ? Int(px[row + x - 2]) : 255, x + 2 < w ? Int(px[row + x + 2]) : 255)
+                    guard max(a, b) - p >= contrast else { continue }
+                    let (k, along, across) = horizontal ? (0, x, y) : (x, y, x)
+                    if start[k] < 0 || along - last[k] > gap {
+                        close(k, at: across)
+                        start[k] = along
                     }
-                    last = along
+                    last[k] = along
                 }
-                if start >= 0, last - start + 1 >= minLen { runs.append((across, start, last)) }
+                if horizontal { close(0, at: y) }
             }
+            if !horizontal { for x in 0..<w { close(x, at: x) } }
         }
         return merge(runs, axis: axis, image: img)
     }

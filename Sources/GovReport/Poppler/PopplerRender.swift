@@ -30,13 +30,15 @@ extension PopplerDocument {
             guard let data = cairo_image_surface_get_data(surface) else { return nil }
             let stride = Int(cairo_image_surface_get_stride(surface))
             let pixels = [UInt8](unsafeUninitializedCapacity: width * height) { buf, count in
-                let raw = UnsafeRawPointer(data)
                 for y in 0..<height {
+                    // RGB24 is stored as native-endian 32-bit 0x00RRGGBB; rows are 4-byte aligned.
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    let out = y * width
                     for x in 0..<width {
-                        // RGB24 is stored as native-endian 32-bit 0x00RRGGBB.
-                        let px = raw.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
+                        let px = row[x]
+                        if px == 0x00FF_FFFF || px == 0xFFFF_FFFF { buf[out + x] = 255; continue }
                         let r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
-                        buf[y * width + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                        buf[out + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
                     }
                 }
                 count = width * height
