@@ -155,7 +155,24 @@ public struct TemplateMapper {
             found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }
+        // （六）其他处理 is printed either as one row or as its three sub-rows.
+        let keys = Set(found.values.map(\.key))
+        let oneRow = keys.contains("other_processing")
+        let expected = labels.filter { label in
+            label.key == "other_processing" ? !keys.contains(where: { $0.hasPrefix("other_") && $0 != "other_processing" })
+                : label.key.hasPrefix("other_") ? !oneRow : true
+        }
+        noteMissing(expected.map { ($0.key, $0.text) }, found: keys, table: "applications")
         return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
+    }
+
+    /// A diagnostic for each template row the report was expected to print but did not.
+    mutating func noteMissing(_ expected: [(key: String, label: String)], found: Set<String>, table: String) {
+        for (key, label) in expected where !found.contains(key) {
+            diagnostics.append(Finding(code: "label.row_not_found", severity: .warning,
+                                       message: "template row \(label) was not found in the printed table",
+                                       table: table, row: key))
+        }
     }
 
     public mutating func active(_ rows: [RawRow]) -> TableValues {
@@ -173,6 +190,7 @@ public struct TemplateMapper {
             found[j] = RowValues(key: row.key, fields: row.fields, values: v.values, unit: unit, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }
+        noteMissing(spec.map { ($0.key, $0.label) }, found: Set(found.values.map(\.key)), table: "active_disclosure")
         return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
     }
 
