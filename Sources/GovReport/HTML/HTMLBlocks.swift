@@ -13,6 +13,8 @@ struct HTMLBlock: Equatable, Sendable {
     var path: [Int]
     /// The whole line is link text (menus, breadcrumbs, lists of other reports).
     var isLink: Bool = false
+    /// Some of the line is link text (上一篇：<a>…</a>, 相关链接：<a>…</a>).
+    var hasLink: Bool = false
     /// The line is a heading element's text (`<h1>`…`<h6>`).
     var isHeading: Bool = false
 
@@ -64,6 +66,7 @@ enum HTMLBlocks {
         private var pending = ""
         private var pendingPath: [Int] = []
         private var pendingLinkOnly = true
+        private var pendingHasLink = false
         private var linkDepth = 0
         private var headingDepth = 0
         private var pendingHeading = false
@@ -108,11 +111,11 @@ enum HTMLBlocks {
             let grid = TableGrid(e)
             let isData = !grid.hasNestedTables
                 && (HTMLTableReader.classify(grid) != nil || grid.cells.contains { ValueParser.looksLikeValue($0.text) })
+            for caption in e.elements where caption.name == "caption" { walk(caption) }
             if isData {
                 blocks.append(HTMLBlock(content: .table(grid), path: path))
                 return
             }
-            for caption in e.elements where caption.name == "caption" { walk(caption) }
             for row in TableGrid.rowElements(of: e) {
                 for cell in row.elements where cell.name == "td" || cell.name == "th" {
                     walk(cell)
@@ -127,7 +130,7 @@ enum HTMLBlocks {
             guard !s.isEmpty else { return }
             if pending.isEmpty { pendingPath = path }
             if !s.allSatisfy({ $0.isWhitespace }) {
-                if linkDepth == 0 { pendingLinkOnly = false }
+                if linkDepth == 0 { pendingLinkOnly = false } else { pendingHasLink = true }
                 if headingDepth > 0 { pendingHeading = true }
             }
             pending += s
@@ -137,10 +140,11 @@ enum HTMLBlocks {
             let text = TextNormalizer.display(pending)
             if !text.isEmpty {
                 blocks.append(HTMLBlock(content: .line(text), path: pendingPath, isLink: pendingLinkOnly,
-                                        isHeading: pendingHeading))
+                                        hasLink: pendingHasLink, isHeading: pendingHeading))
             }
             pending = ""
             pendingLinkOnly = true
+            pendingHasLink = false
             pendingHeading = false
         }
     }

@@ -8,11 +8,11 @@ enum HTMLBody {
         let firstHeading = all[range].firstIndex(where: isPartHeading) ?? range.upperBound
         // The title inside the body: what comes before it is article furniture (date, source).
         if let t = all[range.lowerBound..<firstHeading].firstIndex(where: isTitleBlock) {
-            return Array(all[t..<range.upperBound])
+            return Array(all[titleStart(all, t)..<range.upperBound])
         }
         // The title printed just above the body (an article header outside the content div).
         if let t = all[..<range.lowerBound].lastIndex(where: isTitleBlock) {
-            return [all[t]] + all[range]
+            return Array(all[titleStart(all, t)...t]) + all[range]
         }
         return Array(all[range])
     }
@@ -39,8 +39,21 @@ enum HTMLBody {
     }
 
     static func isTitleBlock(_ block: HTMLBlock) -> Bool {
-        guard !block.isLink, let line = block.line else { return false }
+        guard !block.hasLink, !block.isLink, let line = block.line else { return false }
         return isTitle(line)
+    }
+
+    /// Where the title starts: a title line that begins with the year or the report's name
+    /// (2023年政府信息公开…) has the organization on the line above it (<h1>机关<br>2023年…</h1>).
+    static func titleStart(_ all: [HTMLBlock], _ t: Int) -> Int {
+        guard t > 0, let line = all[t].line, let prev = all[t - 1].line, !all[t - 1].hasLink else { return t }
+        let k = TextNormalizer.key(line)
+        let bare = k.first?.isNumber == true || k.hasPrefix("关于") || k.hasPrefix("政府信息公开")
+        let pk = TextNormalizer.key(prev)
+        // The line above names a body: short, no sentence, no date or label (发布日期：…).
+        let isName = pk.count <= 30 && !pk.contains(where: { $0.isASCII && $0.isNumber })
+            && !pk.contains(":") && !pk.hasSuffix(".") && ReportPart.heading(prev) == nil
+        return bare && isName ? t - 1 : t
     }
 
     /// A line that names the annual report with its year, short enough to be a title.

@@ -46,6 +46,14 @@ struct HTMLReport {
                 lines.append(DocumentLine(text: text))
             case .table(let grid):
                 if let kind = HTMLTableReader.classify(grid) ?? Self.kindByPosition(grid, part: part) {
+                    // A part heading printed as the table's first row is still a heading.
+                    for id in grid.slots.first.map({ Set($0.compactMap { $0 }).sorted() }) ?? [] {
+                        let text = grid.cells[id].text
+                        if let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) {
+                            part = h
+                            lines.append(DocumentLine(text: text))
+                        }
+                    }
                     add(grid, as: kind)
                 } else {
                     // Not a standard table (a layout table without nested tables): its text is prose.

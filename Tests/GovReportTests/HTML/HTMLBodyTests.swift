@@ -89,4 +89,45 @@ import Testing
         #expect(blocks.compactMap(\.line) == [Self.title, "四、政府信息公开行政复议、行政诉讼情况"])
         #expect(blocks.compactMap(\.table).count == 1)
     }
+
+    @Test func aTitleBrokenAfterTheOrganization() throws {
+        // <h1>岚川市人民政府<br>2024年…报告</h1>: the organization is the line above.
+        let root = H.element(H.el("div", [:],
+            H.el("h1", [:], H.t("岚川市人民政府"), H.el("br", [:]), H.t("2024年政府信息公开工作年度报告")),
+            H.el("div", [:], H.el("p", [:], H.t("一、总体情况")), Self.reviewTable())))
+        let report = HTMLReport(root: root)
+        let title = ReportInfoReader.title(in: report.lines)
+        #expect(title == Self.title)
+        #expect(ReportInfoReader.organization(title: title) == "岚川市人民政府")
+    }
+
+    @Test func aLineWithALinkIsNotTheTitle() throws {
+        // 上一篇：<a>…2023年…报告</a> above the content, and no title of its own.
+        let root = H.element(H.el("div", [:],
+            H.el("p", [:], H.t("上一篇："), H.el("a", ["href": "/2023"], H.t("岚川市人民政府2023年政府信息公开工作年度报告"))),
+            H.el("div", [:], H.el("p", [:], H.t("一、总体情况")), Self.reviewTable())))
+        let body = try #require(HTMLBody.blocks(HTMLBlocks.blocks(root)))
+        #expect(body.first?.line == "一、总体情况")
+    }
+
+    @Test func aHeadingPrintedAsTheTablesFirstRowOrCaption() {
+        let review = H.table(H.tr(H.td("四、政府信息公开行政复议、行政诉讼情况", cs: 15)),
+                             H.tr(H.td("行政复议", cs: 5), H.td("行政诉讼", cs: 10)),
+                             H.tr(H.td("结果维持"), H.td("结果纠正"), H.td("其他结果"), H.td("尚未审结"), H.td("总计")),
+                             H.tr(H.td("1"), H.td("0"), H.td("0"), H.td("0"), H.td("1")))
+        let root = H.element(H.el("div", [:],
+            H.el("p", [:], H.t("一、总体情况")), H.el("p", [:], H.t("概述。")), review,
+            H.el("p", [:], H.t("注：本表不含转办件。"))))
+        let report = HTMLReport(root: root)
+        #expect(report.lines.map(\.text) == ["一、总体情况", "概述。", "四、政府信息公开行政复议、行政诉讼情况", "注：本表不含转办件。"])
+        #expect(SectionReader.sections(in: report.lines).overview == "概述。")
+        #expect(report.tables.review?.first?.cells.prefix(5) == ["1", "0", "0", "0", "1"])
+
+        let captioned = H.element(H.el("div", [:], H.el("table", [:],
+            H.el("caption", [:], H.t("四、政府信息公开行政复议、行政诉讼情况")),
+            H.tr(H.td("行政复议", cs: 5), H.td("行政诉讼", cs: 10)),
+            H.tr(H.td("结果维持"), H.td("结果纠正"), H.td("其他结果"), H.td("尚未审结"), H.td("总计")),
+            H.tr(H.td("1"), H.td("0"), H.td("0"), H.td("0"), H.td("1")))))
+        #expect(HTMLReport(root: captioned).lines.map(\.text) == ["四、政府信息公开行政复议、行政诉讼情况"])
+    }
 }
