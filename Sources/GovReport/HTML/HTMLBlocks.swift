@@ -51,11 +51,16 @@ enum HTMLBlocks {
     /// lines, `&nbsp;` and whitespace runs are spaces, empty lines are dropped. Tables nested
     /// in it are read as lines too.
     static func lines(_ element: HTMLElement) -> [String] {
+        cellBlocks(element).compactMap(\.line)
+    }
+
+    /// The lines of `lines(_:)` as blocks (which of them are link text).
+    static func cellBlocks(_ element: HTMLElement) -> [HTMLBlock] {
         var walker = Walker()
         walker.flattenTables = true
         walker.walk(element)
         walker.flush()
-        return walker.blocks.compactMap(\.line)
+        return walker.blocks
     }
 
     private struct Walker {

@@ -33,8 +33,9 @@ enum HTMLTableReader {
     }
 
     /// The standard table a grid is, by the most of its kind's words it contains (at least 3).
+    /// Link text does not count: a menu of 行政许可/行政处罚/行政强制 links is no table of numbers.
     static func classify(_ grid: TableGrid) -> Kind? {
-        let k = TextNormalizer.key(grid.cells.map(\.text).joined(separator: "\n"))
+        let k = TextNormalizer.key(grid.cells.filter { !$0.isLink }.map(\.text).joined(separator: "\n"))
         let scored = Kind.allCases.map { kind in (kind, kind.words.filter { k.contains($0) }.count) }
         guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 3 else { return nil }
         // A table holding two kinds' words equally is not one of them.
@@ -113,7 +114,12 @@ enum HTMLTableReader {
             guard let lastText = texts.lastIndex(where: { !isValueOrBlank($0) }) else { continue }
             let valueIDs = Array(ids[(lastText + 1)...])
             let rowText = texts.filter { !$0.isEmpty }.joined(separator: " ")
-            if valueIDs.isEmpty || TemplateMapper.isActiveHeader(rowText) || TableVocabulary.isHeader(rowText) {
+            let labelCells = ids[...lastText].map { grid.cells[$0] }.filter { !$0.isEmpty }
+            let own = labelCells.filter { $0.rowSpan == 1 }
+            let label = (own.isEmpty ? labelCells : own).map(\.text).joined()
+            // Header words are looked for in the row's own label, not in a group cell beside it
+            // (第二十条第（一）项 merged down the left of its rows).
+            if valueIDs.isEmpty || TemplateMapper.isActiveHeader(label) || TableVocabulary.isHeader(label) {
                 header += rowText + "\n"
                 lastHeader = rowText
                 continue
@@ -122,9 +128,6 @@ enum HTMLTableReader {
                 let cell = grid.cells[id]
                 return cell.row == r && !cell.isEmpty ? cell.text : nil
             }
-            let labelCells = ids[...lastText].map { grid.cells[$0] }.filter { !$0.isEmpty }
-            let own = labelCells.filter { $0.rowSpan == 1 }
-            let label = (own.isEmpty ? labelCells : own).map(\.text).joined()
             rows.append(RawRow(label: label, cells: values, header: lastHeader))
         }
         return (rows, header)

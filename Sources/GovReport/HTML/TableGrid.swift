@@ -9,6 +9,8 @@ struct TableGrid: Equatable, Sendable {
         var columnSpan: Int
         /// The cell's lines of text (`<br>` and `<p>` break lines; `&nbsp;` alone is blank).
         var lines: [String]
+        /// All its text is link text (a menu laid out as a table).
+        var isLink = false
 
         init(row: Int, column: Int, rowSpan: Int = 1, columnSpan: Int = 1, lines: [String]) {
             self.row = row; self.column = column; self.rowSpan = rowSpan; self.columnSpan = columnSpan
@@ -37,16 +39,21 @@ struct TableGrid: Equatable, Sendable {
     /// Lays out `<table>`'s own rows (not those of tables nested in its cells).
     init(_ table: HTMLElement) {
         var specs: [[(lines: [String], rowSpan: Int, columnSpan: Int)]] = []
+        var links: [Bool] = []
         var nested = false
         for tr in Self.rowElements(of: table) {
             var row: [(lines: [String], rowSpan: Int, columnSpan: Int)] = []
             for td in tr.elements where td.name == "td" || td.name == "th" {
                 nested = nested || td.first("table") != nil
-                row.append((HTMLBlocks.lines(td), Self.span(td["rowspan"], zero: true), Self.span(td["colspan"])))
+                let blocks = HTMLBlocks.cellBlocks(td)
+                links.append(!blocks.isEmpty && blocks.allSatisfy(\.isLink))
+                row.append((blocks.compactMap(\.line), Self.span(td["rowspan"], zero: true), Self.span(td["colspan"])))
             }
             specs.append(row)
         }
         self.init(rows: specs)
+        // Cells were laid out in document order, one per spec.
+        for (i, isLink) in links.enumerated() { cells[i].isLink = isLink }
         hasNestedTables = nested
     }
 

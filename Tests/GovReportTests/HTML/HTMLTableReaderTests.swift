@@ -94,4 +94,29 @@ private func values(_ v: [String]) -> [Spec] { v.map { c($0) } }
                                            "total_processed", "carried_forward"])
         #expect(mapper.diagnostics.filter { $0.code != "label.fuzzy_match" }.isEmpty)
     }
+
+    @Test func aSectionCellMergedDownTheLeftIsNotAHeader() {
+        // 第二十条第（五）项 as a group cell left of its header and data rows.
+        let grid = TableGrid(rows: [
+            [c("第二十条第（五）项", rs: 3), c("信息内容"), c("本年处理决定数量", cs: 3)],
+            [c("行政许可"), c("12", cs: 3)],
+            [c("行政处罚"), c("3", cs: 3)],
+        ])
+        let read = HTMLTableReader.activeRows(grid)
+        #expect(read.rows.map(\.label) == ["行政许可", "行政处罚"])
+        #expect(read.rows.map(\.cells) == [["12"], ["3"]])
+    }
+
+    @Test func aMenuOfLinksIsNotATable() throws {
+        let menu = H.table(H.tr(.element(HTMLElement("td", [:], [H.el("a", ["href": "/1"], H.t("行政许可"))])),
+                                .element(HTMLElement("td", [:], [H.el("a", ["href": "/2"], H.t("行政处罚"))])),
+                                .element(HTMLElement("td", [:], [H.el("a", ["href": "/3"], H.t("行政强制"))])),
+                                .element(HTMLElement("td", [:], [H.el("a", ["href": "/4"], H.t("规章"))]))))
+        let grid = TableGrid(H.element(menu))
+        #expect(grid.cells.allSatisfy { $0.isLink })
+        #expect(HTMLTableReader.classify(grid) == nil)
+        // The same words as plain text are the active-disclosure table's.
+        let plain = TableGrid(H.element(H.table(H.tr(H.td("行政许可"), H.td("行政处罚"), H.td("行政强制"), H.td("规章")))))
+        #expect(HTMLTableReader.classify(plain) == .active)
+    }
 }
