@@ -15,8 +15,6 @@ struct HTMLBlock: Equatable, Sendable {
     var isLink: Bool = false
     /// Some of the line is link text (上一篇：<a>…</a>, 相关链接：<a>…</a>).
     var hasLink: Bool = false
-    /// The line is a heading element's text (`<h1>`…`<h6>`).
-    var isHeading: Bool = false
 
     var line: String? { if case .line(let s) = content { s } else { nil } }
     var table: TableGrid? { if case .table(let t) = content { t } else { nil } }
@@ -36,8 +34,6 @@ enum HTMLBlocks {
         "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
         "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
-
-    static let headingNames: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// The blocks of the page below `root`, in document order.
     static func blocks(_ root: HTMLElement) -> [HTMLBlock] {
@@ -73,8 +69,6 @@ enum HTMLBlocks {
         private var pendingLinkOnly = true
         private var pendingHasLink = false
         private var linkDepth = 0
-        private var headingDepth = 0
-        private var pendingHeading = false
 
         mutating func walk(_ e: HTMLElement) {
             guard !Self.isSkipped(e) else { return }
@@ -95,7 +89,6 @@ enum HTMLBlocks {
             let isBlock = HTMLBlocks.blockNames.contains(e.name)
             if isBlock { flush() }
             if e.name == "a" { linkDepth += 1 }
-            if HTMLBlocks.headingNames.contains(e.name) { headingDepth += 1 }
             for child in e.children {
                 switch child {
                 case .element(let c): walk(c)
@@ -103,7 +96,6 @@ enum HTMLBlocks {
                 }
             }
             if e.name == "a" { linkDepth -= 1 }
-            if HTMLBlocks.headingNames.contains(e.name) { headingDepth -= 1 }
             if isBlock { flush() }
         }
 
@@ -136,7 +128,6 @@ enum HTMLBlocks {
             if pending.isEmpty { pendingPath = path }
             if !s.allSatisfy({ $0.isWhitespace }) {
                 if linkDepth == 0 { pendingLinkOnly = false } else { pendingHasLink = true }
-                if headingDepth > 0 { pendingHeading = true }
             }
             pending += s
         }
@@ -145,12 +136,11 @@ enum HTMLBlocks {
             let text = TextNormalizer.display(pending)
             if !text.isEmpty {
                 blocks.append(HTMLBlock(content: .line(text), path: pendingPath, isLink: pendingLinkOnly,
-                                        hasLink: pendingHasLink, isHeading: pendingHeading))
+                                        hasLink: pendingHasLink))
             }
             pending = ""
             pendingLinkOnly = true
             pendingHasLink = false
-            pendingHeading = false
         }
     }
 }

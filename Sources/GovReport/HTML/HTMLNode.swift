@@ -26,19 +26,6 @@ public struct HTMLElement: Sendable, Equatable {
         children.compactMap { if case .element(let e) = $0 { e } else { nil } }
     }
 
-    /// Every element below this one (depth first, document order), not including itself.
-    public var descendants: [HTMLElement] {
-        var out: [HTMLElement] = []
-        func walk(_ e: HTMLElement) {
-            for c in e.elements {
-                out.append(c)
-                walk(c)
-            }
-        }
-        walk(self)
-        return out
-    }
-
     /// The first element named `name` at or below this one.
     public func first(_ name: String) -> HTMLElement? {
         if self.name == name { return self }
@@ -58,6 +45,7 @@ public struct HTMLElement: Sendable, Equatable {
 
     /// Whether a style attribute hides the element (pages keep hidden copies and templates).
     var isHidden: Bool {
+        if attributes["hidden"] != nil { return true }
         guard let style = attributes["style"]?.lowercased().filter({ !$0.isWhitespace }) else { return false }
         return style.contains("display:none") || style.contains("visibility:hidden")
     }
