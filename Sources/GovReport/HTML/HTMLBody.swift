@@ -43,12 +43,11 @@ enum HTMLBody {
         return isTitle(line)
     }
 
-    /// Where the title starts: a title line that begins with the year or the report's name
-    /// (2023年政府信息公开…) has the organization on the line above it (<h1>机关<br>2023年…</h1>).
+    /// Where the title starts: a title line that names no organization (2023年政府信息公开…)
+    /// has it on the line above (<h1>机关<br>2023年…</h1>).
     static func titleStart(_ all: [HTMLBlock], _ t: Int) -> Int {
         guard t > 0, let line = all[t].line, let prev = all[t - 1].line, !all[t - 1].hasLink else { return t }
-        let k = TextNormalizer.key(line)
-        let bare = k.first?.isNumber == true || k.hasPrefix("关于") || k.hasPrefix("政府信息公开")
+        let bare = ReportInfoReader.organization(title: line) == nil
         let pk = TextNormalizer.key(prev)
         // The line above names a body: short, no sentence, no date or label (发布日期：…).
         let isName = pk.count <= 30 && !pk.contains(where: { $0.isASCII && $0.isNumber })

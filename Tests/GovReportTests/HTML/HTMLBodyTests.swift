@@ -101,6 +101,15 @@ import Testing
         #expect(ReportInfoReader.organization(title: title) == "岚川市人民政府")
     }
 
+    @Test func aTitleThatNamesItsOrganizationStandsAlone() throws {
+        let title = "关于岚川市人民政府2024年政府信息公开工作年度报告"
+        let root = H.element(H.el("div", [:],
+            H.el("div", [:], H.t("岚川市人民政府门户网站")), H.el("h1", [:], H.t(title)),
+            H.el("div", [:], H.el("p", [:], H.t("一、总体情况")), Self.reviewTable())))
+        let body = try #require(HTMLBody.blocks(HTMLBlocks.blocks(root)))
+        #expect(body.first?.line == title)
+    }
+
     @Test func aLineWithALinkIsNotTheTitle() throws {
         // 上一篇：<a>…2023年…报告</a> above the content, and no title of its own.
         let root = H.element(H.el("div", [:],
