@@ -56,7 +56,7 @@ struct HTMLReport {
                     }
                     add(grid, as: kind)
                 } else {
-                    // Not a standard table (a layout table without nested tables): its text is prose.
+                    // Numbers outside the standard tables (statistics in part 一): text, like prose.
                     for r in 0..<grid.rowCount {
                         for id in grid.cellsInRow(r) where grid.cells[id].row == r {
                             lines += grid.cells[id].lines.map { DocumentLine(text: $0) }

@@ -139,4 +139,21 @@ import Testing
             H.tr(H.td("1"), H.td("0"), H.td("0"), H.td("0"), H.td("1")))))
         #expect(HTMLReport(root: captioned).lines.map(\.text) == ["四、政府信息公开行政复议、行政诉讼情况"])
     }
+
+    @Test func aTablePrintedAsTwoTablesContinues() {
+        // The applications table cut in two; the second part has no header and few words.
+        let first = H.table(H.tr(H.td("项目", rs: 3, cs: 3), H.td("申请人情况", cs: 7)),
+                            H.tr(H.td("自然人", rs: 2), H.td("法人或其他组织", cs: 5), H.td("总计", rs: 2)),
+                            H.tr(H.td("商业企业"), H.td("科研机构"), H.td("社会公益组织"), H.td("法律服务机构"), H.td("其他")),
+                            H.tr(H.td("一、本年新收政府信息公开申请数量", cs: 3), H.td("2"), H.td("0"), H.td("0"), H.td("0"),
+                                 H.td("0"), H.td("0"), H.td("2")))
+        let second = H.table(H.tr(H.td("（七）总计", cs: 2), H.td("2"), H.td("0"), H.td("0"), H.td("0"), H.td("0"),
+                                  H.td("0"), H.td("2")))
+        let root = H.element(H.el("div", [:],
+            H.el("p", [:], H.t("三、收到和处理政府信息公开申请情况")), first, second,
+            H.el("p", [:], H.t("五、存在的主要问题及改进情况"))))
+        let rows = HTMLReport(root: root).tables.applications ?? []
+        #expect(rows.map(\.label) == ["一、本年新收政府信息公开申请数量", "（七）总计"])
+        #expect(rows.last?.cells.first == "2")
+    }
 }
