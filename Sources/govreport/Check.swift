@@ -7,7 +7,7 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check that reports add up (the 勾稽关系 and totals of the national template).",
             discussion: """
-                Inputs are report files (.pdf, .txt) or canonical JSON written by `govreport extract`.
+                Inputs are report files (.pdf, .html, .txt) or canonical JSON written by `govreport extract`.
                 Prints each report's findings; exits 1 when any report has an error finding.
                 """)
 

@@ -24,14 +24,14 @@ struct GovReportCommand: ParsableCommand {
         commandName: "govreport",
         abstract: "Turn Chinese government information-disclosure annual reports into checked canonical JSON.",
         discussion: """
-            Reads 政府信息公开工作年度报告 (PDF or text), rebuilds the three standard tables on the
+            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds the three standard tables on the
             national template (2021 or 2019 format) and prints govreport/1 JSON.
 
             EXIT STATUS
               0  every input was read (check: and no error findings)
               1  check: a report does not add up (error findings)
               2  usage error
-              3  an input could not be read: missing, a directory, empty, not a PDF/text report,
+              3  an input could not be read: missing, a directory, empty, not a PDF/HTML/text report,
                  damaged or truncated PDF, unknown text encoding
               4  an input PDF is password-protected
               5  an input PDF has no text layer (a scan; needs OCR)

@@ -32,7 +32,9 @@ public enum ReportExtractor {
             guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
             return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables)
         }
-        if ["html", "htm"].contains(ext) { throw .unsupportedKind(ext) }
+        if HTMLReportReader.extensions.contains(ext) || HTMLReportReader.looksLikeHTML(data) {
+            return try HTMLReportReader.extract(data: data, name: name, sha256: sha)
+        }
         guard let text = TextDecoding.decode(data) else { throw .badEncoding }
         let reader = TextReportReader(text: text)
         let tables = reader.tables

@@ -167,7 +167,8 @@ import Testing
             try ReportExtractor.extract(data: Data("番茄炒蛋\n1. 打蛋\t2个\n".utf8), name: "recipe.txt")
         }
         #expect(throws: InputError.empty) { try ReportExtractor.extract(data: Data(), name: "x.txt") }
-        #expect(throws: InputError.unsupportedKind("html")) {
+        // A web page is read as HTML; an empty one is no report.
+        #expect(throws: InputError.notAReport) {
             try ReportExtractor.extract(data: Data("<html></html>".utf8), name: "x.html")
         }
     }
