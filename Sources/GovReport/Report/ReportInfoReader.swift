@@ -30,7 +30,7 @@ public enum ReportInfoReader {
     static func block(endingAt end: Int, in head: [DocumentLine]) -> String? {
         // A breadcrumb (首页 > 政务公开 > …报告) ends with the title.
         let crumb = head[end].text.contains(where: { ">＞›»".contains($0) })
-        var block = head[end].text.split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
+        var block = lastColumn(head[end].text).split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
             ?? head[end].text
         var start = end
         while start > 0, end - start < 3, !namesBody(block), !crumb {
@@ -38,7 +38,7 @@ public enum ReportInfoReader {
             if let a = prev.size, let b = head[end].size, abs(a - b) > 0.1 * b { break }
             let pk = TextNormalizer.key(prev.text)
             guard !pk.hasSuffix("。"), !pk.contains(":"), ReportPart.heading(prev.text) == nil else { break }
-            block = prev.text + block
+            block = lastColumn(prev.text) + block
             start -= 1
         }
         if let open = block.lastIndex(where: { $0 == "（" || $0 == "(" }), block.hasSuffix("）") || block.hasSuffix(")"),
@@ -48,6 +48,11 @@ public enum ReportInfoReader {
         let k = TextNormalizer.key(block)
         guard k.count <= 60, k.contains("政府信息公开"), titleMarkers.contains(where: k.contains) else { return nil }
         return TextNormalizer.display(block)
+    }
+
+    /// The text after a line's last column break (tab): the article beside a side menu.
+    static func lastColumn(_ text: String) -> String {
+        text.split(separator: "\t").last.map(String.init) ?? text
     }
 
     /// Whether a line ends like the report's name: …报告 or …年报, perhaps followed by a
