@@ -45,11 +45,20 @@ public enum LabelMatcher {
         let k = Array(TextNormalizer.key(text))
         guard let first = k.first else { return false }
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        if first.isASCII, first.isNumber {
-            let rest = k.drop { $0.isASCII && $0.isNumber }
-            return rest.first.map { [".", "、", ")"].contains($0) } ?? false
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        if isDigit(first) {
+            // 1. 1、 1) — or a circled ① (folded to 1) straight before the label's text.
+            let digits = k.prefix { isDigit($0) }.count
+            guard digits < k.count else { return false }
+            let next = k[digits]
+            return [".", "、", ")"].contains(next) || (digits <= 2 && TextNormalizer.isCJK(next))
         }
-        if first == "(", k.count >= 3, numerals.contains(k[1]) { return k[2] == ")" || numerals.contains(k[2]) }
+        if first == "(", k.count >= 3 {
+            if numerals.contains(k[1]) { return k[2] == ")" || numerals.contains(k[2]) }
+            // (1) …
+            let digits = k.dropFirst().prefix { isDigit($0) }.count
+            return digits > 0 && digits + 1 < k.count && k[digits + 1] == ")"
+        }
         if numerals.contains(first), k.count >= 2 { return k[1] == "、" }
         return false
     }
