@@ -61,13 +61,14 @@ struct LabelAssigner {
         // otherwise values centred on the block do.
         let first = block.words[0].box
         if let r = rows.indices.first(where: { rows[$0] >= first.y0 && rows[$0] <= first.y1 }) { return r }
-        return rowBeside(block.box) ?? band(block.box.midY)
+        return rowBeside(block.box, lineHeight: first.height) ?? band(block.box.midY)
     }
 
     /// The row whose values' centre lies within the block's height (a little slack), the one
     /// nearest the block's centre if several; nil when no row's values are beside it.
-    func rowBeside(_ box: Rect) -> Int? {
-        let slack = LabelBlock.slack * box.height
+    func rowBeside(_ box: Rect, lineHeight: Double? = nil) -> Int? {
+        // Slack of a fraction of one line: a tall block must not reach its neighbours' values.
+        let slack = LabelBlock.slack * (lineHeight ?? box.height)
         let inside = rows.indices.filter { rows[$0] >= box.y0 - slack && rows[$0] <= box.y1 + slack }
         return inside.min(by: { abs(rows[$0] - box.midY) < abs(rows[$1] - box.midY) })
     }
@@ -101,7 +102,7 @@ struct LabelBlock {
     /// Where the block's row number starts.
     var x0: Double { words[0].box.x0 }
 
-    /// Vertical slack, in block heights, within which values count as beside a block.
+    /// Vertical slack, in line heights, within which values count as beside a block.
     static let slack = 0.3
     /// Largest gap between a block's lines, in line heights.
     static let maxLineGap = 1.2

@@ -171,7 +171,7 @@ public struct MatrixTableReader {
         let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [])
         var out: [DataRow] = []
         let lastValue = valueRows.map(\.midY).max() ?? .infinity
-        for b in blocks where assigner.rowBeside(b.box) == nil {
+        for b in blocks where assigner.rowBeside(b.box, lineHeight: b.words[0].box.height) == nil {
             let beside = blocks.contains { o in o.x0 > b.x0 + 2 && o.box.verticalOverlap(b.box) > 0 }
             guard !beside else { continue }
             // Below the last values of a page, a label may be the start of a row that a page
