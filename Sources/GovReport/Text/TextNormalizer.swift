@@ -120,7 +120,7 @@ public enum TextNormalizer {
             case 0xFF1B: out.append(";")                                  // ；
             case 0xFF0E, 0x3002: out.append(".")                          // ．。
             case 0x201C, 0x201D, 0x22, 0x300C, 0x300D, 0x2018, 0x2019, 0x27: out.append("\"")
-            case 0xFF0D, 0x2014, 0x2013, 0x2015: out.append("-")          // －—–―
+            case 0xFF0D, 0x2014, 0x2013, 0x2015, 0x2212, 0x2010, 0x2011: out.append("-")  // －—–―−‐‑
             case 0xFF0F: out.append("/")                                  // ／
             default: out.append(s)
             }
