@@ -19,7 +19,8 @@ struct LabelAssigner {
     /// continuation page: the end of a label that the page break cut).
     func labels(_ glyphs: [Glyph]) -> (rows: [(text: String, box: Rect?)], leading: String) {
         guard !rows.isEmpty else { return ([], "") }
-        let words = LineBuilder.lines(glyphs, rulings: rulings, wordGap: Self.wordGap).flatMap(\.words)
+        let words = LabelBlock.splitAtInnerNumbers(
+            LineBuilder.lines(glyphs, rulings: rulings, wordGap: Self.wordGap).flatMap(\.words))
         let horizontals = rulings.filter { $0.axis == .horizontal }
         var assigned = [[Word]](repeating: [], count: rows.count)
         var loose: [Word] = []
@@ -106,6 +107,30 @@ struct LabelBlock {
     static let slack = 0.3
     /// Largest gap between a block's lines, in line heights.
     static let maxLineGap = 1.2
+
+    /// Splits words where a row number starts inside them (（三）不予4.保护… when a group
+    /// heading's text runs up against the item's label): the item starts its own word.
+    static func splitAtInnerNumbers(_ words: [Word]) -> [Word] {
+        words.flatMap { word -> [Word] in
+            let g = word.glyphs
+            var cuts: [Int] = []
+            for i in 1..<max(1, g.count) where i + 1 < g.count {
+                let prev = g[i - 1].text, cur = g[i].text, next = g[i + 1].text
+                let isDigit = cur.count == 1 && cur.first!.isASCII && cur.first!.isNumber
+                let prevIsText = prev.unicodeScalars.first.map { TextNormalizer.isCJK(Character($0)) } ?? false
+                if isDigit, prevIsText, [".", "、", "．"].contains(next) { cuts.append(i) }
+            }
+            guard !cuts.isEmpty else { return [word] }
+            var pieces: [Word] = []
+            var start = 0
+            for cut in cuts + [g.count] {
+                let part = Array(g[start..<cut])
+                pieces.append(LineBuilder.word(part))
+                start = cut
+            }
+            return pieces
+        }
+    }
 
     /// Numbered blocks and the words that belong to none.
     static func blocks(_ words: [Word]) -> (blocks: [LabelBlock], loose: [Word]) {

@@ -165,8 +165,9 @@ public struct MatrixTableReader {
         let valueGlyphs = Set(valueRows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let labelGlyphs = part.glyphs.filter { $0.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey($0)) }
         let vertical = VerticalText.stacked(labelGlyphs)
-        let words = LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element),
-                                      wordGap: LabelAssigner.wordGap).flatMap(\.words)
+        let words = LabelBlock.splitAtInnerNumbers(
+            LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element),
+                              wordGap: LabelAssigner.wordGap).flatMap(\.words))
         let blocks = LabelBlock.blocks(words).blocks
         let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [])
         var out: [DataRow] = []
