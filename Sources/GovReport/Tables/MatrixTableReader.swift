@@ -100,9 +100,15 @@ public struct MatrixTableReader {
         var cells: [Double: [String?]] = [:]
         var boxes: [Double: [Rect?]] = [:]
         var dataLeft = Double.infinity, dataRight = -Double.infinity
-        for row in valueRows {
+        var kept: [DataRow] = []
+        for var row in valueRows {
             let ruled = columnsFromRulings(row, page: part.page)
-            guard let model = ruled ?? fallback ?? inferredColumns(row) else { continue }
+            guard let model = ruled ?? fallback ?? inferredColumns(row) else { kept.append(row); continue }
+            // A "value" outside every column is label text that reads like one (无 in a
+            // vertical group heading); a band of nothing else is no data row.
+            row.words = row.words.filter { model.column(of: $0.box.midX) != nil }
+            guard !row.words.isEmpty else { continue }
+            kept.append(row)
             // Ruled columns end where the label cell ends; otherwise labels may reach into the
             // first column's nominal interval, so only the values themselves bound them.
             let firstValue = row.words.first.map { $0.box.x0 - 1 } ?? model.left
@@ -124,6 +130,7 @@ public struct MatrixTableReader {
                                        message: "could not tell which column each number is in", table: table,
                                        page: part.page.number))
         }
+        let valueRows = kept
         let rows = (valueRows + blankRows(part, valueRows: valueRows, dataLeft: dataLeft, dataRight: dataRight))
             .sorted { $0.midY < $1.midY }
         let (labels, leading) = labelTexts(part, rows: rows, dataLeft: dataLeft)
