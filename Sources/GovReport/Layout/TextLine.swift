@@ -24,6 +24,13 @@ public enum LineBuilder {
     /// spaced-out CJK labels is narrower; the gap between table cells is wider).
     public static let wordGap = 0.9
 
+    /// Gap between two digits, as a fraction of glyph height, that splits them into two numbers.
+    static let numberGap = 0.2
+
+    static func isDigit(_ g: Glyph) -> Bool {
+        g.text.count == 1 && g.text.first!.isASCII && g.text.first!.isNumber
+    }
+
     public static func lines(_ glyphs: [Glyph], rulings: [Ruling] = [], wordGap: Double = wordGap) -> [TextLine] {
         let verticals = rulings.filter { $0.axis == .vertical }
         let sorted = glyphs.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
@@ -49,7 +56,10 @@ public enum LineBuilder {
                     let ruled = verticals.contains { v in
                         v.position > prev.box.midX && v.position < g.box.midX && v.covers(g.box.midY)
                     }
-                    if gap > wordGap * h || ruled {
+                    // Between two digits even a narrow gap separates numbers in adjacent cells
+                    // (the digits of one number touch).
+                    let numeric = Self.isDigit(prev) && Self.isDigit(g)
+                    if gap > wordGap * h || ruled || (numeric && gap > numberGap * h) {
                         words.append(word(current))
                         current = []
                     }
