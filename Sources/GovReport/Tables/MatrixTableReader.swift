@@ -34,12 +34,14 @@ public struct MatrixTableReader {
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
         }
         if models.isEmpty, let (part, rows) = pageRows.first {
-            // No row fills every column: read the columns from the header above the first row.
+            // No row fills every column: the columns are where the values of all rows stand,
+            // named by the header above the first row.
             let top = rows.map(\.midY).min()! - rows[0].height
-            if let m = HeaderColumns.model(names: columnNames, header: part.glyphs.filter { $0.box.midY < top }) {
+            let header = HeaderColumns.model(names: columnNames, header: part.glyphs.filter { $0.box.midY < top })
+            if let m = ValueColumns.model(rows: pageRows.flatMap(\.1), columnCount: columnCount, header: header) ?? header {
                 models[part.page.number] = m
                 diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
-                                           message: "no row prints every column; columns placed by the header",
+                                           message: "no row prints every column; columns placed by the values' alignment and the header",
                                            table: table, page: part.page.number))
             }
         }
