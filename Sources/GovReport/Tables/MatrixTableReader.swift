@@ -36,8 +36,12 @@ public struct MatrixTableReader {
         if models.isEmpty, let (part, rows) = pageRows.first {
             // No row fills every column: the columns are where the values of all rows stand,
             // named by the header above the first row.
+            // The header: everything of the table above its first row, on earlier pages too
+            // (a header left at the foot of a page, the rows on the next).
             let top = rows.map(\.midY).min()! - rows[0].height
-            let header = HeaderColumns.model(names: columnNames, header: part.glyphs.filter { $0.box.midY < top })
+            let earlier = region.prefix { $0.page.number < part.page.number }.flatMap(\.glyphs)
+            let header = HeaderColumns.model(names: columnNames,
+                                             header: earlier + part.glyphs.filter { $0.box.midY < top })
             if let m = ValueColumns.model(rows: pageRows.flatMap(\.1), columnCount: columnCount, header: header) ?? header {
                 models[part.page.number] = m
                 diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
