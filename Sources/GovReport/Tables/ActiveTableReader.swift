@@ -25,7 +25,7 @@ public struct ActiveTableReader {
             let headers = part.lines.filter { TableVocabulary.isHeader($0.text) || TemplateMapper.isActiveHeader($0.text) }
             headerText += headers.map(\.text).joined(separator: "\n") + "\n"
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
-            let dataRows = DataRow.rows(of: values, page: part.page.number)
+            let dataRows = DataRow.rows(of: values, page: part.page.number).map(Self.joiningSpacedDigits)
             var used = Set<Int>()
             var found: [(y: Double, row: RawRow)] = []
             for row in dataRows {
@@ -61,6 +61,22 @@ public struct ActiveTableReader {
             rows += found.sorted { $0.y < $1.y }.map(\.row)
         }
         return Result(rows: rows, headerText: headerText)
+    }
+
+    /// A number printed with a space as thousands separator (1 179) reads as two words; this
+    /// table's cells are wide, so words that close belong to one cell.
+    static func joiningSpacedDigits(_ row: DataRow) -> DataRow {
+        var row = row
+        var words: [Word] = []
+        for w in row.words {
+            if let last = words.last, w.box.x0 - last.box.x1 < 0.6 * max(w.box.height, last.box.height) {
+                words[words.count - 1] = LineBuilder.word(last.glyphs + w.glyphs)
+            } else {
+                words.append(w)
+            }
+        }
+        row.words = words
+        return row
     }
 
     /// The row's cells (text and box) in field order, as far as the layout tells.
