@@ -1,8 +1,25 @@
 import ArgumentParser
+import Foundation
 import GovReport
 
 @main
 struct GovReportCommand: ParsableCommand {
+    /// Runs the command, with usage errors exiting 2 as documented (ArgumentParser's own
+    /// status for them is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "govreport",
         abstract: "Turn Chinese government information-disclosure annual reports into checked canonical JSON.",
