@@ -23,7 +23,9 @@ public enum HarvestChecker {
         for (later, earlier, sameFile) in copies {
             out[later].append(duplicateFinding(entries[later], of: entries[earlier], sameFile: sameFile))
         }
-        let skipped = Set(copies.map(\.later))
+        // A second copy of one report (same file, or same organization, year and numbers) is
+        // left out of the year rules; a report that merely repeats another year's numbers is not.
+        let skipped = Set(copies.filter { $0.sameFile || sameReport(entries[$0.later], entries[$0.earlier]) }.map(\.later))
         var byOrg: [String: [Int]] = [:]
         for (i, e) in entries.enumerated() where !skipped.contains(i) {
             guard let org = organizationKey(e.report), e.report.report.year != nil else { continue }
@@ -92,14 +94,17 @@ public enum HarvestChecker {
             let numbers = signature(e.report)
             guard !numbers.isEmpty else { continue }
             if let first = byNumbers[numbers], entries[first].path != e.path {
-                let same = organizationKey(entries[first].report) == organizationKey(e.report)
-                    && entries[first].report.report.year == e.report.report.year
-                if same || nonZeroCells(e.report) >= informativeCells { out.append((i, first, false)) }
+                if sameReport(entries[first], e) || nonZeroCells(e.report) >= informativeCells { out.append((i, first, false)) }
                 continue
             }
             byNumbers[numbers] = byNumbers[numbers] ?? i
         }
         return out
+    }
+
+    /// Same organization and year.
+    static func sameReport(_ a: Entry, _ b: Entry) -> Bool {
+        organizationKey(a.report) == organizationKey(b.report) && a.report.report.year == b.report.report.year
     }
 
     /// Every cell of the three tables in order (empty when the report has no tables).
