@@ -73,6 +73,7 @@ public struct HTMLReportWriter: Sendable {
                     var note = "\(RuleText.name(f.code))（\(f.severity == .error ? "错误" : "警告")）"
                     if c.report != nil { note += "：见 \(r.path)" }
                     out[owner, default: CellMarks()].add(c.key, severity: f.severity, note: note)
+                    if c.report != nil, !out[owner]!.referrers.contains(r.path) { out[owner]!.referrers.append(r.path) }
                 }
             }
         }
@@ -152,7 +153,14 @@ public struct HTMLReportWriter: Sendable {
             for (j, f) in r.findings.enumerated() { out += finding(f, id: "\(id)-f\(j + 1)", template: info.template, ids: ids) }
             out += "</ol>\n"
         }
-        out += "<details\(r.findings.isEmpty ? "" : " open")><summary>三张表格（有问题的单元格已标出）</summary>\n"
+        let referrers = marks.referrers
+        if !referrers.isEmpty {
+            out += "<p class=\"detail\">其他报告的发现涉及本报告的单元格：" + referrers.map { path in
+                ids[path].map { "<a href=\"#\($0)\">\(htmlEscape(path))</a>" } ?? htmlEscape(path)
+            }.joined(separator: "、") + "</p>\n"
+        }
+        let open = !r.findings.isEmpty || !marks.marks.isEmpty
+        out += "<details\(open ? " open" : "")><summary>三张表格（有问题的单元格已标出）</summary>\n"
         out += HTMLTables(report: r.report, marks: marks).html()
         return out + "\n</details></article>\n"
     }

@@ -26,6 +26,8 @@ struct CellMarks {
     }
 
     var marks: [String: Mark] = [:]
+    /// Other reports whose findings name cells of this one (cross-report rules).
+    var referrers: [String] = []
 
     mutating func add(_ key: String, severity: Finding.Severity, note: String) {
         var m = marks[key] ?? Mark(severity: severity, notes: [])
