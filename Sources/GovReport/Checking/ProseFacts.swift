@@ -41,12 +41,14 @@ public struct ProseFact: Sendable, Equatable {
 /// and its unit. Anything looser is left alone (a missed fact costs nothing; a misread one
 /// costs a false warning).
 public enum ProseFacts {
-    public static func facts(in sections: CanonicalReport.Sections) -> [ProseFact] {
+    /// The facts the sections state about `year` (the year the report covers): a statement
+    /// whose clause names another year, or compares (上年, 去年, 同比, 较…), is left out.
+    public static func facts(in sections: CanonicalReport.Sections, year: Int? = nil) -> [ProseFact] {
         var out: [ProseFact] = []
         for (key, text) in [("overview", sections.overview), ("problems_and_improvements", sections.problemsAndImprovements),
                             ("other_matters", sections.otherMatters)] {
             guard let text else { continue }
-            for s in sentences(text) { out += facts(inSentence: s, section: key) }
+            for s in sentences(text) { out += facts(inSentence: s, section: key, year: year) }
         }
         return out
     }
@@ -143,12 +145,13 @@ public enum ProseFacts {
     /// (not 行政复议纠错 and the like).
     static let zeroCases = re("(?:未|没有)(?:发生|收到|产生|出现|接到)([^，,。；;]{0,40})")
 
-    static func facts(inSentence s: String, section: String) -> [ProseFact] {
+    static func facts(inSentence s: String, section: String, year: Int? = nil) -> [ProseFact] {
         let ns = s as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var out: [ProseFact] = []
         for p in patterns {
             for m in p.regex.matches(in: s, range: whole) where p.accept(ns, m) {
+                guard aboutThisYear(ns, before: m.range.location, year: year) else { continue }
                 var value = Decimal(0)
                 if let g = p.numberGroup {
                     guard let v = parseNumber(ns.substring(with: m.range(at: g))) else { continue }
@@ -158,7 +161,7 @@ public enum ProseFacts {
                 out.append(ProseFact(kind: p.kind, value: value, quote: quote(ns, around: m.range), section: section))
             }
         }
-        for m in zeroCases.matches(in: s, range: whole) {
+        for m in zeroCases.matches(in: s, range: whole) where aboutThisYear(ns, before: m.range.location, year: year) {
             let clause = ns.substring(with: m.range)
             guard clause.contains("信息公开") || disclosureContext(ns, before: m.range.location) else { continue }
             for (term, kind) in [("行政复议", ProseFact.Kind.review), ("行政诉讼", .litigation)] {
@@ -170,6 +173,23 @@ public enum ProseFacts {
             }
         }
         return out
+    }
+
+    static let otherTimeWords = ["去年", "上年度", "上一年", "上年", "前年", "同比", "较", "比上年", "往年"]
+    static let yearMention = re("((?:19|20)[0-9]{2})年")
+
+    /// Whether the clause a statement starts in (from the last ，；： before it) is about the
+    /// report's own year: it names no other year and compares with none.
+    static func aboutThisYear(_ s: NSString, before location: Int, year: Int?) -> Bool {
+        var start = location
+        while start > 0, !"，,；;：:".contains(s.substring(with: NSRange(location: start - 1, length: 1))) { start -= 1 }
+        let clause = s.substring(with: NSRange(location: start, length: location - start))
+        if otherTimeWords.contains(where: clause.contains) { return false }
+        guard let year else { return true }
+        let c = clause as NSString
+        return yearMention.matches(in: clause, range: NSRange(location: 0, length: c.length)).allSatisfy {
+            Int(c.substring(with: $0.range(at: 1))) == year
+        }
     }
 
     /// The sentence, or the part of it within 40 characters of the statement, marked with … where cut.

@@ -22,13 +22,24 @@ public enum ReportChecker {
         let cross = HarvestChecker.findings(entries)
         return entries.enumerated().map { i, e in
             let validator = Validator.findings(for: e.report).map {
-                CheckFinding($0, cells: FindingCells.cells(for: $0, in: e.report))
+                CheckFinding(withRecordedPage($0, e.report), cells: FindingCells.cells(for: $0, in: e.report))
             }
-            let facts = ProseFacts.facts(in: e.report.sections)
+            let facts = ProseFacts.facts(in: e.report.sections, year: e.report.report.year)
             let prose = ProseChecker.findings(for: e.report, facts: facts)
             return CheckedReport(path: e.path, input: inputs?[i], report: e.report, facts: facts,
                                  findings: mostSeriousFirst(validator + cross[i] + prose))
         }
+    }
+
+    /// A finding without a page (canonical JSON read without `provenance` has no row pages)
+    /// takes the page the document's own recorded finding gives for the same rule and cell.
+    static func withRecordedPage(_ f: Finding, _ report: CanonicalReport) -> Finding {
+        guard f.page == nil, let recorded = report.findings.first(where: {
+            $0.code == f.code && $0.table == f.table && $0.row == f.row && $0.column == f.column && $0.page != nil
+        }) else { return f }
+        var f = f
+        f.page = recorded.page
+        return f
     }
 
     /// Orders by severity, keeping the rules' own order within one severity.

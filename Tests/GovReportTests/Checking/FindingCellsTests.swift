@@ -56,6 +56,19 @@ import Testing
         #expect(c.worst == .error && c.errors == 2 && c.warnings == 1)
     }
 
+    @Test func canonicalJSONWithoutProvenanceKeepsTheRecordedFindingsPage() throws {
+        var apps = Build.consistentApplications()
+        apps.set("carried_forward", "commercial", 2)
+        apps.set("carried_forward", "total", 2)
+        var r = Build.report(applications: CheckingBuild.paged(apps, page: 3))
+        r.findings = Validator.findings(for: r)
+        let back = try #require(CanonicalReport(json: try JSONValue.parse(Data(r.json.serialized().utf8))))
+        #expect(back.applications["total_processed"]?.page == nil)
+        let c = ReportChecker.check([.init(path: "x.json", report: back)])[0]
+        #expect(c.findings.map(\.finding.page) == [3, 3])
+        #expect(c.findings[0].cells.allSatisfy { $0.page == nil })
+    }
+
     @Test func cellsCarryTheBoxWhenTheRowHasGeometry() {
         let box = Rect(x0: 10, y0: 20, x1: 30, y1: 32)
         let row = RowValues(key: "review", fields: Template.reviewFields, values: [1, 0, 0, 0, 1], page: 4,

@@ -7,7 +7,7 @@ import Testing
     static func check(_ overview: String, applications: TableValues? = nil) -> [CheckFinding] {
         let apps = CheckingBuild.paged(applications ?? Build.consistentApplications(), page: 3)
         let r = CheckingBuild.report(applications: apps, overview: overview)
-        return ProseChecker.findings(for: r, facts: ProseFacts.facts(in: r.sections))
+        return ProseChecker.findings(for: r, facts: ProseFacts.facts(in: r.sections, year: r.report.year))
     }
 
     @Test func agreeingProseSaysNothing() {

@@ -44,6 +44,21 @@ import Testing
         #expect(Self.facts(sentence).isEmpty, "\(Self.pairs(sentence))")
     }
 
+    @Test func statementsAboutAnotherYearAreLeftOut() {
+        func facts(_ text: String) -> [String] {
+            ProseFacts.facts(in: .init(overview: text, problemsAndImprovements: nil, otherMatters: nil), year: 2024)
+                .map { "\($0.kind.rawValue)=\($0.value)" }
+        }
+        #expect(facts("2024年度共收到政府信息公开申请20件，较上年收到申请15件有所增加。") == ["new_received=20"])
+        #expect(facts("全年共收到政府信息公开申请20件，2023年收到申请15件。") == ["new_received=20"])
+        #expect(facts("去年收到政府信息公开申请15件。") == [])
+        #expect(facts("同比收到申请增加5件。") == [])
+        #expect(facts("2024 年度未收到依申请公开相关申请。") == ["new_received=0"])
+        #expect(facts("2023年度未收到依申请公开相关申请。") == [])
+        // 上年结转 names the carried-over count itself, not another year's statement.
+        #expect(facts("全年共收到政府信息公开申请12件，上年结转1件。") == ["new_received=12", "carried_over=1"])
+    }
+
     @Test func reviewAndLitigation() {
         #expect(Self.pairs("全年因政府信息公开引发行政复议1件，未发生行政诉讼。") == ["review=1", "litigation=0"])
         #expect(Self.pairs("全年未发生政府信息公开行政复议和行政诉讼案件。") == ["review=0", "litigation=0"])
