@@ -100,7 +100,7 @@ struct HTMLTables {
         for group in groups {
             let first = group[0]
             out += "<table class=\"grid\"><thead><tr><th>信息内容</th>"
-            out += first.fields.map { "<th>\(htmlEscape(RuleText.columnLabel(table: name, row: first.key, column: $0)))</th>" }.joined()
+            out += first.fields.map { "<th>\(htmlEscape(RuleText.columnLabel(table: name, row: first.key, column: $0, template: report.report.template)))</th>" }.joined()
             out += "</tr></thead><tbody>"
             for spec in group {
                 let row = t[spec.key]

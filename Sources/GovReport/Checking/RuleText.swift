@@ -75,18 +75,20 @@ public enum RuleText {
     ]
 
     /// A column's printed name in its table.
-    public static func columnLabel(table: String, row: String, column: String) -> String {
+    public static func columnLabel(table: String, row: String, column: String,
+                                   template: TemplateVersion = .v2021) -> String {
         switch table {
         case "applications": return applicationColumns[column] ?? column
         case "review_litigation": return reviewFields[column] ?? column
         default:
             if column == "amount" { return row == "procurement" ? "采购总金额" : "本年收费金额（万元）" }
+            if column == "decisions", template == .v2019 { return "处理决定数量" }
             return activeFields[column] ?? column
         }
     }
 
     /// `label · column`, e.g. `四、结转下年度继续办理 · 商业企业`.
     public static func cellLabel(_ c: CellRef, template: TemplateVersion = .v2021) -> String {
-        "\(rowLabel(table: c.table, row: c.row, template: template)) · \(columnLabel(table: c.table, row: c.row, column: c.column))"
+        "\(rowLabel(table: c.table, row: c.row, template: template)) · \(columnLabel(table: c.table, row: c.row, column: c.column, template: template))"
     }
 }
