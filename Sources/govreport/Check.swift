@@ -63,8 +63,7 @@ extension GovReportCommand {
             for arg in inputs {
                 let files = HarvestInputs.expand([arg])
                 if files.isEmpty {
-                    runner.fail(arg, message: "is a folder with no report (.pdf, .txt, .html) or JSON files in it")
-                    harvest.failures.append(.init(path: arg, reason: "文件夹中没有报告或 JSON 文件"))
+                    harvest.fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
                 }
                 for file in files { harvest.read(file, runner: &runner) }
             }
@@ -125,16 +124,14 @@ private struct Harvest {
             do {
                 add(try ReportExtractor.extract(path: file.path, tables: runner.tables), path: file.path, origin: nil)
             } catch {
-                runner.fail(file.path, error)
-                failures.append(.init(path: file.path, reason: "\(error.explanation) [\(error.code)]"))
+                fail(file.path, error, runner: &runner)
             }
             return
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             let error: InputError = FileManager.default.fileExists(atPath: file.path) ? .unreadable("permission denied")
                 : .notFound
-            runner.fail(file.path, error)
-            failures.append(.init(path: file.path, reason: "\(error.explanation) [\(error.code)]"))
+            fail(file.path, error, runner: &runner)
             return
         }
         switch HarvestInputs.reports(inJSON: data) {
@@ -152,9 +149,20 @@ private struct Harvest {
             let message = problem == .notJSON
                 ? "is not JSON (nor JSON Lines); pass a file written by `govreport extract`"
                 : "is JSON but not govreport/1 documents; pass a file written by `govreport extract`"
-            runner.fail(file.path, message: message)
-            failures.append(.init(path: file.path, reason: message))
+            fail(file.path, message, runner: &runner)
         }
+    }
+
+    /// An input that could not be read: said on stderr (with the exit status it sets) and
+    /// listed in the HTML report.
+    mutating func fail(_ path: String, _ error: InputError, runner: inout InputRunner) {
+        runner.fail(path, error)
+        failures.append(.init(path: path, reason: "\(error.explanation) [\(error.code)]"))
+    }
+
+    mutating func fail(_ path: String, _ message: String, runner: inout InputRunner) {
+        runner.fail(path, message: message)
+        failures.append(.init(path: path, reason: message))
     }
 
     mutating func add(_ report: CanonicalReport, path: String, origin: String?) {

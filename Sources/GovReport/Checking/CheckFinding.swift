@@ -30,6 +30,27 @@ public struct CellRef: Sendable, Equatable, Hashable {
     public var key: String { "\(table).\(row).\(column)" }
 }
 
+/// A long list of cells to print — the 21 result rows summed into （七）总计 — shortened to
+/// the addends' count, first and last row, sum and pages, then the last cell (the total).
+struct CellSummary {
+    var addends: ArraySlice<CellRef>
+    var total: CellRef
+    var sum: Decimal
+    var pages: [Int]
+
+    /// Nil when the list is short enough to print whole.
+    init?(_ cells: [CellRef], longerThan limit: Int = 6) {
+        guard cells.count > limit, let last = cells.last else { return nil }
+        addends = cells.dropLast()
+        total = last
+        sum = addends.reduce(Decimal(0)) { $0 + ($1.value ?? 0) }
+        pages = Set(addends.compactMap(\.page)).sorted()
+    }
+
+    var firstRow: String { addends.first!.row }
+    var lastRow: String { addends.last!.row }
+}
+
 /// A finding as `check` reports it: the rule's finding (code, severity, message, expected and
 /// actual), the cells it is about, the prose it quotes and the other reports it concerns.
 public struct CheckFinding: Sendable, Equatable {

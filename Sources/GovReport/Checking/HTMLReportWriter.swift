@@ -174,14 +174,11 @@ public struct HTMLReportWriter: Sendable {
             if let other = cell.report { s = "[\(other)] " + s }
             return s
         }
-        guard cells.count > 6, let last = cells.last else { return cells.map(one).joined(separator: "；") }
-        let rest = cells.dropLast()
-        let sum = rest.reduce(Decimal(0)) { $0 + ($1.value ?? 0) }
-        let pages = Set(rest.compactMap(\.page)).sorted().map(String.init)
-        let where_ = pages.isEmpty ? "" : "（第\(pages.joined(separator: "、"))页）"
-        return "\(RuleText.rowLabel(table: last.table, row: rest.first!.row, template: template)) 至 "
-            + "\(RuleText.rowLabel(table: last.table, row: rest.last!.row, template: template)) 共\(rest.count)个单元格\(where_)合计 \(sum)；"
-            + one(last)
+        guard let s = CellSummary(cells) else { return cells.map(one).joined(separator: "；") }
+        let pages = s.pages.isEmpty ? "" : "（第" + s.pages.map(String.init).joined(separator: "、") + "页）"
+        let first = RuleText.rowLabel(table: s.total.table, row: s.firstRow, template: template)
+        let last = RuleText.rowLabel(table: s.total.table, row: s.lastRow, template: template)
+        return "\(first) 至 \(last) 共\(s.addends.count)个单元格\(pages)合计 \(s.sum)；" + one(s.total)
     }
 
     func finding(_ c: CheckFinding, id: String, template: TemplateVersion, ids: [String: String]) -> String {

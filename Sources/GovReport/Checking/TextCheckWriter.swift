@@ -61,13 +61,10 @@ public struct TextCheckWriter: Sendable {
     /// The cells, each with its value and page; a long list (the 22 result rows summed into
     /// （七）总计) is shortened to its last cell and the sum and pages of the others.
     static func describe(cells: [CellRef]) -> String {
-        guard cells.count > 6, let last = cells.last else { return cells.map(describe).joined(separator: ", ") }
-        let rest = cells.dropLast()
-        let sum = rest.reduce(Decimal(0)) { $0 + ($1.value ?? 0) }
-        let pages = Set(rest.compactMap(\.page)).sorted().map(String.init)
-        let where_ = pages.isEmpty ? "" : " on p.\(pages.joined(separator: ","))"
-        return "\(rest.count) cells of rows \(rest.first!.row) … \(rest.last!.row)\(where_) adding up to \(sum), "
-            + describe(last)
+        guard let s = CellSummary(cells) else { return cells.map(describe).joined(separator: ", ") }
+        let pages = s.pages.isEmpty ? "" : " on p." + s.pages.map(String.init).joined(separator: ",")
+        return "\(s.addends.count) cells of rows \(s.firstRow) … \(s.lastRow)\(pages) adding up to \(s.sum), "
+            + describe(s.total)
     }
 
     static func describe(_ cell: CellRef) -> String {

@@ -12,35 +12,10 @@ enum CheckCommand {
         return dirs.map { $0.appendingPathComponent("govreport") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs `govreport ARGUMENTS` in `directory` (the checking fixtures by default).
-    static func run(_ arguments: [String], in directory: URL = CheckingFixtures.folder) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = CheckingFixtures.folder) throws -> CheckingProcess.Result {
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("govreport-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let outURL = tmp.appendingPathComponent("out"), errURL = tmp.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = directory
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try out.close(); try err.close()
-        return Result(status: p.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return try CheckingProcess.run(binary, arguments, in: directory)
     }
 
     static func tempFolder() throws -> URL {

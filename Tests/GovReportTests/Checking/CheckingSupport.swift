@@ -45,3 +45,50 @@ enum CheckingBuild {
         TableValues(rows: t.rows.map { RowValues(key: $0.key, fields: $0.fields, values: $0.values, unit: $0.unit, page: page) })
     }
 }
+
+/// Runs a program with its output going through temporary files (a large output cannot fill
+/// a pipe), and kills it after `timeout` seconds.
+enum CheckingProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var program: String
+        var description: String { "\(program) did not finish in time" }
+    }
+
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                    timeout: TimeInterval = 120) throws -> Result {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("govreport-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let outURL = tmp.appendingPathComponent("out"), errURL = tmp.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        if let directory { p.currentDirectoryURL = directory }
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning {
+            if Date() > deadline {
+                p.terminate()
+                p.waitUntilExit()
+                throw TimedOut(program: executable.lastPathComponent)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        try out.close(); try err.close()
+        return Result(status: p.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}

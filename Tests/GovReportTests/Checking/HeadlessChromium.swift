@@ -22,11 +22,10 @@ enum HeadlessChromium {
     }()
 
     enum Failure: Error, CustomStringConvertible {
-        case notInstalled, timedOut, failed(Int32, String)
+        case notInstalled, failed(Int32, String)
         var description: String {
             switch self {
             case .notInstalled: "chromium is not installed"
-            case .timedOut: "chromium did not finish in time"
             case .failed(let status, let err): "chromium exited \(status): \(err.suffix(2000))"
             }
         }
@@ -47,39 +46,16 @@ enum HeadlessChromium {
         url.absoluteString + (fragment.map { "#" + $0 } ?? "")
     }
 
-    static func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> String {
+    static func run(_ arguments: [String]) throws -> String {
         guard let path else { throw Failure.notInstalled }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("govreport-chromium-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let outURL = tmp.appendingPathComponent("out"), errURL = tmp.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        // Its own profile per run, so parallel tests do not share one.
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                       "--disable-dev-shm-usage", "--user-data-dir=\(tmp.appendingPathComponent("profile").path)"] + arguments
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning {
-            if Date() > deadline {
-                p.terminate()
-                p.waitUntilExit()
-                throw Failure.timedOut
-            }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        try out.close(); try err.close()
-        let stdout = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        guard p.terminationStatus == 0 else {
-            throw Failure.failed(p.terminationStatus, String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-        }
-        return stdout
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("govreport-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        // Its own profile per run, so parallel runs do not share one.
+        let r = try CheckingProcess.run(URL(fileURLWithPath: path),
+                                        ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                                         "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)"] + arguments)
+        guard r.status == 0 else { throw Failure.failed(r.status, r.stderr) }
+        return r.stdout
     }
 }
 
