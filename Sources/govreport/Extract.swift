@@ -18,6 +18,9 @@ extension GovReportCommand {
         @Flag(help: "One compact JSON document per line (JSON Lines).")
         var jsonl = false
 
+        @Flag(help: "Add a `provenance` object: the page and box (PDF points, origin top-left) of every cell.")
+        var provenance = false
+
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
@@ -27,9 +30,9 @@ extension GovReportCommand {
             for path in files {
                 guard let report = runner.extract(path) else { continue }
                 if jsonl {
-                    print(report.json.serialized(pretty: false))
+                    print(report.json(provenance: provenance).serialized(pretty: false))
                 } else {
-                    docs.append(report.json)
+                    docs.append(report.json(provenance: provenance))
                 }
             }
             if !jsonl {

@@ -34,12 +34,17 @@ public struct CanonicalReport: Sendable, Equatable {
 
     public static let schema = "govreport/1"
 
-    public var json: JSONValue {
+    /// The govreport/1 document, exactly as the spec orders it.
+    public var json: JSONValue { json(provenance: false) }
+
+    /// The document; with `provenance`, a last `provenance` member records the page and box of
+    /// every cell (see `Provenance`). Without it the output is the plain document.
+    public func json(provenance: Bool) -> JSONValue {
         func opt(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
         var src = [JSONMember("path", .string(source.path)), JSONMember("sha256", .string(source.sha256)),
                    JSONMember("kind", .string(source.kind.rawValue))]
         if let pages = source.pages { src.append(JSONMember("pages", .number(Decimal(pages)))) }
-        return .object([
+        var members = [
             JSONMember("schema", .string(Self.schema)),
             JSONMember("source", .object(src)),
             JSONMember("report", .object([
@@ -58,7 +63,9 @@ public struct CanonicalReport: Sendable, Equatable {
             JSONMember("review_litigation", reviewLitigation.json()),
             JSONMember("findings", .array(findings.map(\.json))),
             JSONMember("diagnostics", .array(diagnostics.map(\.json))),
-        ])
+        ]
+        if provenance { members.append(JSONMember("provenance", Provenance.json(for: self))) }
+        return .object(members)
     }
 
     /// Reads a govreport/1 document (as written by `json`) back into a report.
@@ -84,6 +91,9 @@ public struct CanonicalReport: Sendable, Equatable {
                                        order: Template.reviewGroups.map { ($0, Template.reviewFields) })
         findings = (json["findings"]?.array ?? []).compactMap(Finding.init(json:))
         diagnostics = (json["diagnostics"]?.array ?? []).compactMap(Finding.init(json:))
+        Provenance.apply(json["provenance"], table: "active_disclosure", to: &activeDisclosure)
+        Provenance.apply(json["provenance"], table: "applications", to: &applications)
+        Provenance.apply(json["provenance"], table: "review_litigation", to: &reviewLitigation)
     }
 
     public init(source: Source, report: Info, sections: Sections, activeDisclosure: TableValues,

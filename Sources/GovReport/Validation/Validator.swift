@@ -89,7 +89,7 @@ public enum Validator {
                     message: "一 + 二 (\(a.0) + \(b.0)) should equal （七）总计 + 四 (\(c.0) + \(d.0)) in column \(column)"
                         + blankNote(a.blank || b.blank || c.blank || d.blank),
                     table: "applications", row: "total_processed", column: column,
-                    expected: a.0 + b.0, actual: c.0 + d.0))
+                    page: t["total_processed"]?.page, expected: a.0 + b.0, actual: c.0 + d.0))
             }
             if let total = value(t, "total_processed", column), let parts = sum(t, processedKeys, column),
                total.0 != parts.0 {
@@ -98,7 +98,7 @@ public enum Validator {
                     message: "（七）总计 is \(total.0) but the results （一）…（六） add up to \(parts.0) in column \(column)"
                         + blankNote(total.blank || parts.blanks),
                     table: "applications", row: "total_processed", column: column,
-                    expected: parts.0, actual: total.0))
+                    page: t["total_processed"]?.page, expected: parts.0, actual: total.0))
             }
         }
         let applicants = Array(Template.applicationColumns.dropLast())

@@ -140,7 +140,10 @@ indirect enum TruthJSON: Decodable, Equatable {
         guard let expected = try? Data(contentsOf: Samples.expectedURL(file)) else { return }
         let report = try #require(CanonicalReport(json: try JSONValue.parse(expected)))
         #expect(Data((report.json.serialized() + "\n").utf8) == expected)
-        #expect(Validator.findings(for: report) == report.findings)
+        // Row pages are not in the JSON without --provenance, so a finding read back from it
+        // can say everything but the page.
+        func withoutPage(_ fs: [Finding]) -> [Finding] { fs.map { var f = $0; f.page = nil; return f } }
+        #expect(withoutPage(Validator.findings(for: report)) == withoutPage(report.findings))
     }
 
     @Test(arguments: Samples.files)

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Escapes text for HTML element content and attribute values.
+func htmlEscape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}
+
+/// Which cells of one report findings are about: the class that highlights them and the
+/// rules to name in their tooltip.
+struct CellMarks {
+    struct Mark {
+        var severity: Finding.Severity
+        var notes: [String]
+    }
+
+    var marks: [String: Mark] = [:]
+    /// Other reports whose findings name cells of this one (cross-report rules).
+    var referrers: [String] = []
+
+    mutating func add(_ key: String, severity: Finding.Severity, note: String) {
+        var m = marks[key] ?? Mark(severity: severity, notes: [])
+        m.severity = min(m.severity, severity)
+        if !m.notes.contains(note) { m.notes.append(note) }
+        marks[key] = m
+    }
+
+    /// ` class="…" title="…"` for a cell (its base classes, plus the highlight when marked).
+    func attributes(_ key: String, base: [String], page: Int?) -> String {
+        var classes = base
+        var title: [String] = []
+        if let page { title.append("第\(page)页") }
+        if let m = marks[key] {
+            classes.append(m.severity == .error ? "cell-error" : "cell-warning")
+            title += m.notes
+        }
+        var s = " class=\"\(classes.joined(separator: " "))\" data-cell=\"\(htmlEscape(key))\""
+        if !title.isEmpty { s += " title=\"\(htmlEscape(title.joined(separator: "；")))\"" }
+        return s
+    }
+}
+
+/// The three tables of a report redrawn in the national format's layout, with the cells the
+/// findings are about highlighted.
+struct HTMLTables {
+    var report: CanonicalReport
+    var marks: CellMarks
+
+    func html() -> String {
+        "<div class=\"tables\">" + active() + applications() + review() + "</div>"
+    }
+
+    func number(_ v: Decimal?) -> String { v.map { htmlEscape("\($0)") } ?? "" }
+
+    func cell(_ table: String, _ row: RowValues?, key: String, field: String) -> String {
+        let k = "\(table).\(key).\(field)"
+        guard let row else { return "<td\(marks.attributes(k, base: ["num"], page: nil))>—</td>" }
+        let v = row[field]
+        var text = number(v)
+        if let unit = row.unit, v != nil, field == "amount" { text += htmlEscape(unit) }
+        return "<td\(marks.attributes(k, base: v == nil ? ["num", "blank"] : ["num"], page: row.page))>\(text)</td>"
+    }
+
+    func caption(_ table: String) -> String {
+        "<h3>\(htmlEscape(RuleText.tableNames[table] ?? table))</h3>"
+    }
+
+    func label(_ table: String, _ key: String, _ row: RowValues?) -> String {
+        let title = row?.page.map { " title=\"第\($0)页\"" } ?? ""
+        let missing = row == nil ? "<small>（未找到）</small>" : ""
+        return "<td class=\"label\"\(title)>\(htmlEscape(RuleText.rowLabel(table: table, row: key, template: report.report.template)))\(missing)</td>"
+    }
+
+    // MARK: 二、主动公开
+
+    func active() -> String {
+        let t = report.activeDisclosure, name = "active_disclosure"
+        var out = "<section class=\"table\">" + caption(name)
+        guard !t.isEmpty else { return out + "<p class=\"muted\">报告中未找到此表。</p></section>" }
+        // Rows with the same fields share a header, as the template prints them in sub-tables.
+        var groups: [[ActiveRow]] = []
+        for row in Template.activeRows(report.report.template) {
+            if let last = groups.last?.last, last.fields == row.fields, row.key != "procurement" {
+                groups[groups.count - 1].append(row)
+            } else {
+                groups.append([row])
+            }
+        }
+        for group in groups {
+            let first = group[0]
+            out += "<table class=\"grid\"><thead><tr><th>信息内容</th>"
+            out += first.fields.map { "<th>\(htmlEscape(RuleText.columnLabel(table: name, row: first.key, column: $0, template: report.report.template)))</th>" }.joined()
+            out += "</tr></thead><tbody>"
+            for spec in group {
+                let row = t[spec.key]
+                out += "<tr\(row == nil ? " class=\"row-missing\"" : "")>" + label(name, spec.key, row)
+                out += spec.fields.map { cell(name, row, key: spec.key, field: $0) }.joined() + "</tr>"
+            }
+            out += "</tbody></table>"
+        }
+        return out + "</section>"
+    }
+
+    // MARK: 三、申请
+
+    func applications() -> String {
+        let t = report.applications, name = "applications"
+        var out = "<section class=\"table\">" + caption(name)
+        guard !t.isEmpty else { return out + "<p class=\"muted\">报告中未找到此表。</p></section>" }
+        let subRows = ["other_overdue_correction", "other_overdue_fee", "other_misc"]
+        let oneRow = t["other_processing"] != nil && !subRows.contains { t[$0] != nil }
+        let keys = Template.applicationRows.map(\.key).filter { oneRow ? !subRows.contains($0) : $0 != "other_processing" }
+        out += "<table class=\"grid\"><thead><tr><th>申请人情况</th>"
+        out += Template.applicationColumnLabels.map { "<th>\(htmlEscape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for key in keys {
+            let row = t[key]
+            out += "<tr\(row == nil ? " class=\"row-missing\"" : "")>" + label(name, key, row)
+            out += Template.applicationColumns.map { cell(name, row, key: key, field: $0) }.joined() + "</tr>"
+        }
+        return out + "</tbody></table></section>"
+    }
+
+    // MARK: 四、复议诉讼
+
+    func review() -> String {
+        let t = report.reviewLitigation, name = "review_litigation"
+        var out = "<section class=\"table\">" + caption(name)
+        guard !t.isEmpty else { return out + "<p class=\"muted\">报告中未找到此表。</p></section>" }
+        out += "<table class=\"grid\"><thead>"
+        out += "<tr><th colspan=\"5\" rowspan=\"2\">行政复议</th><th colspan=\"10\">行政诉讼</th></tr>"
+        out += "<tr><th colspan=\"5\">未经复议直接起诉</th><th colspan=\"5\">复议后起诉</th></tr><tr>"
+        let fields = Template.reviewFields.map { "<th>\(htmlEscape(RuleText.reviewFields[$0] ?? $0))</th>" }.joined()
+        out += String(repeating: fields, count: 3) + "</tr></thead><tbody><tr>"
+        for group in Template.reviewGroups {
+            out += Template.reviewFields.map { cell(name, t[group], key: group, field: $0) }.joined()
+        }
+        return out + "</tr></tbody></table></section>"
+    }
+}

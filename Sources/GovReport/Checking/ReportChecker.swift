@@ -1,0 +1,94 @@
+/// One report as `check` sees it: where it came from, the document, the numbers its prose
+/// states, and every finding about it, most serious first.
+public struct CheckedReport: Sendable {
+    /// The report's path (as given, or as the canonical JSON records it).
+    public var path: String
+    /// The JSON file the report was read from, when it was read from one.
+    public var input: String?
+    public var report: CanonicalReport
+    public var facts: [ProseFact]
+    public var findings: [CheckFinding]
+
+    public var errors: Int { findings.filter { $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+    /// The most serious severity among the findings (nil: every rule holds).
+    public var worst: Finding.Severity? { findings.map(\.severity).min() }
+}
+
+/// Runs every rule over a harvest: the spec's rules on each report (with the cells involved),
+/// the prose against the tables, and the cross-report rules.
+public enum ReportChecker {
+    public static func check(_ entries: [HarvestChecker.Entry], inputs: [String?]? = nil) -> [CheckedReport] {
+        let cross = HarvestChecker.findings(entries)
+        return entries.enumerated().map { i, e in
+            let validator = Validator.findings(for: e.report).map {
+                CheckFinding(withRecordedPage($0, e.report), cells: FindingCells.cells(for: $0, in: e.report))
+            }
+            let facts = ProseFacts.facts(in: e.report.sections, year: e.report.report.year)
+            let prose = ProseChecker.findings(for: e.report, facts: facts)
+            return CheckedReport(path: e.path, input: inputs?[i], report: e.report, facts: facts,
+                                 findings: mostSeriousFirst(validator + cross[i] + prose))
+        }
+    }
+
+    /// A finding without a page (canonical JSON read without `provenance` has no row pages)
+    /// takes the page the document's own recorded finding gives for the same rule and cell.
+    static func withRecordedPage(_ f: Finding, _ report: CanonicalReport) -> Finding {
+        guard f.page == nil, let recorded = report.findings.first(where: {
+            $0.code == f.code && $0.table == f.table && $0.row == f.row && $0.column == f.column && $0.page != nil
+        }) else { return f }
+        var f = f
+        f.page = recorded.page
+        return f
+    }
+
+    /// Orders by severity, keeping the rules' own order within one severity.
+    static func mostSeriousFirst(_ findings: [CheckFinding]) -> [CheckFinding] {
+        findings.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// Counts over a checked harvest: findings by rule and severity, reports by their worst finding.
+public struct HarvestSummary: Sendable, Equatable {
+    public struct RuleCount: Sendable, Equatable {
+        public var code: String
+        public var severity: Finding.Severity
+        public var count: Int
+        /// Reports with at least one such finding.
+        public var reports: Int
+    }
+
+    public var reports: Int
+    public var withErrors: Int
+    public var withWarningsOnly: Int
+    public var clean: Int
+    /// Inputs that could not be read (reported by the caller).
+    public var unreadable: Int
+    /// By severity, then by code.
+    public var rules: [RuleCount]
+
+    public init(_ checked: [CheckedReport], unreadable: Int = 0) {
+        reports = checked.count
+        withErrors = checked.filter { $0.worst == .error }.count
+        withWarningsOnly = checked.filter { $0.worst == .warning }.count
+        clean = checked.filter { $0.worst == nil }.count
+        self.unreadable = unreadable
+        var counts: [String: RuleCount] = [:]
+        for r in checked {
+            var seen = Set<String>()
+            for f in r.findings {
+                let k = "\(f.severity.rawValue) \(f.code)"
+                var c = counts[k] ?? RuleCount(code: f.code, severity: f.severity, count: 0, reports: 0)
+                c.count += 1
+                if seen.insert(k).inserted { c.reports += 1 }
+                counts[k] = c
+            }
+        }
+        rules = counts.values.sorted { ($0.severity, $0.code) < ($1.severity, $1.code) }
+    }
+
+    public var errorCount: Int { rules.filter { $0.severity == .error }.reduce(0) { $0 + $1.count } }
+    public var warningCount: Int { rules.filter { $0.severity == .warning }.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,94 @@
+/// Plain-Chinese names of the rules, tables, rows and columns, for readers of the reports
+/// (the HTML report, the terminal's cell lists).
+public enum RuleText {
+    public struct Rule: Sendable {
+        public var name: String
+        public var explanation: String
+    }
+
+    public static let rules: [String: Rule] = [
+        "applications.balance": Rule(name: "勾稽关系",
+            explanation: "本年新收与上年结转之和应等于办理结果总计与结转下年度之和（表三注明的勾稽关系，逐列核对）。"),
+        "applications.total_processed": Rule(name: "办理结果总计",
+            explanation: "“（七）总计”应等于（一）至（六）各项办理结果之和（逐列核对）。"),
+        "applications.row_total": Rule(name: "申请人合计",
+            explanation: "每一行的“总计”应等于自然人与商业企业、科研机构、社会公益组织、法律服务机构、其他之和。"),
+        "review_litigation.group_total": Rule(name: "复议诉讼合计",
+            explanation: "行政复议、行政诉讼各组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结四项之和。"),
+        "value.negative": Rule(name: "负数",
+            explanation: "件数不能为负数（只有2019年版格式的“本年增/减”可以为负）。"),
+        "value.not_integer": Rule(name: "非整数",
+            explanation: "件数应为整数（只有收费金额、采购金额可以有小数）。"),
+        "structure.missing_row": Rule(name: "缺少行",
+            explanation: "国家格式规定的这一行在报告中没有找到。"),
+        "structure.missing_table": Rule(name: "缺少表格",
+            explanation: "国家格式规定的这张表在报告中没有找到。"),
+        "cross.carry_over": Rule(name: "跨年度结转",
+            explanation: "同一机关上一年度报告的“四、结转下年度继续办理”应等于本年度报告的“二、上年结转政府信息公开申请数量”（逐列核对）。"),
+        "cross.duplicate": Rule(name: "重复报告",
+            explanation: "同一份报告以不同文件名出现了不止一次（内容或全部数字完全相同）。"),
+        "cross.missing_year": Rule(name: "缺少年度",
+            explanation: "同一机关的年度报告按年份排列，中间缺了一年或几年。"),
+        "prose.table_mismatch": Rule(name: "正文与表格不符",
+            explanation: "正文写明的数字与表格中同一事项的数字不一致（请对照两处原文）。"),
+        "prose.fee_mismatch": Rule(name: "信息处理费表述不一",
+            explanation: "正文几处对信息处理费的表述互相矛盾。"),
+    ]
+
+    public static func name(_ code: String) -> String { rules[code]?.name ?? code }
+    public static func explanation(_ code: String) -> String { rules[code]?.explanation ?? "" }
+
+    public static let tableNames = [
+        "active_disclosure": "二、主动公开政府信息情况",
+        "applications": "三、收到和处理政府信息公开申请情况",
+        "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+
+    public static let groupNames = [
+        "review": "行政复议", "litigation_direct": "行政诉讼·未经复议直接起诉", "litigation_after_review": "行政诉讼·复议后起诉",
+    ]
+
+    /// The printed label of a row, with full-width brackets as the template prints them.
+    public static func rowLabel(table: String, row: String, template: TemplateVersion = .v2021) -> String {
+        let label: String
+        switch table {
+        case "applications":
+            let t = Template.applicationRows.first { $0.key == row }
+            label = [t?.group, t?.label ?? row].compactMap { $0 }.joined(separator: " ")
+        case "review_litigation": label = groupNames[row] ?? row
+        default: label = Template.activeRows(template).first { $0.key == row }?.label ?? row
+        }
+        return label.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+    }
+
+    public static let applicationColumns = Dictionary(
+        uniqueKeysWithValues: zip(Template.applicationColumns, Template.applicationColumnLabels))
+
+    public static let reviewFields = [
+        "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计",
+    ]
+
+    static let activeFields = [
+        "issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数", "decisions": "本年处理决定数量",
+        "new_made": "本年新制作数量", "new_published": "本年新公开数量", "total_published": "对外公开总数量",
+        "previous_items": "上一年项目数量", "change": "本年增/减", "items": "采购项目数量", "amount": "金额",
+    ]
+
+    /// A column's printed name in its table.
+    public static func columnLabel(table: String, row: String, column: String,
+                                   template: TemplateVersion = .v2021) -> String {
+        switch table {
+        case "applications": return applicationColumns[column] ?? column
+        case "review_litigation": return reviewFields[column] ?? column
+        default:
+            if column == "amount" { return row == "procurement" ? "采购总金额" : "本年收费金额（万元）" }
+            if column == "decisions", template == .v2019 { return "处理决定数量" }
+            return activeFields[column] ?? column
+        }
+    }
+
+    /// `label · column`, e.g. `四、结转下年度继续办理 · 商业企业`.
+    public static func cellLabel(_ c: CellRef, template: TemplateVersion = .v2021) -> String {
+        "\(rowLabel(table: c.table, row: c.row, template: template)) · \(columnLabel(table: c.table, row: c.row, column: c.column, template: template))"
+    }
+}
