@@ -111,21 +111,24 @@ struct LabelBlock {
     /// Splits words where a row number starts inside them (（三）不予4.保护… when a group
     /// heading's text runs up against the item's label): the item starts its own word.
     static func splitAtInnerNumbers(_ words: [Word]) -> [Word] {
-        words.flatMap { word -> [Word] in
+        let numerals = Set("一二三四五六七八九十")
+        return words.flatMap { word -> [Word] in
             let g = word.glyphs
+            let t = g.map { TextNormalizer.key($0.text).first ?? " " }
             var cuts: [Int] = []
             for i in 1..<max(1, g.count) where i + 1 < g.count {
-                let prev = g[i - 1].text, cur = g[i].text, next = g[i + 1].text
-                let isDigit = cur.count == 1 && cur.first!.isASCII && cur.first!.isNumber
-                let prevIsText = prev.unicodeScalars.first.map { TextNormalizer.isCJK(Character($0)) } ?? false
-                if isDigit, prevIsText, [".", "、", "．"].contains(next) { cuts.append(i) }
+                // 4. after text: an item number run up against a group heading.
+                let digitMarker = t[i].isASCII && t[i].isNumber && [".", "、"].contains(t[i + 1])
+                    && TextNormalizer.isCJK(t[i - 1])
+                // (二) anywhere but the start: a group number glued to vertical writing beside it.
+                let groupMarker = t[i] == "(" && numerals.contains(t[i + 1]) && i + 2 < g.count && t[i + 2] == ")"
+                if digitMarker || groupMarker { cuts.append(i) }
             }
             guard !cuts.isEmpty else { return [word] }
             var pieces: [Word] = []
             var start = 0
             for cut in cuts + [g.count] {
-                let part = Array(g[start..<cut])
-                pieces.append(LineBuilder.word(part))
+                pieces.append(LineBuilder.word(Array(g[start..<cut])))
                 start = cut
             }
             return pieces
@@ -138,6 +141,9 @@ struct LabelBlock {
         let starts = sorted.indices.filter { LabelMatcher.startsWithMarker(sorted[$0].text) }
         var owner = [Int?](repeating: nil, count: sorted.count)
         var bottom: [Int: Double] = [:]
+        // A block whose last line was a lone character is complete: a wrapped label ends with
+        // at most one such tail, while characters stacked one per line are vertical writing.
+        var closed = Set<Int>()
         for i in sorted.indices {
             let w = sorted[i].box
             if starts.contains(i) { owner[i] = i; bottom[i] = w.y1; continue }
@@ -145,9 +151,13 @@ struct LabelBlock {
             // this word (or on its line, to its left).
             owner[i] = starts.filter { s in
                 let m = sorted[s].box
-                return s < i && m.x0 <= w.x0 + 2 && m.x1 > w.x0 && w.y0 - bottom[s]! <= maxLineGap * w.height
+                return s < i && !closed.contains(s) && m.x0 <= w.x0 + 2 && m.x1 > w.x0
+                    && w.y0 - bottom[s]! <= maxLineGap * w.height
             }.max { sorted[$0].box.y0 < sorted[$1].box.y0 }
-            if let o = owner[i] { bottom[o] = max(bottom[o]!, w.y1) }
+            if let o = owner[i] {
+                bottom[o] = max(bottom[o]!, w.y1)
+                if sorted[i].glyphs.count == 1 { closed.insert(o) }
+            }
         }
         let blocks = starts.map { s in
             let members = sorted.indices.filter { owner[$0] == s }.map { sorted[$0] }

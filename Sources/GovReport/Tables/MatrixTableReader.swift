@@ -240,8 +240,9 @@ enum VerticalText {
             let g = glyphs[i].box
             return !glyphs.indices.contains { j in
                 let o = glyphs[j].box
+                // Glyph boxes can be taller than wide (LibreOffice): measure by the smaller side.
                 return j != i && o.verticalOverlap(g) > 0.5 * g.height
-                    && min(abs(o.x0 - g.x1), abs(g.x0 - o.x1)) < 0.9 * g.height
+                    && min(abs(o.x0 - g.x1), abs(g.x0 - o.x1)) < 0.9 * min(g.height, max(g.width, 1))
             }
         }
         // Link isolated glyphs stacked directly one above the other, then keep long chains.

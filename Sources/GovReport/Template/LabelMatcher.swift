@@ -53,6 +53,8 @@ public enum LabelMatcher {
             let next = k[digits]
             return [".", "、", ")"].contains(next) || (digits <= 2 && TextNormalizer.isCJK(next))
         }
+        // (三 alone: a group number whose ) wrapped onto the next line.
+        if first == "(", k.count == 2 { return numerals.contains(k[1]) }
         if first == "(", k.count >= 3 {
             if numerals.contains(k[1]) { return k[2] == ")" || numerals.contains(k[2]) }
             // (1) …

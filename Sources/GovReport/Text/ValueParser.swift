@@ -18,7 +18,9 @@ public enum CellValue: Sendable, Equatable {
 }
 
 public enum ValueParser {
-    static let placeholders: Set<String> = ["-", "/", "无", "\\", "--", "---", "—", "——", "×", "x", "X", "空", "-/-"]
+    /// Placeholders for "nothing": dashes of every kind (一 is used as one), slashes, 无.
+    static let placeholders: Set<String> = ["-", "/", "无", "\\", "--", "---", "—", "——", "×", "x", "X", "空", "-/-",
+                                            "一", "一一"]
     static let units = ["万元", "元", "件", "条", "项", "个"]
 
     /// Reads a cell's text: `０`, `1,234`, `1 234`, `12.50万元`, `-3` are numbers;

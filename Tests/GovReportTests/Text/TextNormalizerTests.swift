@@ -10,8 +10,9 @@ import Testing
     }
 
     @Test func radicalSupplementFoldsToIdeographs() {
-        // ⻓ U+2ED3 and ⻔ U+2ED5 have no Unicode decomposition; the table maps them.
-        #expect(TextNormalizer.fold("\u{2ED3}\u{2ED5}") == "长门")
+        // ⻓ U+2ED3 and ⻔ U+2ED4 have no Unicode decomposition; the table maps them by name.
+        #expect(TextNormalizer.fold("\u{2ED3}\u{2ED4}") == "长门")  // ⻓ LONG, ⻔ GATE C-SIMPLIFIED
+        #expect(TextNormalizer.fold("第2\u{2EDA}") == "第2页")
     }
 
     @Test func fullWidthDigitsAndLettersFoldToASCII() {
