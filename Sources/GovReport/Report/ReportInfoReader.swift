@@ -8,9 +8,32 @@ public enum ReportInfoReader {
     /// the title is printed over two lines (organization, then year and report name).
     public static func title(in lines: [DocumentLine], fallback: String? = nil) -> String? {
         // The title comes before part 一; web pages printed to PDF may put navigation first.
-        let opening = Array(lines.prefix(40).prefix { ReportPart.heading($0.text) == nil })
-        if let block = openingBlock(opening) { return block }
-        return fallback.map(TextNormalizer.display)
+        let opening = joiningShortTails(Array(lines.prefix(40).prefix { ReportPart.heading($0.text) == nil }))
+        let block = openingBlock(opening)
+        // The document's own title (a PDF's metadata, a web page's <title>) when the text's
+        // names no body — or there is none in the text.
+        if let fallback, block.map({ !namesBody($0) }) ?? true, namesBody(fallback), endsTitle(fallback) {
+            return TextNormalizer.display(fallback)
+        }
+        return block ?? fallback.map(TextNormalizer.display)
+    }
+
+    /// Joins a line with the next when the next is a short tail that completes the report's
+    /// name (…工作年度报 / 告).
+    static func joiningShortTails(_ lines: [DocumentLine]) -> [DocumentLine] {
+        var out: [DocumentLine] = []
+        var i = 0
+        while i < lines.count {
+            var line = lines[i]
+            if i + 1 < lines.count, TextNormalizer.key(lines[i + 1].text).count <= 3, !endsTitle(line.text),
+               endsTitle(line.text + lines[i + 1].text) {
+                line.text += lines[i + 1].text
+                i += 1
+            }
+            out.append(line)
+            i += 1
+        }
+        return out
     }
 
     /// The title read back from the first line that ends with 报告: a line that names the
