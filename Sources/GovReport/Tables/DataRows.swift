@@ -19,6 +19,16 @@ public struct DataRow: Sendable {
         return rows
     }
 
+    /// Whether horizontal rulings run between most neighbouring bands of values, as in a
+    /// grid; a number wrapped in its cell leaves a few bands unseparated, a three-line table
+    /// leaves almost all.
+    public static func rulingsSeparate(_ rows: [DataRow], _ rulings: [Ruling]) -> Bool {
+        guard rows.count > 2, !rulings.isEmpty else { return !rulings.isEmpty }
+        let pairs = zip(rows, rows.dropFirst())
+        let separated = pairs.filter { a, b in rulings.contains { $0.position > a.midY && $0.position < b.midY } }.count
+        return separated * 2 >= rows.count - 1
+    }
+
     /// Joins bands of values that no horizontal ruling separates: a number too wide for its
     /// cell wraps onto a second line (12 / 34), and other cells of the row may centre between
     /// the two. Only ruled tables: without rulings the bands are rows.

@@ -25,10 +25,15 @@ public struct MatrixTableReader {
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
         var models: [Int: ColumnModel] = [:]
         var pageRows: [(RegionPage, [DataRow])] = []
-        for part in region {
+        for var part in region {
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
-            let rows = DataRow.mergedWithinRuledRows(DataRow.rows(of: values, page: part.page.number),
-                                                     rulings: part.page.horizontalRulings)
+            let bands = DataRow.rows(of: values, page: part.page.number)
+            // Horizontal rules that do not separate the rows (a three-line table: top, under the
+            // header, bottom) say nothing about rows; read such a page as unruled.
+            if !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
+                part.page.rulings.removeAll { $0.axis == .horizontal }
+            }
+            let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings)
             guard !rows.isEmpty else { continue }
             pageRows.append((part, rows))
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
