@@ -113,8 +113,9 @@ private struct Harvest {
     /// For each entry, the JSON file it was read from (nil for a report file).
     var origins: [String?] = []
     var failures: [HTMLReportWriter.Failure] = []
-    /// Source path and SHA-256 of the reports read so far: a document met again under the same
-    /// path (a batch's per-document JSON and its reports.jsonl) is checked once.
+    /// Source file name and SHA-256 of the reports read so far: a document met again under the
+    /// same name (a batch's per-document JSON and its reports.jsonl, a PDF beside its JSON) is
+    /// checked once.
     var seen = Set<String>()
     var repeated = 0
     var skippedJSON: [String] = []
@@ -166,7 +167,10 @@ private struct Harvest {
     }
 
     mutating func add(_ report: CanonicalReport, path: String, origin: String?) {
-        guard seen.insert(report.source.path + "\u{0}" + report.source.sha256).inserted else {
+        // By file name and content: a report and the JSON extracted from it (which records
+        // the name it was given) are one document.
+        let name = (report.source.path as NSString).lastPathComponent
+        guard seen.insert(name + "\u{0}" + report.source.sha256).inserted else {
             repeated += 1
             return
         }
@@ -180,7 +184,7 @@ private struct Harvest {
             Stderr.line("govreport: skipped JSON that is not govreport/1 documents: \(first)\(more)")
         }
         if repeated > 0 {
-            Stderr.line("govreport: \(repeated) document(s) were read again under the same path (e.g. a batch's docs/ and reports.jsonl); each is checked once")
+            Stderr.line("govreport: \(repeated) document(s) were read again under the same name (e.g. a batch's docs/ and reports.jsonl); each is checked once")
         }
     }
 }
