@@ -130,6 +130,14 @@ public struct MatrixTableReader {
             // Top to bottom, so a number wrapped inside its cell reads in order.
             for w in row.words.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
                 guard let c = model.column(of: w.box.midX) else { continue }
+                // Two numbers side by side in one column (not one wrapped under the other, not
+                // a space as thousands separator) means the columns were misjudged: say so.
+                if let r = rects[c], r.verticalOverlap(w.box) > 0.5 * w.box.height,
+                   w.box.x0 - r.x1 > 0.6 * w.box.height {
+                    diagnostics.append(Finding(code: "table.cell_joined", severity: .warning,
+                                               message: "two numbers side by side in one column were joined: \(texts[c]) and \(w.text)",
+                                               table: table, page: part.page.number))
+                }
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
             }
