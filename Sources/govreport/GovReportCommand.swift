@@ -19,8 +19,10 @@ struct GovReportCommand: ParsableCommand {
               4  an input PDF is password-protected
               5  an input PDF has no text layer (a scan; needs OCR)
               6  an input is readable but is not a disclosure annual report
+              7  batch: one or more inputs could not be extracted (listed in failures.csv)
+              8  batch, merge: the output cannot be written, or another batch is writing there
             With several inputs, the others are still processed; the status is the first failure's.
             """,
-        subcommands: [Extract.self, Check.self, Layout.self]
+        subcommands: [Extract.self, Check.self, Layout.self, Batch.self, Merge.self, Worker.self]
     )
 }
