@@ -54,7 +54,7 @@ public enum ReportCells {
 /// line break, a quote inside doubled.
 public enum CSV {
     public static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -71,9 +71,12 @@ public enum CellsCSV {
     public static func records(for report: CanonicalReport) -> String {
         let lead = [report.source.path, report.source.sha256, report.report.organization ?? "",
                     report.report.year.map(String.init) ?? "", report.report.template.rawValue]
+            .map(CSV.field).joined(separator: ",") + ","
         var out = ""
         for cell in ReportCells.cells(of: report) {
-            out += CSV.record(lead + [cell.table, cell.row, cell.column, cell.text])
+            out += lead
+            out += CSV.field(cell.table) + "," + CSV.field(cell.row) + "," + CSV.field(cell.column) + ","
+            out += CSV.field(cell.text) + "\n"
         }
         return out
     }

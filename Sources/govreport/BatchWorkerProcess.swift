@@ -51,8 +51,10 @@ final class WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let rc = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         close(pipes[0][0]); close(pipes[1][1]); close(pipes[2][1])
         guard rc == 0 else {
             close(pipes[0][1]); close(pipes[1][0]); close(pipes[2][0])
@@ -60,6 +62,15 @@ final class WorkerProcess {
         }
         return WorkerProcess(pid: pid, stdin: pipes[0][1], stdout: pipes[1][0], stderr: pipes[2][0])
     }
+
+    /// The workers' environment: ours, with the Swift runtime's crash backtraces off unless
+    /// SWIFT_BACKTRACE asks for them (a crash is expected of some PDFs; its report is slow and
+    /// only its last line is kept).
+    static let environment: [String] = {
+        var env = ProcessInfo.processInfo.environment
+        if env["SWIFT_BACKTRACE"] == nil { env["SWIFT_BACKTRACE"] = "enable=no" }
+        return env.map { "\($0.key)=\($0.value)" }.sorted()
+    }()
 
     /// Hands the worker a document. False when the worker is gone (its stdin is closed).
     func send(_ request: WorkRequest, stat: FileStat?, now: Double) -> Bool {
