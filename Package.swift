@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovReportTests",
-            dependencies: ["GovReport", "GovReportBatch"],
+            dependencies: ["GovReport", "GovReportBatch", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ],
