@@ -19,10 +19,16 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        // Every pipeline stage; only Sources/GovReport/PDF/Poppler*.swift imports CPoppler.
+        // libxml2's HTML parser; only Sources/GovReport/HTML/LibXMLDocument.swift imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Every pipeline stage; only Sources/GovReport/Poppler/*.swift imports CPoppler.
         .target(
             name: "GovReport",
-            dependencies: ["CPoppler"]
+            dependencies: ["CPoppler", "CLibXML2"]
         ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
         // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself

@@ -7,7 +7,7 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check that reports add up (the 勾稽关系 and totals of the national template).",
             discussion: """
-                Inputs are report files (.pdf, .txt) or canonical JSON written by `govreport extract`.
+                Inputs are report files (.pdf, .html, .txt) or canonical JSON written by `govreport extract`.
                 Prints each report's findings; exits 1 when any report has an error finding.
                 """)
 
@@ -22,14 +22,16 @@ extension GovReportCommand {
             var anyError = false
             var out: [JSONValue] = []
             for path in files {
-                guard let report = load(path, runner: &runner) else { continue }
-                let findings = Validator.findings(for: report)
-                anyError = anyError || findings.contains { $0.severity == .error }
-                if json {
-                    out.append(.object([JSONMember("path", .string(path)),
-                                        JSONMember("findings", .array(findings.map(\.json)))]))
-                } else {
-                    print(Self.describe(path: path, report: report, findings: findings))
+                for report in load(path, runner: &runner) {
+                    let findings = Validator.findings(for: report)
+                    anyError = anyError || findings.contains { $0.severity == .error }
+                    let name = files.count == 1 && report.source.path.isEmpty ? path : report.source.path
+                    if json {
+                        out.append(.object([JSONMember("path", .string(name)),
+                                            JSONMember("findings", .array(findings.map(\.json)))]))
+                    } else {
+                        print(Self.describe(path: name, report: report, findings: findings))
+                    }
                 }
             }
             if json { print(JSONValue.array(out).serialized()) }
@@ -37,19 +39,39 @@ extension GovReportCommand {
             if anyError { throw ExitCode(ExitStatus.findings) }
         }
 
-        func load(_ path: String, runner: inout InputRunner) -> CanonicalReport? {
-            guard path.lowercased().hasSuffix(".json") else { return runner.extract(path) }
-            guard let data = FileManager.default.contents(atPath: path),
-                  let value = try? JSONValue.parse(data) else {
-                Stderr.line("govreport: \(path): cannot be read as JSON; pass a file written by `govreport extract`")
-                return nil
+        /// The reports in one input: a report file, or canonical JSON written by `extract`
+        /// (one document, an array of them, or JSON Lines).
+        func load(_ path: String, runner: inout InputRunner) -> [CanonicalReport] {
+            guard path.lowercased().hasSuffix(".json") || path.lowercased().hasSuffix(".jsonl") else {
+                return runner.extract(path).map { [$0] } ?? []
             }
-            let doc = value.array?.first ?? value
-            guard let report = CanonicalReport(json: doc) else {
-                Stderr.line("govreport: \(path): is JSON but not a govreport/1 document")
-                return nil
+            guard FileManager.default.fileExists(atPath: path) else {
+                runner.fail(path, InputError.notFound)
+                return []
             }
-            return report
+            guard let data = FileManager.default.contents(atPath: path) else {
+                runner.fail(path, InputError.unreadable("permission denied"))
+                return []
+            }
+            var docs: [JSONValue] = []
+            if let value = try? JSONValue.parse(data) {
+                docs = value.array ?? [value]
+            } else {
+                // JSON Lines: one document per line.
+                for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                    guard let value = try? JSONValue.parse(Data(line.utf8)) else {
+                        runner.fail(path, message: "is not JSON (nor JSON Lines); pass a file written by `govreport extract`")
+                        return []
+                    }
+                    docs.append(value)
+                }
+            }
+            let reports = docs.compactMap(CanonicalReport.init(json:))
+            if reports.count != docs.count || reports.isEmpty {
+                runner.fail(path, message: "is JSON but not govreport/1 documents; pass a file written by `govreport extract`")
+                return []
+            }
+            return reports
         }
 
         static func describe(path: String, report: CanonicalReport, findings: [Finding]) -> String {

@@ -5,6 +5,7 @@ import GovReport
 /// The documented exit statuses (see `govreport --help`).
 enum ExitStatus {
     static let findings: Int32 = 1
+    static let usage: Int32 = 2
     static let unreadable: Int32 = 3
     static let encrypted: Int32 = 4
     static let noTextLayer: Int32 = 5
@@ -42,10 +43,20 @@ struct InputRunner {
         do {
             return try ReportExtractor.extract(path: path, tables: tables)
         } catch {
-            Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
-            if firstFailure == nil { firstFailure = ExitStatus.status(for: error) }
+            fail(path, error)
             return nil
         }
+    }
+
+    /// Reports an input that could not be read, and remembers the first failure's status.
+    mutating func fail(_ path: String, _ error: InputError) {
+        Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
+        if firstFailure == nil { firstFailure = ExitStatus.status(for: error) }
+    }
+
+    mutating func fail(_ path: String, message: String) {
+        Stderr.line("govreport: \(path): \(message)")
+        if firstFailure == nil { firstFailure = ExitStatus.unreadable }
     }
 }
 

@@ -12,7 +12,7 @@ extension GovReportCommand {
                 on stderr and left out; the others are still printed.
                 """)
 
-        @Argument(help: "Report files (.pdf, .txt).")
+        @Argument(help: "Report files (.pdf, .html, .txt).")
         var files: [String]
 
         @Flag(help: "One compact JSON document per line (JSON Lines).")

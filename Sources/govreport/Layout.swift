@@ -12,9 +12,20 @@ extension GovReportCommand {
         @Flag(help: "Also list the ruling lines found by rendering the page.") var rulings = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ExitCode(3) }
-            let doc = try PopplerDocument(data: data)
-            guard let text = doc.text(ofPage: page - 1) else { throw ExitCode(2) }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Stderr.line("govreport: \(file): \(InputError.notFound.explanation) [not_found]")
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            let doc: PopplerDocument
+            do { doc = try PopplerDocument(data: data) } catch {
+                let e: InputError = (error as? PDFOpenError) == .encrypted ? .encryptedPDF : .damagedPDF("\(error)")
+                Stderr.line("govreport: \(file): \(e.explanation) [\(e.code)]")
+                throw ExitCode(ExitStatus.status(for: e))
+            }
+            guard let text = doc.text(ofPage: page - 1) else {
+                Stderr.line("govreport: \(file): has no page \(page) (it has \(doc.pageCount))")
+                throw ExitCode(ExitStatus.usage)
+            }
             var found: [Ruling] = []
             if rulings, let image = doc.render(page: page - 1, scale: 1.5) {
                 found = RulingDetector().rulings(in: image)

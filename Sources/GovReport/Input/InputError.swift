@@ -37,16 +37,16 @@ public enum InputError: Error, Sendable, Equatable {
         case .isDirectory: "is a directory; name the report files in it (or use a shell glob)"
         case .unreadable(let why): "cannot be read (\(why)); check its permissions"
         case .empty: "is empty (0 bytes); the download probably failed, fetch it again"
-        case .notPDF: "is not a PDF (no %PDF header) and not a text report; check what was saved under this name"
+        case .notPDF: "is not a PDF (no %PDF header) and not a web page or text report; check what was saved under this name"
         case .damagedPDF(let why):
             "is a damaged or truncated PDF (\(why)); download it again or repair it (e.g. qpdf) first"
         case .encryptedPDF: "is password-protected; decrypt it first (e.g. qpdf --decrypt --password=…)"
         case .noTextLayer(let pages):
-            "has no text layer on any of its \(pages) page(s): it is a scan or image-only PDF and needs OCR first"
+            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); run OCR on it first"
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
-        case .unsupportedKind(let ext): "has an unsupported file type (.\(ext)); govreport reads PDF and text reports"
-        case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16 or GB18030)"
+        case .unsupportedKind(let ext): "has an unsupported file type (.\(ext)); govreport reads PDF, HTML and text reports"
+        case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
         }
     }
 }

@@ -12,6 +12,12 @@ enum PDFReportReader {
 
     static func extract(data: Data, name: String, sha256: String,
                         strategy: TableStrategy) throws(InputError) -> CanonicalReport {
+        try read(data: data, name: name, sha256: sha256, strategy: strategy).report
+    }
+
+    /// The report and the page layouts its tables were read from (with rulings when used).
+    static func read(data: Data, name: String, sha256: String,
+                     strategy: TableStrategy) throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout]) {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -27,7 +33,9 @@ enum PDFReportReader {
         guard glyphCount >= 10 else { throw .noTextLayer(pages: count) }
 
         let plain = PDFPages(texts.map { PageLayout(text: $0) })
-        guard plain.hasTables else { throw .notAReport }
+        guard plain.hasTables else {
+            throw isScan(doc, texts: texts) ? .noTextLayer(pages: count) : .notAReport
+        }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
         let lines = plain.runningText()
         func report(_ pages: PDFPages) -> CanonicalReport {
@@ -37,24 +45,40 @@ enum PDFReportReader {
 
         let textOnly = report(plain)
         let textQuality = ExtractionQuality(textOnly)
-        if strategy == .text || strategy == .auto && textQuality.isClean { return textOnly }
+        if strategy == .text || strategy == .auto && textQuality.isClean { return (textOnly, plain.layouts) }
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
         let detector = RulingDetector()
-        for (p, area) in plain.tableAreas {
+        let areas = plain.tableAreas(of: strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables)
+        for (p, area) in areas {
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
         var ruled = report(PDFPages(ruledLayouts))
         if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
-            return textOnly
+            return (textOnly, plain.layouts)
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
-                                             + plain.tableAreas.map { String($0.page + 1) }.joined(separator: ", ")),
+                                             + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
-        return ruled
+        return (ruled, ruledLayouts)
+    }
+}
+
+extension PDFReportReader {
+    /// Whether a PDF whose text holds no report is a scan: most pages are covered by an image
+    /// and carry little text (a page number, a stamp, a few OCR'd words).
+    static func isScan(_ doc: PopplerDocument, texts: [PageText]) -> Bool {
+        var scanned = 0
+        for text in texts {
+            let area = text.width * text.height
+            let imageArea = doc.imageBoxes(ofPage: text.number - 1).reduce(0) { $0 + $1.width * $1.height }
+            let glyphs = text.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count
+            if area > 0, imageArea >= 0.5 * area, glyphs < 200 { scanned += 1 }
+        }
+        return scanned * 2 >= texts.count
     }
 }
 
@@ -80,9 +104,11 @@ struct PDFPages {
 
     /// The part of each page (0-based index) that holds tables: the span of the tables'
     /// lines across the page's width, with a margin for the borders around them.
-    var tableAreas: [(page: Int, area: Rect)] {
+    func tableAreas(of tables: Set<String>) -> [(page: Int, area: Rect)] {
         var areas: [Int: Rect] = [:]
-        for part in Self.tableParts {
+        let names: [ReportPart: String] = [.activeDisclosure: "active_disclosure", .applications: "applications",
+                                           .reviewLitigation: "review_litigation"]
+        for part in Self.tableParts where tables.contains(names[part]!) {
             for r in region(part) ?? [] {
                 let box = r.lines.map(\.box).reduce(r.lines[0].box) { $0.union($1) }
                 let p = r.page.number - 1
@@ -111,12 +137,14 @@ struct PDFPages {
         }
         if let r = region(.applications) {
             var reader = MatrixTableReader(columnCount: 7, table: "applications",
-                                           knownLabels: Template.applicationRows.map(\.label))
+                                           knownLabels: Template.applicationRows.map(\.label),
+                                           columnNames: Template.applicationColumnLabels)
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
         }
         if let r = region(.reviewLitigation) {
-            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation")
+            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
+                                           columnNames: Template.reviewColumnLabels)
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.
             if let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count }) {

@@ -32,13 +32,27 @@ public enum ReportExtractor {
             guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
             return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables)
         }
-        if ["html", "htm"].contains(ext) { throw .unsupportedKind(ext) }
+        if HTMLReportReader.extensions.contains(ext) || HTMLReportReader.looksLikeHTML(data) {
+            return try HTMLReportReader.extract(data: data, name: name, sha256: sha)
+        }
         guard let text = TextDecoding.decode(data) else { throw .badEncoding }
         let reader = TextReportReader(text: text)
         let tables = reader.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha, kind: .text, pages: nil)
         return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
+    }
+}
+
+extension ReportExtractor {
+    /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
+    /// read from: for the debug view.
+    public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
+        -> (report: CanonicalReport, layouts: [PageLayout]) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .notFound }
+        guard !data.isEmpty else { throw .empty }
+        guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
+        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)
     }
 }
 

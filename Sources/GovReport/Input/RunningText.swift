@@ -10,6 +10,8 @@ enum RunningText {
             return tableParts.contains(part)
         }
         var out: [DocumentLine] = []
+        // Carried across pages: a paragraph that runs on to the next page stays one.
+        var previousShort = true
         for (p, page) in pages.enumerated() {
             let body = page.lines.enumerated().filter { i, _ in
                 let id = PartLocator.LineID(page: p, line: i)
@@ -17,18 +19,31 @@ enum RunningText {
             }
             let left = body.map(\.element.box.x0).min() ?? 0
             let right = body.map(\.element.box.x1).max() ?? page.width
-            var previousShort = true
             for (i, line) in body {
                 let id = PartLocator.LineID(page: p, line: i)
                 let isHeading = headings.values.contains(id)
                 if !isHeading && inTable(id) { continue }
                 let size = line.box.height
                 let indented = line.box.x0 > left + 1.2 * size
-                let text = line.words.map(\.text).joined(separator: " ")
+                let text = joined(line.words)
                 out.append(DocumentLine(text: text, page: page.number,
                                         startsParagraph: isHeading || indented || previousShort, size: size))
                 previousShort = isHeading || line.box.x1 < right - 2 * size
             }
+        }
+        return out
+    }
+
+    /// A line's words, with a tab where the gap is wide enough to be a column break (a web
+    /// page's side menu printed beside the article), a space otherwise.
+    static func joined(_ words: [Word]) -> String {
+        var out = ""
+        for (i, w) in words.enumerated() {
+            if i > 0 {
+                let gap = w.box.x0 - words[i - 1].box.x1
+                out += gap > 3 * max(w.box.height, words[i - 1].box.height) ? "\t" : " "
+            }
+            out += w.text
         }
         return out
     }

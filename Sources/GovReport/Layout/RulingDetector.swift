@@ -22,58 +22,47 @@ public struct RulingDetector: Sendable {
         horizontal(image) + vertical(image)
     }
 
-    private func isLine(_ p: Int, _ a: Int, _ b: Int) -> Bool {
-        p <= Int(darkLevel) && max(a, b) - p >= contrast
-    }
+    func horizontal(_ img: GrayImage) -> [Ruling] { scan(img, axis: .horizontal) }
+    func vertical(_ img: GrayImage) -> [Ruling] { scan(img, axis: .vertical) }
 
-    func horizontal(_ img: GrayImage) -> [Ruling] {
+    /// Runs of line pixels along `axis`. Pixels are visited row by row in memory order for both
+    /// axes (a vertical scan keeps one open run per column), with the neighbours two pixels
+    /// across the line as the contrast test.
+    func scan(_ img: GrayImage, axis: Ruling.Axis) -> [Ruling] {
         let w = img.width, h = img.height
-        let minLen = Int(minHorizontal * img.scale)
-        var runs: [(y: Int, x0: Int, x1: Int)] = []
+        let horizontal = axis == .horizontal
+        let minLen = Int((horizontal ? minHorizontal : minVertical) * img.scale)
+        let gap = maxGap + 1
+        var runs: [(Int, Int, Int)] = []
+        // Open run per column (vertical) or for the current row (horizontal): start, last.
+        var start = [Int](repeating: -1, count: horizontal ? 1 : w)
+        var last = [Int](repeating: -1, count: horizontal ? 1 : w)
+        func close(_ k: Int, at across: Int) {
+            if start[k] >= 0, last[k] - start[k] + 1 >= minLen { runs.append((across, start[k], last[k])) }
+            start[k] = -1
+        }
         img.pixels.withUnsafeBufferPointer { px in
             for y in 0..<h {
-                var start = -1, last = -1
+                let row = y * w
                 for x in 0..<w {
-                    let p = Int(px[y * w + x])
-                    let above = y >= 2 ? Int(px[(y - 2) * w + x]) : 255
-                    let below = y + 2 < h ? Int(px[(y + 2) * w + x]) : 255
-                    if isLine(p, above, below) {
-                        if start < 0 || x - last > maxGap + 1 {
-                            if start >= 0, last - start + 1 >= minLen { runs.append((y, start, last)) }
-                            start = x
-                        }
-                        last = x
+                    let p = Int(px[row + x])
+                    guard p <= Int(darkLevel) else { continue }
+                    let (a, b): (Int, Int) = horizontal
+                        ? (y >= 2 ? Int(px[row - 2 * w + x]) : 255, y + 2 < h ? Int(px[row + 2 * w + x]) : 255)
+                        : (x >= 2 ? Int(px[row + x - 2]) : 255, x + 2 < w ? Int(px[row + x + 2]) : 255)
+                    guard max(a, b) - p >= contrast else { continue }
+                    let (k, along, across) = horizontal ? (0, x, y) : (x, y, x)
+                    if start[k] < 0 || along - last[k] > gap {
+                        close(k, at: across)
+                        start[k] = along
                     }
+                    last[k] = along
                 }
-                if start >= 0, last - start + 1 >= minLen { runs.append((y, start, last)) }
+                if horizontal { close(0, at: y) }
             }
+            if !horizontal { for x in 0..<w { close(x, at: x) } }
         }
-        return merge(runs.map { ($0.y, $0.x0, $0.x1) }, axis: .horizontal, image: img)
-    }
-
-    func vertical(_ img: GrayImage) -> [Ruling] {
-        let w = img.width, h = img.height
-        let minLen = Int(minVertical * img.scale)
-        var runs: [(Int, Int, Int)] = []
-        img.pixels.withUnsafeBufferPointer { px in
-            for x in 0..<w {
-                var start = -1, last = -1
-                for y in 0..<h {
-                    let p = Int(px[y * w + x])
-                    let left = x >= 2 ? Int(px[y * w + x - 2]) : 255
-                    let right = x + 2 < w ? Int(px[y * w + x + 2]) : 255
-                    if isLine(p, left, right) {
-                        if start < 0 || y - last > maxGap + 1 {
-                            if start >= 0, last - start + 1 >= minLen { runs.append((x, start, last)) }
-                            start = y
-                        }
-                        last = y
-                    }
-                }
-                if start >= 0, last - start + 1 >= minLen { runs.append((x, start, last)) }
-            }
-        }
-        return merge(runs, axis: .vertical, image: img)
+        return merge(runs, axis: axis, image: img)
     }
 
     /// Joins runs on neighbouring pixel rows (a line drawn two or three pixels thick) into one

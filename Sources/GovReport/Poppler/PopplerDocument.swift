@@ -140,6 +140,26 @@ public final class PopplerDocument {
     }
 }
 
+extension PopplerDocument {
+    /// The boxes of the raster images drawn on page `index` (a scanned page is one big image).
+    public func imageBoxes(ofPage index: Int) -> [Rect] {
+        withPage(index) { page in
+            guard let list = poppler_page_get_image_mapping(page) else { return [] }
+            defer { poppler_page_free_image_mapping(list) }
+            var out: [Rect] = []
+            var node: UnsafeMutablePointer<GList>? = list
+            while let n = node {
+                if let m = n.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self) {
+                    let a = m.pointee.area
+                    out.append(Rect(x0: a.x1, y0: a.y1, x1: a.x2, y1: a.y2))
+                }
+                node = n.pointee.next
+            }
+            return out
+        } ?? []
+    }
+}
+
 /// Takes ownership of a g_malloc'ed C string.
 func takeString(_ c: UnsafeMutablePointer<gchar>?) -> String? {
     guard let c else { return nil }

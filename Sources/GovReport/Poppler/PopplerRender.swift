@@ -30,13 +30,15 @@ extension PopplerDocument {
             guard let data = cairo_image_surface_get_data(surface) else { return nil }
             let stride = Int(cairo_image_surface_get_stride(surface))
             let pixels = [UInt8](unsafeUninitializedCapacity: width * height) { buf, count in
-                let raw = UnsafeRawPointer(data)
                 for y in 0..<height {
+                    // RGB24 is stored as native-endian 32-bit 0x00RRGGBB; rows are 4-byte aligned.
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    let out = y * width
                     for x in 0..<width {
-                        // RGB24 is stored as native-endian 32-bit 0x00RRGGBB.
-                        let px = raw.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
+                        let px = row[x]
+                        if px == 0x00FF_FFFF || px == 0xFFFF_FFFF { buf[out + x] = 255; continue }
                         let r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
-                        buf[y * width + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                        buf[out + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
                     }
                 }
                 count = width * height
@@ -50,5 +52,57 @@ extension PopplerDocument {
 public func sha256Hex(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { buf in
         takeString(g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf.baseAddress, gsize(buf.count))) ?? ""
+    }
+}
+
+/// Why a debug image could not be written.
+public enum PNGWriteError: Error, Sendable {
+    case noSuchPage(Int)
+    case cairo(String)
+}
+
+extension PopplerDocument {
+    /// Renders page `index` at `scale` with `overlay` drawn over it and writes a PNG to `path`.
+    public func writeDebugPNG(page index: Int, scale: Double, overlay: DebugOverlay, to path: String) throws {
+        let status: cairo_status_t? = withPage(index) { page -> cairo_status_t in
+            var w = 0.0, h = 0.0
+            poppler_page_get_size(page, &w, &h)
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w * scale), Int32(h * scale)) else {
+                return CAIRO_STATUS_NO_MEMORY
+            }
+            defer { cairo_surface_destroy(surface) }
+            guard let cr = cairo_create(surface) else { return CAIRO_STATUS_NO_MEMORY }
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_scale(cr, scale, scale)
+            poppler_page_render(page, cr)
+            for mark in overlay.marks {
+                switch mark {
+                case .line(let x0, let y0, let x1, let y1, let c, let width):
+                    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                    cairo_set_line_width(cr, width)
+                    cairo_move_to(cr, x0, y0)
+                    cairo_line_to(cr, x1, y1)
+                    cairo_stroke(cr)
+                case .box(let r, let c, let width):
+                    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                    cairo_set_line_width(cr, width)
+                    cairo_rectangle(cr, r.x0, r.y0, r.width, r.height)
+                    cairo_stroke(cr)
+                case .text(let s, let x, let y, let size, let c):
+                    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+                    cairo_set_font_size(cr, size)
+                    cairo_move_to(cr, x, y)
+                    cairo_show_text(cr, s)
+                }
+            }
+            cairo_destroy(cr)
+            return cairo_surface_write_to_png(surface, path)
+        }
+        guard let status else { throw PNGWriteError.noSuchPage(index + 1) }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PNGWriteError.cairo(String(cString: cairo_status_to_string(status)))
+        }
     }
 }

@@ -43,11 +43,38 @@ public enum ReportPart: Int, Sendable, CaseIterable {
         return headingWords.contains { rest.contains($0) }
     }
 
+    /// The national format's wording of each part's heading.
+    var canonicalHeading: String {
+        switch self {
+        case .overview: "总体情况"
+        case .activeDisclosure: "主动公开政府信息情况"
+        case .applications: "收到和处理政府信息公开申请情况"
+        case .reviewLitigation: "政府信息公开行政复议、行政诉讼情况"
+        case .problems: "存在的主要问题及改进情况"
+        case .otherMatters: "其他需要报告的事项"
+        }
+    }
+
+    /// The part whose heading `text` is: numbered 一…六 with a heading word, or (numbered
+    /// otherwise, or not at all) in close to the national format's own wording.
     public static func heading(_ text: String) -> ReportPart? {
-        // Headings are short lines that start with 一…六: check that before folding the text.
         guard text.count <= 60 else { return nil }
         let k = Array(TextNormalizer.key(text))
-        guard let first = k.first, numerals.contains(first) else { return nil }
-        return allCases.first { $0.isHeading(key: k) }
+        guard let first = k.first else { return nil }
+        if numerals.contains(first), let part = allCases.first(where: { $0.isHeading(key: k) }) { return part }
+        // Unnumbered or misnumbered: the wording must be nearly the template's, on its own line
+        // (every template heading ends in 情况 or 事项).
+        guard k.count <= 30, k.count >= 4 else { return nil }
+        let tail = String(k.suffix(3))
+        guard tail.contains("情况") || tail.contains("事项") else { return nil }
+        let core = LabelMatcher.core(text)
+        guard !core.isEmpty else { return nil }
+        return allCases.first { part in
+            let phrase = canonicalCores[part.rawValue - 1]
+            return core.count <= phrase.count + 4 && phrase.count >= 6
+                && LabelMatcher.score(printed: core, template: phrase) >= 0.85
+        }
     }
+
+    static let canonicalCores = allCases.map { LabelMatcher.core($0.canonicalHeading) }
 }

@@ -7,45 +7,65 @@ public enum ReportInfoReader {
     /// The title: the first line naming the annual report, with the line before it when
     /// the title is printed over two lines (organization, then year and report name).
     public static func title(in lines: [DocumentLine], fallback: String? = nil) -> String? {
-        let head = Array(lines.prefix(12))
-        if let block = openingBlock(lines) { return block }
-        guard let i = head.firstIndex(where: { line in
-            let k = TextNormalizer.key(line.text)
-            return k.contains("政府信息公开") && titleMarkers.contains { k.contains($0) } && k.count <= 60
-        }) else {
-            return fallback.map(TextNormalizer.display)
-        }
-        var title = head[i].text
-        let k = TextNormalizer.key(title)
-        // A line that starts with the year, 关于 or the report name lacks the organization.
-        let startsBare = k.first?.isNumber == true || k.hasPrefix("关于") || k.hasPrefix("政府信息公开")
-        if startsBare, i > 0 {
-            let prev = head[i - 1].text
-            let pk = TextNormalizer.key(prev)
-            if pk.count <= 30, !pk.hasSuffix("。"), ReportPart.heading(prev) == nil {
-                title = prev + title
-            }
-        } else if i + 1 < head.count {
-            // Title broken after the organization's name with the report name on the next line.
-            let next = TextNormalizer.key(head[i + 1].text)
-            if !k.hasSuffix("报告"), next.hasSuffix("报告"), next.count <= 20 { title += head[i + 1].text }
-        }
-        return TextNormalizer.display(title)
+        // The title comes before part 一; web pages printed to PDF may put navigation first.
+        let opening = Array(lines.prefix(40).prefix { ReportPart.heading($0.text) == nil })
+        if let block = openingBlock(opening) { return block }
+        return fallback.map(TextNormalizer.display)
     }
 
-    /// The first line and those after it in the same print size, up to the one that ends with
-    /// 报告, when together they name the annual report: a title wrapped at any point.
+    /// The title read back from the first line that ends with 报告: a line that names the
+    /// report but not (before its year) the body takes the lines above it in the same print
+    /// size, up to four, until the title names both.
     static func openingBlock(_ lines: [DocumentLine]) -> String? {
-        guard let first = lines.first else { return nil }
-        var block = ""
-        for line in lines.prefix(4) {
-            if let a = first.size, let b = line.size, abs(a - b) > 0.1 * a { break }
-            block += line.text
-            if TextNormalizer.key(block).hasSuffix("报告") { break }
+        var first: String?
+        for end in lines.indices where endsTitle(lines[end].text) {
+            guard let block = block(endingAt: end, in: lines) else { continue }
+            // Navigation (…政府信息公开年报) names no body; the article's title does.
+            if namesBody(block) { return block }
+            first = first ?? block
+        }
+        return first
+    }
+
+    static func block(endingAt end: Int, in head: [DocumentLine]) -> String? {
+        // A breadcrumb (首页 > 政务公开 > …报告) ends with the title.
+        let crumb = head[end].text.contains(where: { ">＞›»".contains($0) })
+        var block = lastColumn(head[end].text).split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
+            ?? head[end].text
+        var start = end
+        while start > 0, end - start < 3, !namesBody(block), !crumb {
+            let prev = head[start - 1]
+            if let a = prev.size, let b = head[end].size, abs(a - b) > 0.1 * b { break }
+            let pk = TextNormalizer.key(prev.text)
+            guard !pk.hasSuffix("。"), !pk.contains(":"), ReportPart.heading(prev.text) == nil else { break }
+            block = lastColumn(prev.text) + block
+            start -= 1
+        }
+        if let open = block.lastIndex(where: { $0 == "（" || $0 == "(" }), block.hasSuffix("）") || block.hasSuffix(")"),
+           endsTitle(String(block[..<open])) {
+            block = String(block[..<open])
         }
         let k = TextNormalizer.key(block)
         guard k.count <= 60, k.contains("政府信息公开"), titleMarkers.contains(where: k.contains) else { return nil }
         return TextNormalizer.display(block)
+    }
+
+    /// The text after a line's last column break (tab): the article beside a side menu.
+    static func lastColumn(_ text: String) -> String {
+        text.split(separator: "\t").last.map(String.init) ?? text
+    }
+
+    /// Whether a line ends like the report's name: …报告 or …年报, perhaps followed by a
+    /// bracketed note such as （全文） or （2023年度）.
+    static func endsTitle(_ text: String) -> Bool {
+        var k = TextNormalizer.key(text)
+        if k.hasSuffix(")"), let open = k.lastIndex(of: "(") { k = String(k[..<open]) }
+        return k.hasSuffix("报告") || k.hasSuffix("年报")
+    }
+
+    /// Whether a title text names the body: text before its year, or after it before 政府信息公开.
+    static func namesBody(_ title: String) -> Bool {
+        TextNormalizer.key(title).contains("政府信息公开") && organization(title: title) != nil
     }
 
     /// The year the report covers: the first 19xx/20xx in the title, else in the opening text.

@@ -9,10 +9,14 @@ public struct RowValues: Sendable, Equatable {
     public var unit: String?
     /// Page the row was printed on, when known.
     public var page: Int?
+    /// Where the row's label and cells are printed on that page, when known (PDF input).
+    public var geometry: RowGeometry?
 
-    public init(key: String, fields: [String], values: [Decimal?], unit: String? = nil, page: Int? = nil) {
+    public init(key: String, fields: [String], values: [Decimal?], unit: String? = nil, page: Int? = nil,
+                geometry: RowGeometry? = nil) {
         precondition(fields.count == values.count, "a row needs one value per field")
         self.key = key; self.fields = fields; self.values = values; self.unit = unit; self.page = page
+        self.geometry = geometry.flatMap { $0.cells.count == fields.count ? $0 : RowGeometry(label: $0.label, cells: []) }
     }
 
     public subscript(field: String) -> Decimal? {

@@ -34,15 +34,18 @@ public struct ActiveTableReader {
                     l.box.verticalOverlap(Rect(x0: 0, y0: row.midY - row.height, x1: 1, y1: row.midY + row.height)) > 0
                 }
                 var label = ""
+                var labelBox: Rect?
                 for (i, line) in labelLines {
                     let words = line.words.filter { $0.box.x1 <= left + 1 && !ValueParser.looksLikeValue($0.text) }
                     if !words.isEmpty { used.insert(i) }
                     label += words.map(\.text).joined()
+                    for w in words { labelBox = labelBox.map { $0.union(w.box) } ?? w.box }
                 }
                 let header = headers.last { $0.box.midY < row.midY }
                 let cells = assign(row, header: header, page: part.page, labelRight: left)
-                found.append((row.midY, RawRow(label: label, cells: cells, page: part.page.number,
-                                                 header: header?.text ?? "")))
+                found.append((row.midY, RawRow(label: label, cells: cells.map(\.text), page: part.page.number,
+                                                 header: header?.text ?? "",
+                                                 geometry: RowGeometry(label: labelBox, cells: cells.map(\.box)))))
             }
             // Rows printed with every value blank: a line that is exactly a template label.
             for (i, line) in part.lines.enumerated() where !used.contains(i) {
@@ -52,39 +55,37 @@ public struct ActiveTableReader {
                 else { continue }
                 let header = headers.last { $0.box.midY < line.box.midY }
                 found.append((line.box.midY, RawRow(label: first.text, cells: [], page: part.page.number,
-                                                      header: header?.text ?? "")))
+                                                      header: header?.text ?? "",
+                                                      geometry: RowGeometry(label: first.box, cells: []))))
             }
             rows += found.sorted { $0.y < $1.y }.map(\.row)
         }
         return Result(rows: rows, headerText: headerText)
     }
 
-    /// The row's cell texts in field order, as far as the layout tells.
-    func assign(_ row: DataRow, header: TextLine?, page: PageLayout, labelRight: Double) -> [String?] {
-        let texts = row.words.map(\.text)
+    /// The row's cells (text and box) in field order, as far as the layout tells.
+    func assign(_ row: DataRow, header: TextLine?, page: PageLayout, labelRight: Double) -> [(text: String?, box: Rect?)] {
         // Ruled cells right of the label: one per field.
         var xs = page.verticalRulings.filter { $0.covers(row.midY, tolerance: -row.height * 0.2) }.map(\.position)
             .filter { $0 >= labelRight - 2 }.sorted()
         xs = xs.reduce(into: [Double]()) { acc, x in if acc.last.map({ x - $0 >= 2 }) ?? true { acc.append(x) } }
-        if let headerWords = header?.words.filter({ !TextNormalizer.key($0.text).hasPrefix("信息内容") }),
-           headerWords.count > row.words.count {
-            // Fewer values than fields: place each by the nearest header word.
-            var cells = [String?](repeating: nil, count: headerWords.count)
-            if xs.count == headerWords.count + 1 {
-                for w in row.words {
-                    if let i = (0..<(xs.count - 1)).first(where: { w.box.midX >= xs[$0] && w.box.midX <= xs[$0 + 1] }) {
-                        cells[i] = (cells[i] ?? "") + w.text
-                    }
-                }
-                return cells
-            }
-            for w in row.words {
-                let i = headerWords.indices.min { abs(headerWords[$0].box.midX - w.box.midX)
-                    < abs(headerWords[$1].box.midX - w.box.midX) }!
-                cells[i] = (cells[i] ?? "") + w.text
-            }
-            return cells
+        guard let headerWords = header?.words.filter({ !TextNormalizer.key($0.text).hasPrefix("信息内容") }),
+              headerWords.count > row.words.count else {
+            return row.words.map { ($0.text, $0.box) }
         }
-        return texts
+        // Fewer values than fields: place each by its ruled cell, else by the nearest header word.
+        var cells = [(text: String?, box: Rect?)](repeating: (nil, nil), count: headerWords.count)
+        for w in row.words {
+            let i: Int?
+            if xs.count == headerWords.count + 1 {
+                i = (0..<(xs.count - 1)).first { w.box.midX >= xs[$0] && w.box.midX <= xs[$0 + 1] }
+            } else {
+                i = headerWords.indices.min { abs(headerWords[$0].box.midX - w.box.midX)
+                    < abs(headerWords[$1].box.midX - w.box.midX) }
+            }
+            guard let i else { continue }
+            cells[i] = ((cells[i].text ?? "") + w.text, cells[i].box.map { $0.union(w.box) } ?? w.box)
+        }
+        return cells
     }
 }

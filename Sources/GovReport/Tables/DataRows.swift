@@ -18,6 +18,34 @@ public struct DataRow: Sendable {
         for i in rows.indices { rows[i].words.sort { $0.box.x0 < $1.box.x0 } }
         return rows
     }
+
+    /// Joins bands of values that no horizontal ruling separates: a number too wide for its
+    /// cell wraps onto a second line (12 / 34), and other cells of the row may centre between
+    /// the two. Only ruled tables: without rulings the bands are rows.
+    public static func mergedWithinRuledRows(_ rows: [DataRow], rulings: [Ruling]) -> [DataRow] {
+        guard rows.count > 1, !rulings.isEmpty else { return rows }
+        var out: [DataRow] = [rows[0]]
+        for row in rows.dropFirst() {
+            let last = out[out.count - 1]
+            let xs = (last.words + row.words).map(\.box.midX)
+            let (lo, hi) = (xs.min()!, xs.max()!)
+            let separated = rulings.contains { r in
+                r.position > last.midY && r.position < row.midY && r.start <= lo + 1 && r.end >= hi - 1
+            }
+            // Only when the ruling grid is present around them: a ruling above and below.
+            let framed = rulings.contains { $0.position < last.midY && $0.start <= lo + 1 && $0.end >= hi - 1 }
+                && rulings.contains { $0.position > row.midY && $0.start <= lo + 1 && $0.end >= hi - 1 }
+            if !separated && framed {
+                var merged = last
+                merged.words = (last.words + row.words).sorted { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }
+                merged.midY = (last.midY + row.midY) / 2
+                out[out.count - 1] = merged
+            } else {
+                out.append(row)
+            }
+        }
+        return out
+    }
 }
 
 /// The x-intervals of a table's data columns, left to right.

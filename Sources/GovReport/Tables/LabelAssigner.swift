@@ -15,8 +15,10 @@ struct LabelAssigner {
     /// columns are often closer than cells of numbers).
     static let wordGap = 0.5
 
-    func labels(_ glyphs: [Glyph]) -> [String] {
-        guard !rows.isEmpty else { return [] }
+    /// Row labels, and the text printed above the first row outside any row's band (on a
+    /// continuation page: the end of a label that the page break cut).
+    func labels(_ glyphs: [Glyph]) -> (rows: [(text: String, box: Rect?)], leading: String) {
+        guard !rows.isEmpty else { return ([], "") }
         let words = LineBuilder.lines(glyphs, rulings: rulings, wordGap: Self.wordGap).flatMap(\.words)
         let horizontals = rulings.filter { $0.axis == .horizontal }
         var assigned = [[Word]](repeating: [], count: rows.count)
@@ -29,7 +31,8 @@ struct LabelAssigner {
             }
         }
         for (r, ws) in blocks(loose) { assigned[r] += ws }
-        return assigned.map(Self.text)
+        let above = LabelBlock.blocks(loose).loose.filter { $0.box.y1 < rows[0] && band($0.box.midY) == nil }
+        return (assigned.map(Self.text), Self.text(above).text)
     }
 
     /// `.some(row)` when the box sits in a ruled cell holding exactly one row's values,
@@ -46,15 +49,19 @@ struct LabelAssigner {
     func blocks(_ words: [Word]) -> [(Int, [Word])] {
         let (blocks, loose) = LabelBlock.blocks(words)
         var out: [(Int, [Word])] = []
-        for b in blocks { if let r = row(for: b.box) { out.append((r, b.words)) } }
+        for b in blocks { if let r = row(for: b) { out.append((r, b.words)) } }
         for w in loose { if let r = band(w.box.midY) { out.append((r, [w])) } }
         return out
     }
 
     /// The row whose values lie beside a label block: its centre within the block (with a
     /// little slack), the one nearest the block's centre if several.
-    func row(for box: Rect) -> Int? {
-        rowBeside(box) ?? band(box.midY)
+    func row(for block: LabelBlock) -> Int? {
+        // Values printed on the numbered line itself (top-aligned cells, one-line labels) decide;
+        // otherwise values centred on the block do.
+        let first = block.words[0].box
+        if let r = rows.indices.first(where: { rows[$0] >= first.y0 && rows[$0] <= first.y1 }) { return r }
+        return rowBeside(block.box) ?? band(block.box.midY)
     }
 
     /// The row whose values' centre lies within the block's height (a little slack), the one
@@ -76,12 +83,13 @@ struct LabelAssigner {
     }
 
     /// A row's label in reading order, from the column of its rightmost row number on.
-    static func text(_ words: [Word]) -> String {
+    static func text(_ words: [Word]) -> (text: String, box: Rect?) {
         let numbered = words.filter { LabelMatcher.startsWithMarker($0.text) }
         let left = numbered.map(\.box.x0).max().map { $0 - 2 } ?? -Double.infinity
         let kept = words.filter { $0.box.x0 >= left }
         let lines = LineBuilder.lines(kept.flatMap(\.glyphs), wordGap: wordGap)
-        return lines.map { $0.words.map(\.text).joined() }.joined()
+        let box = kept.first.map { first in kept.map(\.box).reduce(first.box) { $0.union($1) } }
+        return (lines.map { $0.words.map(\.text).joined() }.joined(), box)
     }
 }
 

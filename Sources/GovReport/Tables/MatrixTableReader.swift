@@ -12,11 +12,14 @@ public struct MatrixTableReader {
     /// Labels the table's rows may carry; on a page without rulings, a numbered label that
     /// matches one and has no values beside it is a row printed with every cell blank.
     public var knownLabels: [[Character]]
+    /// The data columns' header names, left to right, for finding columns from the header.
+    public var columnNames: [String]
     public private(set) var diagnostics: [Finding] = []
 
-    public init(columnCount: Int, table: String, knownLabels: [String] = []) {
+    public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = []) {
         self.columnCount = columnCount; self.table = table
         self.knownLabels = knownLabels.map(LabelMatcher.core)
+        self.columnNames = columnNames
     }
 
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
@@ -24,10 +27,21 @@ public struct MatrixTableReader {
         var pageRows: [(RegionPage, [DataRow])] = []
         for part in region {
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
-            let rows = DataRow.rows(of: values, page: part.page.number)
+            let rows = DataRow.mergedWithinRuledRows(DataRow.rows(of: values, page: part.page.number),
+                                                     rulings: part.page.horizontalRulings)
             guard !rows.isEmpty else { continue }
             pageRows.append((part, rows))
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
+        }
+        if models.isEmpty, let (part, rows) = pageRows.first {
+            // No row fills every column: read the columns from the header above the first row.
+            let top = rows.map(\.midY).min()! - rows[0].height
+            if let m = HeaderColumns.model(names: columnNames, header: part.glyphs.filter { $0.box.midY < top }) {
+                models[part.page.number] = m
+                diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
+                                           message: "no row prints every column; columns placed by the header",
+                                           table: table, page: part.page.number))
+            }
         }
         if pageRows.count > 1 {
             diagnostics.append(Finding(code: "table.crosses_pages", severity: .info,
@@ -37,7 +51,14 @@ public struct MatrixTableReader {
         var out: [RawRow] = []
         for (part, rows) in pageRows {
             let fallback = models[part.page.number] ?? models.values.sorted { $0.left < $1.left }.first
-            var pageOut = read(part, rows: rows, fallback: fallback)
+            var (pageOut, leading) = read(part, rows: rows, fallback: fallback)
+            // Label text above a continuation page's first row ends the label the break cut.
+            if !out.isEmpty, !leading.isEmpty, !TableVocabulary.isHeader(leading) {
+                out[out.count - 1].label += leading
+                diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
+                                           message: "row \"\(out[out.count - 1].label)\" continues at the top of page \(part.page.number)",
+                                           table: table, page: part.page.number))
+            }
             if part.page.number != pageRows.last?.0.page.number, !pageOut.isEmpty {
                 pageOut[pageOut.count - 1].mayContinue = true
             }
@@ -74,8 +95,10 @@ public struct MatrixTableReader {
         return model
     }
 
-    mutating func read(_ part: RegionPage, rows valueRows: [DataRow], fallback: ColumnModel?) -> [RawRow] {
+    mutating func read(_ part: RegionPage, rows valueRows: [DataRow], fallback: ColumnModel?)
+        -> (rows: [RawRow], leading: String) {
         var cells: [Double: [String?]] = [:]
+        var boxes: [Double: [Rect?]] = [:]
         var dataLeft = Double.infinity, dataRight = -Double.infinity
         for row in valueRows {
             let ruled = columnsFromRulings(row, page: part.page)
@@ -86,11 +109,15 @@ public struct MatrixTableReader {
             dataLeft = min(dataLeft, ruled != nil ? model.left : firstValue)
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
-            for w in row.words {
+            var rects = [Rect?](repeating: nil, count: columnCount)
+            // Top to bottom, so a number wrapped inside its cell reads in order.
+            for w in row.words.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
                 guard let c = model.column(of: w.box.midX) else { continue }
                 texts[c] += w.text
+                rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
             }
             cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
+            boxes[row.midY] = rects
         }
         if dataLeft == .infinity {
             diagnostics.append(Finding(code: "table.columns_unknown", severity: .warning,
@@ -99,11 +126,15 @@ public struct MatrixTableReader {
         }
         let rows = (valueRows + blankRows(part, valueRows: valueRows, dataLeft: dataLeft, dataRight: dataRight))
             .sorted { $0.midY < $1.midY }
-        let labels = labelTexts(part, rows: rows, dataLeft: dataLeft)
-        return rows.indices.map {
-            RawRow(label: labels[$0], cells: cells[rows[$0].midY] ?? [String?](repeating: nil, count: columnCount),
-                   page: part.page.number)
+        let (labels, leading) = labelTexts(part, rows: rows, dataLeft: dataLeft)
+        let out = rows.indices.map {
+            let y = rows[$0].midY
+            return RawRow(label: labels[$0].text, cells: cells[y] ?? [String?](repeating: nil, count: columnCount),
+                          page: part.page.number,
+                          geometry: RowGeometry(label: labels[$0].box,
+                                                cells: boxes[y] ?? [Rect?](repeating: nil, count: columnCount)))
         }
+        return (out, leading)
     }
 
     /// Rows printed with every data cell empty: ruled bands across the data columns that hold
@@ -160,7 +191,8 @@ public struct MatrixTableReader {
     }
 
     /// Label text of each row: the words left of the data columns (see `LabelAssigner`).
-    func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> [String] {
+    func labelTexts(_ part: RegionPage, rows: [DataRow], dataLeft: Double)
+        -> (rows: [(text: String, box: Rect?)], leading: String) {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let candidates = part.glyphs.filter { g in
             g.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey(g))

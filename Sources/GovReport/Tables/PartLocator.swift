@@ -21,7 +21,8 @@ public enum PartLocator {
         if core.split(separator: "/").count == 2 {
             return core.split(separator: "/").allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         }
-        return !core.isEmpty && core.count <= 4 && core.allSatisfy { $0.isASCII && $0.isNumber }
+        // Up to three digits: a bare four-digit number is more likely a year than a page.
+        return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Lines in the top or bottom margin that are page numbers or repeat on most pages.
@@ -33,7 +34,13 @@ public enum PartLocator {
                 let inBottom = line.box.y0 > page.height * 0.88
                 let inTop = line.box.y1 < page.height * 0.08
                 guard inBottom || inTop else { continue }
-                if isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
+                // A page number stands apart; a digit with text right beside it is table content
+                // (a number wrapped in a cell near the top of the page).
+                let isolated = !page.lines.indices.contains { j in
+                    j != i && page.lines[j].box.y0 < line.box.y1 + 0.5 * line.box.height
+                        && page.lines[j].box.y1 > line.box.y0 - 0.5 * line.box.height
+                }
+                if isolated && isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
                 marginTexts[TextNormalizer.key(line.text), default: []].insert(p)
             }
         }

@@ -9,11 +9,24 @@ public struct RawRow: Sendable, Equatable {
     /// The row is the last on its page and the table goes on: a page break may have cut it,
     /// the rest of its label (and its values) starting the next page.
     public var mayContinue: Bool
+    /// Where the row was printed (PDF input): its label's box and each cell's box.
+    public var geometry: RowGeometry?
 
-    public init(label: String, cells: [String?], page: Int? = nil, header: String = "", mayContinue: Bool = false) {
+    public init(label: String, cells: [String?], page: Int? = nil, header: String = "", mayContinue: Bool = false,
+                geometry: RowGeometry? = nil) {
         self.label = label; self.cells = cells; self.page = page; self.header = header
-        self.mayContinue = mayContinue
+        self.mayContinue = mayContinue; self.geometry = geometry
     }
+}
+
+/// Page positions of a printed row: kept through the pipeline so a number can be traced
+/// back to where it is printed (debug view, provenance).
+public struct RowGeometry: Sendable, Equatable {
+    public var label: Rect?
+    /// One entry per cell; nil for a cell with nothing printed.
+    public var cells: [Rect?]
+
+    public init(label: Rect?, cells: [Rect?]) { self.label = label; self.cells = cells }
 }
 
 /// The three standard tables as read from one document, plus what the reader noticed.

@@ -4,36 +4,41 @@
 public enum LabelMatcher {
     /// The label's content: matching key without numbering such as 一、 （三） 1. 2、.
     public static func core(_ label: String) -> [Character] {
-        let k = Array(TextNormalizer.key(label))
+        // Works on scalars: Character comparison of CJK text takes a slow, normalizing path.
+        let k = Array(TextNormalizer.key(label).unicodeScalars)
         var out: [Character] = []
+        out.reserveCapacity(k.count)
         var i = 0
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func isNumeral(_ s: Unicode.Scalar) -> Bool { numeralScalars.contains(s) }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
         while i < k.count {
             // (一) … (十)
-            if k[i] == "(", i + 2 < k.count, numerals.contains(k[i + 1]) {
+            if k[i] == "(", i + 2 < k.count, isNumeral(k[i + 1]) {
                 var j = i + 1
-                while j < k.count, numerals.contains(k[j]) { j += 1 }
+                while j < k.count, isNumeral(k[j]) { j += 1 }
                 if j < k.count, k[j] == ")" { i = j + 1; continue }
             }
             // 一、 … 十、 (only as a marker: followed by 、)
-            if numerals.contains(k[i]) {
+            if isNumeral(k[i]) {
                 var j = i
-                while j < k.count, numerals.contains(k[j]) { j += 1 }
+                while j < k.count, isNumeral(k[j]) { j += 1 }
                 if j < k.count, k[j] == "、" { i = j + 1; continue }
             }
             // 1. 2、 3)
-            if k[i].isASCII, k[i].isNumber {
+            if isDigit(k[i]) {
                 var j = i
-                while j < k.count, k[j].isASCII, k[j].isNumber { j += 1 }
-                if j < k.count, [".", "、", ")"].contains(k[j]) { i = j + 1; continue }
-                if j == k.count || !k[j].isASCII { i = j; continue }
+                while j < k.count, isDigit(k[j]) { j += 1 }
+                if j < k.count, k[j] == "." || k[j] == "、" || k[j] == ")" { i = j + 1; continue }
+                if j == k.count || k[j].value >= 0x80 { i = j; continue }
             }
-            if [".", ",", "、", "(", ")", "\"", ":", ";", "-"].contains(k[i]) { i += 1; continue }
-            out.append(k[i])
+            if !markerPunctuation.contains(k[i]) { out.append(Character(k[i])) }
             i += 1
         }
         return out
     }
+
+    static let numeralScalars: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    static let markerPunctuation: Set<Unicode.Scalar> = [".", ",", "、", "(", ")", "\"", ":", ";", "-"]
 
     /// Whether text begins with a row number: 1. 1、 （一） 一、.
     public static func startsWithMarker(_ text: String) -> Bool {
@@ -51,23 +56,32 @@ public enum LabelMatcher {
 
     static func lcs(_ a: [Character], _ b: [Character]) -> Int {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var prev = [Int](repeating: 0, count: b.count + 1)
+        // Compare scalar values: Character equality of CJK text takes a slow, normalizing path.
+        let x = a.map(Self.code), y = b.map(Self.code)
+        var prev = [Int](repeating: 0, count: y.count + 1)
         var cur = prev
-        for x in a {
-            for (j, y) in b.enumerated() {
-                cur[j + 1] = x == y ? prev[j] + 1 : max(prev[j + 1], cur[j])
+        for u in x {
+            for (j, v) in y.enumerated() {
+                cur[j + 1] = u == v ? prev[j] + 1 : max(prev[j + 1], cur[j])
             }
             swap(&prev, &cur)
         }
-        return prev[b.count]
+        return prev[y.count]
     }
 
-    /// How well printed text matches a template label, 0…1: mostly how much of the template
-    /// label is present, a little how much of the printed text is accounted for.
+    /// A character as one number (its first scalar, and the count for rare clusters).
+    static func code(_ c: Character) -> UInt64 {
+        let scalars = c.unicodeScalars
+        return UInt64(scalars.first!.value) | UInt64(scalars.count - 1) << 32
+    }
+
+    /// How well printed text matches a template label, 0…1: how much of the template label is
+    /// present, and how much of the printed text it accounts for (so a short label such as
+    /// 3.其他 inside a longer printed one does not score as high as the right row).
     public static func score(printed: [Character], template: [Character]) -> Double {
         guard !template.isEmpty, !printed.isEmpty else { return 0 }
         let common = Double(lcs(printed, template))
-        return 0.8 * common / Double(template.count) + 0.2 * common / Double(printed.count)
+        return 0.6 * common / Double(template.count) + 0.4 * common / Double(printed.count)
     }
 
     /// Whether the template label occurs in the printed text unchanged.

@@ -33,6 +33,12 @@ public enum Template {
         "natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total",
     ]
 
+    /// Printed header names of the application columns, left to right.
+    public static let applicationColumnLabels = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    /// Printed header names of the 15 review/litigation columns, left to right.
+    public static let reviewColumnLabels = Array(repeating: ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], count: 3)
+        .flatMap { $0 }
+
     /// Rows of 三、收到和处理政府信息公开申请情况 in printed order. `other_processing` stands in
     /// for the three （六） sub-rows when a report prints that group as one row.
     public static let applicationRows: [TemplateRow] = [

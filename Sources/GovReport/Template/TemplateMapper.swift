@@ -127,7 +127,8 @@ public struct TemplateMapper {
                 let joined = best(row.label + next.label)
                 if joined > max(best(row.label), best(next.label)) + 0.05 {
                     let cells = zip(row.cells, next.cells).map { $0 ?? $1 }
-                    out.append(RawRow(label: row.label + next.label, cells: cells, page: next.page, header: row.header))
+                    out.append(RawRow(label: row.label + next.label, cells: cells, page: next.page, header: row.header,
+                                      geometry: next.geometry))
                     diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
                                                message: "row \"\(row.label)\" continues on page \(next.page ?? 0) as \"\(next.label)\"",
                                                table: table, page: row.page))
@@ -151,9 +152,27 @@ public struct TemplateMapper {
             let key = labels[j].key
             let v = values(rows[i].cells, count: 7, table: "applications", row: key,
                            fields: Template.applicationColumns, page: rows[i].page)
-            found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page)
+            found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page,
+                                 geometry: rows[i].geometry)
         }
+        // （六）其他处理 is printed either as one row or as its three sub-rows.
+        let keys = Set(found.values.map(\.key))
+        let oneRow = keys.contains("other_processing")
+        let expected = labels.filter { label in
+            label.key == "other_processing" ? !keys.contains(where: { $0.hasPrefix("other_") && $0 != "other_processing" })
+                : label.key.hasPrefix("other_") ? !oneRow : true
+        }
+        noteMissing(expected.map { ($0.key, $0.text) }, found: keys, table: "applications")
         return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
+    }
+
+    /// A diagnostic for each template row the report was expected to print but did not.
+    mutating func noteMissing(_ expected: [(key: String, label: String)], found: Set<String>, table: String) {
+        for (key, label) in expected where !found.contains(key) {
+            diagnostics.append(Finding(code: "label.row_not_found", severity: .warning,
+                                       message: "template row \(label) was not found in the printed table",
+                                       table: table, row: key))
+        }
     }
 
     public mutating func active(_ rows: [RawRow]) -> TableValues {
@@ -168,8 +187,10 @@ public struct TemplateMapper {
                            fields: row.fields, page: rows[i].page)
             var unit: String?
             if row.key == "procurement" { unit = v.unit ?? Self.unit(inHeader: rows[i].header) }
-            found[j] = RowValues(key: row.key, fields: row.fields, values: v.values, unit: unit, page: rows[i].page)
+            found[j] = RowValues(key: row.key, fields: row.fields, values: v.values, unit: unit, page: rows[i].page,
+                                 geometry: rows[i].geometry)
         }
+        noteMissing(spec.map { ($0.key, $0.label) }, found: Set(found.values.map(\.key)), table: "active_disclosure")
         return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
     }
 
@@ -184,6 +205,7 @@ public struct TemplateMapper {
     public mutating func review(_ rows: [RawRow]) -> TableValues {
         let cells = rows.flatMap(\.cells)
         let page = rows.first?.page
+        let boxes = rows.count == 1 ? rows[0].geometry?.cells : nil
         var flat = cells
         if flat.count != 15 {
             diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
@@ -196,7 +218,8 @@ public struct TemplateMapper {
             let slice = Array(flat[(g * 5)..<(g * 5 + 5)])
             let v = values(slice, count: 5, table: "review_litigation", row: group, fields: Template.reviewFields,
                            page: page)
-            out.append(RowValues(key: group, fields: Template.reviewFields, values: v.values, page: page))
+            let geometry = boxes.flatMap { $0.count == 15 ? RowGeometry(label: nil, cells: Array($0[(g * 5)..<(g * 5 + 5)])) : nil }
+            out.append(RowValues(key: group, fields: Template.reviewFields, values: v.values, page: page, geometry: geometry))
         }
         return TableValues(rows: out)
     }

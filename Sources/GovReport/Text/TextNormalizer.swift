@@ -46,6 +46,15 @@ public enum TextNormalizer {
         }
     }
 
+    /// Unified ideographs, which NFKC leaves alone (compatibility ideographs U+F900…, U+2F800…
+    /// are not among them: they fold to unified ones).
+    static func isUnifiedCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x20000...0x2EBEF, 0x30000...0x3134F: return true
+        default: return false
+        }
+    }
+
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2000...0x200B, 0x3000, 0xFEFF: return true
@@ -56,9 +65,14 @@ public enum TextNormalizer {
     /// Folds compatibility forms (used per glyph, before layout). ASCII, ideographs and CJK
     /// punctuation pass through; only other characters go through NFKC.
     public static func fold(_ text: String) -> String {
+        // Most text needs no change: return it as is rather than rebuilding it.
+        if text.unicodeScalars.allSatisfy({ ($0.value < 0x80 && !isSpace($0)) || $0 == " " || isUnifiedCJK($0)
+            || keepsFullWidth($0) }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            if s.value < 0x80 || isCJK(s) || keepsFullWidth(s) {
+            if s.value < 0x80 || isUnifiedCJK(s) || keepsFullWidth(s) {
                 out.append(s)
             } else if isSpace(s) {
                 out.append(" ")

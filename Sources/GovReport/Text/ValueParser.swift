@@ -33,12 +33,33 @@ public enum ValueParser {
             s.removeLast(u.count)
             break
         }
-        s = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+        s.removeAll { $0 == "," || $0 == "，" }
         if s.hasPrefix("+") { s.removeFirst() }
-        guard isNumberLiteral(s), let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
-            return .text(raw)
-        }
+        guard let d = decimal(s) else { return .text(raw) }
         return .number(d, unit: unit)
+    }
+
+    /// `-?digits(.digits)?` as an exact decimal, without going through a locale.
+    static func decimal(_ s: String) -> Decimal? {
+        guard isNumberLiteral(s) else { return nil }
+        var negative = false
+        var significand: UInt64 = 0
+        var exponent = 0
+        var seenDot = false
+        var digits = 0
+        for c in s.utf8 {
+            switch c {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): seenDot = true
+            default:
+                digits += 1
+                guard digits <= 18 else { return Decimal(string: s) }
+                significand = significand * 10 + UInt64(c - UInt8(ascii: "0"))
+                if seenDot { exponent -= 1 }
+            }
+        }
+        return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: exponent,
+                       significand: Decimal(significand))
     }
 
     /// `-?digits(.digits)?` and nothing else.

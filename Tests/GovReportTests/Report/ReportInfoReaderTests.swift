@@ -15,6 +15,17 @@ import Testing
         #expect(ReportInfoReader.year(title: title, lines: lines) == 2020)
     }
 
+    @Test func titleAfterWebNavigationWithABracketedNote() {
+        // A web page printed to PDF: navigation and a breadcrumb before the article's title.
+        let lines = Self.lines(["首页 政务公开 政府信息公开年报", "当前位置：首页 > 政务公开 > 滨江区人民政府2023年政府信息公开工作年度报告",
+                                "滨江区人民政府2023年政府信息公开工作年度报告（全文）", "一、总体情况"])
+        let title = ReportInfoReader.title(in: lines)
+        #expect(title == "滨江区人民政府2023年政府信息公开工作年度报告")
+        #expect(ReportInfoReader.organization(title: title) == "滨江区人民政府")
+        #expect(ReportInfoReader.endsTitle("某局2023年政府信息公开年报"))
+        #expect(!ReportInfoReader.endsTitle("本报告由办公室编制。"))
+    }
+
     @Test func titleBrokenAfterTheOrganization() {
         let lines = [DocumentLine(text: "澄州市生态环境局", size: 20), DocumentLine(text: "2021年政府信息公开工作年度报告", size: 20),
                      DocumentLine(text: "一、总体情况", size: 16)]
@@ -66,10 +77,8 @@ import Testing
     @Test func titleIgnoresAPreambleLineOfTheSameSize() {
         // A web page saved as text: a date line above the title, no print sizes to tell them apart.
         let lines = Self.lines(["发布日期：2021-01-15", "云宁县人民政府2020年政府信息公开工作年度报告", "一、总体情况"])
-        withKnownIssue("openingBlock glues every line above the one ending in 报告 onto the title") {
-            #expect(ReportInfoReader.title(in: lines) == "云宁县人民政府2020年政府信息公开工作年度报告")
-            #expect(ReportInfoReader.organization(title: ReportInfoReader.title(in: lines)) == "云宁县人民政府")
-        }
+        #expect(ReportInfoReader.title(in: lines) == "云宁县人民政府2020年政府信息公开工作年度报告")
+        #expect(ReportInfoReader.organization(title: ReportInfoReader.title(in: lines)) == "云宁县人民政府")
     }
 
     @Test func yearIsTheFirstYearFollowedByNian() {

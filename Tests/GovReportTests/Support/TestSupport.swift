@@ -118,12 +118,14 @@ extension TableValues {
 
 enum Draw {
     /// One glyph per character, left to right from x on the band y…y+size: ideographs and
-    /// CJK punctuation are `size` wide, other characters half that.
+    /// CJK punctuation are `size` wide, other characters half that. A space is a half-size
+    /// gap (no glyph), so two spaces make a gap wide enough to start a new word.
     static func text(_ s: String, x: Double, y: Double, size: Double = 10) -> [Glyph] {
         var out: [Glyph] = []
         var cx = x
         for c in s {
             let w = c.isASCII ? size / 2 : size
+            if c == " " { cx += w; continue }
             out.append(Glyph(text: String(c), box: Rect(x0: cx, y0: y, x1: cx + w, y1: y + size), fontSize: size))
             cx += w
         }

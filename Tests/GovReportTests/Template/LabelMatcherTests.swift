@@ -34,7 +34,7 @@ import Testing
 
     @Test func scoreIsOneForAnExactLabelAndLowForUnrelatedText() {
         let t = LabelMatcher.core("2.其他法律行政法规禁止公开")
-        #expect(LabelMatcher.score(printed: t, template: t) == 1)
+        #expect(abs(LabelMatcher.score(printed: t, template: t) - 1) < 1e-9)
         #expect(LabelMatcher.score(printed: LabelMatcher.core("番茄炒蛋"), template: t) < 0.2)
         #expect(LabelMatcher.score(printed: [], template: t) == 0)
         #expect(LabelMatcher.isExact(printed: LabelMatcher.core("（三）不予公开2.其他法律行政法规禁止公开"), template: t))
@@ -42,10 +42,24 @@ import Testing
     }
 
     @Test func typoStillMatchesItsRow() {
-        // The borderless sample's typo: 法规禁 dropped.
-        let printed = [LabelMatcher.core("2.其他法律行政止公开")]
-        let result = LabelMatcher.align(printed: printed, templates: Self.templates)
-        #expect(result == [Self.index("denied_prohibited_by_law")])
+        // The borderless sample's typo (法规禁 dropped), among the rows of its group and among
+        // all rows of the table.
+        let typo = "2.其他法律行政止公开"
+        let group = Template.applicationRows.filter { $0.group == "(三)不予公开" }.map(\.label)
+        var printed = group
+        printed[1] = typo
+        let result = LabelMatcher.align(printed: printed.map(LabelMatcher.core), templates: Self.templates)
+        #expect(result[1] == Self.index("denied_prohibited_by_law"))
+        #expect(result == group.indices.map { Self.index("denied_state_secret") + $0 })
+
+        var all = Template.applicationRows.filter { $0.key != "other_processing" }.map(\.label)
+        all[Self.index("denied_prohibited_by_law")] = typo
+        let full = LabelMatcher.align(printed: all.map(LabelMatcher.core), templates: Self.templates)
+        #expect(full[Self.index("denied_prohibited_by_law")] == Self.index("denied_prohibited_by_law"))
+        #expect(full.allSatisfy { $0 != nil })
+        // Its similarity to the right row is well above the matching minimum.
+        let s = LabelMatcher.score(printed: LabelMatcher.core(typo), template: Self.templates[Self.index("denied_prohibited_by_law")])
+        #expect(s >= 0.75)
     }
 
     @Test func alignMapsTypoedLabelsInOrderAndLeavesJunkUnmatched() {

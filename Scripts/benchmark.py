@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""CPU time of `govreport extract` per PDF, next to `pdftotext -bbox-layout` on the same file.
+
+Usage: Scripts/benchmark.py [--bin .build/release/govreport] [--runs 5] DIR_OR_PDF...
+
+Each command runs --runs times per file; the median CPU time (user + system, of the child
+process, from getrusage) is reported, so other load on the machine matters less than with
+wall-clock time. The last line gives the totals and their ratio.
+"""
+import argparse, os, resource, subprocess, sys
+
+
+def cpu_ms(argv):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return 1000 * ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+
+
+def median(xs):
+    xs = sorted(xs)
+    return xs[len(xs) // 2]
+
+
+def pdfs(paths):
+    for p in paths:
+        if os.path.isdir(p):
+            for root, _, files in os.walk(p):
+                for f in sorted(files):
+                    if f.lower().endswith(".pdf"):
+                        yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=".build/release/govreport")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("paths", nargs="+")
+    a = ap.parse_args()
+    total_g = total_p = 0.0
+    print(f"{'file':40} {'govreport ms':>12} {'pdftotext ms':>12} {'ratio':>6}")
+    for f in sorted(set(pdfs(a.paths))):
+        g = median([cpu_ms([a.bin, "extract", f]) for _ in range(a.runs)])
+        p = median([cpu_ms(["pdftotext", "-bbox-layout", f, os.devnull]) for _ in range(a.runs)])
+        total_g += g
+        total_p += p
+        print(f"{os.path.basename(f)[:40]:40} {g:12.1f} {p:12.1f} {g / p if p else float('nan'):6.2f}")
+    ratio = total_g / total_p if total_p else float("nan")
+    print(f"TOTAL govreport={total_g:.1f}ms pdftotext={total_p:.1f}ms ratio={ratio:.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

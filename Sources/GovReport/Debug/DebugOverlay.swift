@@ -1,0 +1,49 @@
+/// Marks drawn over a rendered page so a person can see what the table stages saw: ruling
+/// lines, each value's cell with the column it went to, each row label with the template row
+/// it matched. Plain data; the C layer draws it.
+public struct DebugOverlay: Sendable {
+    public struct Color: Sendable, Equatable {
+        public var r, g, b, a: Double
+        public static let ruling = Color(r: 0.9, g: 0.1, b: 0.1, a: 0.8)
+        public static let cell = Color(r: 0.1, g: 0.3, b: 0.9, a: 0.9)
+        public static let label = Color(r: 0.0, g: 0.6, b: 0.2, a: 0.9)
+        public static let word = Color(r: 0.5, g: 0.5, b: 0.5, a: 0.35)
+    }
+
+    public enum Mark: Sendable, Equatable {
+        case line(x0: Double, y0: Double, x1: Double, y1: Double, color: Color, width: Double)
+        case box(Rect, color: Color, width: Double)
+        /// ASCII text (row keys, column names): the debug view needs no CJK font.
+        case text(String, x: Double, y: Double, size: Double, color: Color)
+    }
+
+    public var marks: [Mark] = []
+
+    public init() {}
+
+    /// Everything the pipeline knows about `page`: its rulings, words, and the rows of the
+    /// report printed on it.
+    public init(page: PageLayout, report: CanonicalReport) {
+        for r in page.rulings {
+            marks.append(r.axis == .horizontal
+                ? .line(x0: r.start, y0: r.position, x1: r.end, y1: r.position, color: .ruling, width: 1.2)
+                : .line(x0: r.position, y0: r.start, x1: r.position, y1: r.end, color: .ruling, width: 1.2))
+        }
+        for line in page.lines { for w in line.words { marks.append(.box(w.box, color: .word, width: 0.4)) } }
+        for (table, values) in [("active", report.activeDisclosure), ("applications", report.applications),
+                                ("review", report.reviewLitigation)] {
+            for row in values.rows where row.page == page.number {
+                guard let geometry = row.geometry else { continue }
+                if let label = geometry.label {
+                    marks.append(.box(label, color: .label, width: 1))
+                    marks.append(.text("\(table).\(row.key)", x: label.x0, y: label.y0 - 1, size: 5, color: .label))
+                }
+                for (field, box) in zip(row.fields, geometry.cells) {
+                    guard let box else { continue }
+                    marks.append(.box(box, color: .cell, width: 1))
+                    marks.append(.text(field, x: box.x0, y: box.y1 + 5, size: 4, color: .cell))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// HTML input: bytes → text in the page's encoding → libxml2's DOM as values → the report
+/// body's running text and tables → the common assembler.
+enum HTMLReportReader {
+    /// File name extensions of saved web pages.
+    static let extensions: Set<String> = ["html", "htm", "shtml", "xhtml"]
+
+    static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
+        guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
+        guard let root = LibXMLDocument.parse(text) else { throw .notAReport }
+        let page = HTMLReport(root: root)
+        let tables = page.tables
+        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
+        return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables,
+                                        titleFallback: page.pageTitle)
+    }
+
+    /// Whether bytes look like a web page whatever the file is called: markup first.
+    static func looksLikeHTML(_ data: Data) -> Bool {
+        var head = [UInt8](data.prefix(512))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        let text = String(decoding: head, as: UTF8.self).drop { $0.isWhitespace }.lowercased()
+        return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<head")
+            || text.hasPrefix("<meta") || text.hasPrefix("<?xml") && text.contains("<html")
+    }
+}
+
+/// A web page read as a report (pure Swift over the value DOM): the body's lines of text and
+/// the three standard tables as raw rows.
+struct HTMLReport {
+    var lines: [DocumentLine] = []
+    var tables = RawTables()
+    /// The page's `<title>`: the report's title when the body prints none.
+    var pageTitle: String?
+
+    init(root: HTMLElement) {
+        pageTitle = HTMLBody.pageTitle(root)
+        guard let body = HTMLBody.blocks(HTMLBlocks.blocks(root)) else { return }
+        var part: ReportPart?
+        for block in body {
+            switch block.content {
+            case .line(let text):
+                if !block.isLink, let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) { part = h }
+                lines.append(DocumentLine(text: text))
+            case .table(let grid):
+                if let kind = HTMLTableReader.classify(grid) ?? Self.kindByPosition(grid, part: part) {
+                    // A part heading printed as the table's first row is still a heading.
+                    for id in grid.slots.first.map({ Set($0.compactMap { $0 }).sorted() }) ?? [] {
+                        let text = grid.cells[id].text
+                        if let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) {
+                            part = h
+                            lines.append(DocumentLine(text: text))
+                        }
+                    }
+                    add(grid, as: kind)
+                } else {
+                    // Numbers outside the standard tables (statistics in part 一): text, like prose.
+                    for r in 0..<grid.rowCount {
+                        for id in grid.cellsInRow(r) where grid.cells[id].row == r {
+                            lines += grid.cells[id].lines.map { DocumentLine(text: $0) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A table with numbers under a table part's heading is that part's table, even when its
+    /// own words do not say which (a table split in two, its header rows in the first).
+    static func kindByPosition(_ grid: TableGrid, part: ReportPart?) -> HTMLTableReader.Kind? {
+        guard let part, let kind = HTMLTableReader.Kind(part: part) else { return nil }
+        let hasValue = grid.cells.contains { ValueParser.looksLikeValue($0.text) }
+        return hasValue ? kind : nil
+    }
+
+    /// Adds a grid's rows to its table; a table printed as several HTML tables continues.
+    mutating func add(_ grid: TableGrid, as kind: HTMLTableReader.Kind) {
+        switch kind {
+        case .active:
+            let read = HTMLTableReader.activeRows(grid)
+            tables.active = (tables.active ?? []) + read.rows
+            tables.activeHeaderText += read.header
+        case .applications:
+            tables.applications = (tables.applications ?? []) + HTMLTableReader.fixedRows(grid, width: 7)
+        case .review:
+            let rows = HTMLTableReader.fixedRows(grid, width: 15)
+            if !rows.isEmpty { tables.review = (tables.review ?? []) + rows }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import GovReport
+
+@Suite struct LineBuilderTests {
+    @Test func aWideGapOnOneBaselineMakesTwoWords() {
+        let glyphs = Draw.text("行政许可", x: 50, y: 100) + Draw.text("12", x: 200, y: 100)
+        let lines = LineBuilder.lines(glyphs)
+        #expect(lines.count == 1)
+        #expect(lines.first?.words.map(\.text) == ["行政许可", "12"])
+        #expect(lines.first?.text == "行政许可 12")
+        #expect(lines.first?.box == Rect(x0: 50, y0: 100, x1: 210, y1: 110))
+    }
+
+    @Test func aNarrowGapStaysOneWord() {
+        // A space in a spaced-out CJK label (narrower than the glyphs) does not split it.
+        let glyphs = Draw.text("总", x: 50, y: 100) + Draw.text("计", x: 65, y: 100)
+        #expect(LineBuilder.lines(glyphs).first?.words.map(\.text) == ["总计"])
+    }
+
+    @Test func glyphsAreOrderedLeftToRightWhateverTheInputOrder() {
+        let glyphs = Array(Draw.text("予以公开", x: 50, y: 100).reversed())
+        #expect(LineBuilder.lines(glyphs).first?.text == "予以公开")
+    }
+
+    @Test func differentBaselinesMakeLinesTopToBottom() {
+        let glyphs = Draw.text("第二行", x: 50, y: 130) + Draw.text("第一行", x: 50, y: 100)
+            + Draw.text("稍低", x: 100, y: 102)   // 2 pt lower: same line
+        let lines = LineBuilder.lines(glyphs)
+        #expect(lines.map(\.text) == ["第一行 稍低", "第二行"])
+    }
+
+    @Test func aVerticalRulingSplitsWords() {
+        let glyphs = Draw.text("12", x: 50, y: 100) + Draw.text("34", x: 62, y: 100)
+        #expect(LineBuilder.lines(glyphs).first?.words.map(\.text) == ["1234"])
+        let rule = Ruling(axis: .vertical, position: 61, start: 90, end: 120)
+        #expect(LineBuilder.lines(glyphs, rulings: [rule]).first?.words.map(\.text) == ["12", "34"])
+        // A ruling that does not reach the line does not split it.
+        let short = Ruling(axis: .vertical, position: 61, start: 130, end: 160)
+        #expect(LineBuilder.lines(glyphs, rulings: [short]).first?.words.map(\.text) == ["1234"])
+    }
+
+    @Test func noGlyphsNoLines() {
+        #expect(LineBuilder.lines([]).isEmpty)
+    }
+}
