@@ -42,17 +42,26 @@ public enum ArchiveMerge {
                         LIMIT 1
                         """)
                     if let duplicate { throw MergeError.duplicateSource(duplicate) }
-                    try db.execute(sql: """
-                        INSERT INTO reports SELECT id + ?1, source, sha256, kind, pages, title, organization, year,
+                    // One statement at a time: each takes the offset as its argument.
+                    for statement in [
+                        """
+                        INSERT INTO reports SELECT id + ?, source, sha256, kind, pages, title, organization, year,
                           template, overview, problems_and_improvements, other_matters, findings, diagnostics, document
-                          FROM shard.reports;
-                        INSERT INTO cells SELECT report_id + ?1, table_name, row_key, column_key, value FROM shard.cells;
-                        INSERT INTO findings SELECT report_id + ?1, seq, code, severity, message, table_name, row_key,
-                          column_key, page, expected, actual FROM shard.findings;
-                        INSERT INTO diagnostics SELECT report_id + ?1, seq, code, severity, message, table_name,
-                          row_key, column_key, page, expected, actual FROM shard.diagnostics;
-                        INSERT INTO failures SELECT source, sha256, error, message FROM shard.failures;
-                        """, arguments: [offset])
+                          FROM shard.reports
+                        """,
+                        "INSERT INTO cells SELECT report_id + ?, table_name, row_key, column_key, value FROM shard.cells",
+                        """
+                        INSERT INTO findings SELECT report_id + ?, seq, code, severity, message, table_name, row_key,
+                          column_key, page, expected, actual FROM shard.findings
+                        """,
+                        """
+                        INSERT INTO diagnostics SELECT report_id + ?, seq, code, severity, message, table_name,
+                          row_key, column_key, page, expected, actual FROM shard.diagnostics
+                        """,
+                    ] {
+                        try db.execute(sql: statement, arguments: [offset])
+                    }
+                    try db.execute(sql: "INSERT INTO failures SELECT source, sha256, error, message FROM shard.failures")
                     return .commit
                 }
                 offset = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM reports") ?? 0

@@ -92,13 +92,12 @@ public enum InputListing {
     /// Paths from a list: one per line (a trailing `\r` is dropped), or NUL-separated; blank
     /// entries are skipped.
     public static func paths(fromList data: Data, nulSeparated: Bool = false) -> [String] {
-        let text = String(decoding: data, as: UTF8.self)
-        let parts = nulSeparated ? text.split(separator: "\0", omittingEmptySubsequences: true)
-                                 : text.split(separator: "\n", omittingEmptySubsequences: true)
+        // Split on bytes: in a String, "\r\n" is one Character and would not split at "\n".
+        let parts = data.split(separator: nulSeparated ? 0 : UInt8(ascii: "\n"), omittingEmptySubsequences: true)
         return parts.map { part in
-            var s = String(part)
-            if !nulSeparated, s.hasSuffix("\r") { s.removeLast() }
-            return s
+            var bytes = Array(part)
+            if !nulSeparated, bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
         }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 

@@ -29,7 +29,7 @@ import Testing
         defer { dir.remove() }
         let b = dir.file("b.docx")
         let a = dir.file("a.pdf")
-        let found = try InputListing.list([b, a, "./" + a.dropFirst(0), dir.path + "/missing.pdf", a])
+        let found = try InputListing.list([b, a, dir.path + "/./a.pdf", dir.path + "//a.pdf", dir.path + "/missing.pdf"])
         // A file named directly is taken whatever its extension; a missing one is kept (it fails later).
         #expect(found.map(\.path) == [a, b, dir.path + "/missing.pdf"])
         #expect(found.map(\.shardKey) == found.map(\.path))

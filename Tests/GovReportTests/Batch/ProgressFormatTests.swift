@@ -26,7 +26,7 @@ import Testing
         let bar = ProgressFormat.bar(s, width: 80)
         #expect(bar.count <= 80)
         #expect(bar.hasPrefix("[#"))
-        #expect(bar.contains("500/1000  50%  ok 490  failed 10  50 docs/s  ETA 10.0s"))
+        #expect(bar.contains("500/1000  50%  ok 490  failed 10  50 docs/s  ETA 10s"))
         let full = ProgressFormat.bar(ProgressSnapshot(total: 2, done: 2, ok: 2, elapsed: 1), width: 80)
         #expect(!full.contains("-]"))
     }
