@@ -38,7 +38,7 @@ def good_sources():
         if not os.path.isdir(folder):
             continue
         for name in sorted(os.listdir(folder)):
-            if name.endswith(".pdf") or (name.endswith(".txt")):
+            if name.endswith((".pdf", ".txt", ".html")):
                 out.append(os.path.join(folder, name))
     return out
 

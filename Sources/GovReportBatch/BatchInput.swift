@@ -18,6 +18,10 @@ public struct BatchInput: Sendable, Equatable {
 /// Turns the command line's inputs (files, folders, lists of paths) into the batch's inputs:
 /// sorted by path in byte order, each path once.
 public enum InputListing {
+    /// What a folder walk takes by default: the kinds `govreport extract` reads (PDF, saved web
+    /// pages, text).
+    public static let reportExtensions: Set<String> = ["pdf", "html", "htm", "shtml", "xhtml", "txt"]
+
     public struct Options: Sendable {
         /// Extensions (lower case, no dot) of the files a folder walk takes; nil takes every file.
         /// Files named directly are always taken.
@@ -25,7 +29,7 @@ public enum InputListing {
         /// Folders a walk does not enter (the batch's own output folder), as absolute paths.
         public var excluding: [String]
 
-        public init(extensions: Set<String>? = ["pdf", "txt"], excluding: [String] = []) {
+        public init(extensions: Set<String>? = InputListing.reportExtensions, excluding: [String] = []) {
             self.extensions = extensions
             self.excluding = excluding.map(InputListing.absolute)
         }

@@ -29,11 +29,16 @@ public enum ProgressFormat {
     /// `[#######-----------]  523/1000  52%  ok 500 (12 with findings)  failed 11  9.8/s  ETA 48s`.
     public static func bar(_ s: ProgressSnapshot, width: Int = 80) -> String {
         let fraction = s.total > 0 ? Double(s.done) / Double(s.total) : 1
-        var tail = "  \(s.done)/\(s.total)  \(Int((fraction * 100).rounded(.down)))%"
-        tail += "  ok \(s.ok)" + (s.withFindings > 0 ? " (\(s.withFindings) with findings)" : "")
-        tail += "  failed \(s.failed)"
-        tail += "  " + rate(s.rate) + "  ETA " + (s.eta.map(duration) ?? "?")
-        let barWidth = max(10, min(40, width - tail.count - 3))
+        let eta = "  ETA " + (s.eta.map(duration) ?? "?")
+        let head = "  \(s.done)/\(s.total)  \(Int((fraction * 100).rounded(.down)))%  ok \(s.ok)"
+        let findings = s.withFindings > 0 ? " (\(s.withFindings) with findings)" : ""
+        let failed = "  failed \(s.failed)"
+        let rate = "  " + rate(s.rate)
+        // What fits beside a bar of at least 10 columns, the least needed parts dropped first.
+        var tail = head + findings + failed + rate + eta
+        if tail.count + 12 > width { tail = head + failed + rate + eta }
+        if tail.count + 12 > width { tail = head + failed + eta }
+        let barWidth = max(5, min(40, width - tail.count - 3))
         let filled = Int((fraction * Double(barWidth)).rounded(.down))
         return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled)
             + "]" + tail

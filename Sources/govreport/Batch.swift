@@ -49,7 +49,7 @@ extension GovReportCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
         var out: String
 
-        @Option(name: .shortAndLong, help: "Documents extracted at once (default: the number of cores).")
+        @Option(name: .shortAndLong, help: "Documents extracted at once, each in its own worker process (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
@@ -71,7 +71,7 @@ extension GovReportCommand {
 
         @Option(help: ArgumentHelp("Extensions of the files a folder walk takes, comma-separated (* for all).",
                                    valueName: "list"))
-        var ext = "pdf,txt"
+        var ext = InputListing.reportExtensions.sorted().joined(separator: ",")
 
         @Option(help: "How PDF tables are read: auto, text, ruled.")
         var tables: TableStrategy = .auto

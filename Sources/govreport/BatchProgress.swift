@@ -57,7 +57,7 @@ final class BatchProgress {
     private func draw(_ now: Double) {
         snapshot.elapsed = now - started
         if useBar {
-            let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
+            let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
             Stderr.write("\r\u{1B}[K" + ProgressFormat.bar(snapshot, width: width))
             barShown = true
         } else {

@@ -27,6 +27,13 @@ import Testing
         #expect(bar.count <= 80)
         #expect(bar.hasPrefix("[#"))
         #expect(bar.contains("500/1000  50%  ok 490  failed 10  50 docs/s  ETA 10s"))
+        let busy = ProgressSnapshot(total: 100_000, done: 52_345, ok: 50_001, withFindings: 12_345, failed: 2_344,
+                                    elapsed: 3600)
+        for width in [72, 80, 100, 120] {
+            #expect(ProgressFormat.bar(busy, width: width).count <= width, "\(width)")
+        }
+        #expect(ProgressFormat.bar(busy, width: 120).contains("(12345 with findings)"))
+        #expect(!ProgressFormat.bar(busy, width: 80).contains("with findings"))
         let full = ProgressFormat.bar(ProgressSnapshot(total: 2, done: 2, ok: 2, elapsed: 1), width: 80)
         #expect(!full.contains("-]"))
     }
