@@ -104,13 +104,16 @@ import Testing
             // The stored document is the canonical one-line JSON.
             let doc = try String.fetchOne(db, sql: "SELECT document FROM reports WHERE id = 3")
             #expect(doc == Self.reports()[2].json.serialized(pretty: false))
-            // The usual questions use the indexes.
-            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM reports WHERE organization = '岚川市人民政府'")
-                .map { $0["detail"] as String? ?? "" }.joined()
-            #expect(plan.contains("reports_by_organization"))
-            let rulePlan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM findings WHERE code = 'applications.balance'")
-                .map { $0["detail"] as String? ?? "" }.joined()
-            #expect(rulePlan.contains("findings_by_rule"))
+            // Indexes for the usual questions: by organization, by year, by rule. (With three rows
+            // SQLite rightly scans; the acceptance run shows the plans on a real harvest.)
+            func columns(_ index: String) throws -> [String] {
+                try Row.fetchAll(db, sql: "PRAGMA index_info(\(index))").map { $0["name"] as String }
+            }
+            #expect(try columns("reports_by_organization") == ["organization", "year"])
+            #expect(try columns("reports_by_year") == ["year", "organization"])
+            #expect(try columns("findings_by_rule") == ["code", "severity"])
+            #expect(try columns("cells_by_cell") == ["table_name", "row_key", "column_key"])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_stat1") ?? 0 > 0)
         }
     }
 
