@@ -128,6 +128,9 @@ extension GovReportCommand {
                 if !jobs.isEmpty { try runner.run(jobs) }
                 progress.finish()
                 let seconds = progress.elapsed
+                if self.progress != .none && selected.count >= 1000 {
+                    Stderr.line("batch: writing the combined outputs of \(selected.count) inputs…")
+                }
 
                 let tally = try OutputAssembler.assemble(
                     inputs: selected, manifest: manifest.entries, layout: layout,

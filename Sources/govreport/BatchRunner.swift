@@ -55,7 +55,11 @@ final class BatchRunner {
     }
 
     func run(_ jobs: [Job]) throws {
+        // A worker that dies while we write to it is seen at its stdout's end, not as a signal here.
         signal(SIGPIPE, SIG_IGN)
+        // Interrupted (Ctrl-C, a scheduler's SIGTERM): the manifest has every result so far.
+        signal(SIGINT, batchInterrupted)
+        signal(SIGTERM, batchInterrupted)
         var next = 0
         defer { shutDown() }
         while next < jobs.count || workers.contains(where: { $0?.inFlight != nil }) {
@@ -173,10 +177,14 @@ final class BatchRunner {
                         message: String?) throws {
         var sha = result?.sha256
         var size = result?.size ?? f.stat?.size
-        if result == nil, let data = FileManager.default.contents(atPath: f.request.path) {
-            // The worker died before it could say; the manifest still identifies the content.
-            sha = sha256Hex([UInt8](data))
-            size = Int64(data.count)
+        if result == nil {
+            // The worker died before it could say: the manifest still identifies the content, and
+            // a document from an earlier run of this input must not outlive this failure.
+            if let data = FileManager.default.contents(atPath: f.request.path) {
+                sha = sha256Hex([UInt8](data))
+                size = Int64(data.count)
+            }
+            try? FileManager.default.removeItem(atPath: f.request.output)
         }
         let entry = ManifestEntry(path: f.request.path, sha256: sha, size: size,
                                   mtimeNanoseconds: f.stat?.mtimeNanoseconds,
@@ -195,4 +203,13 @@ final class BatchRunner {
         }
         workers = workers.map { _ in nil }
     }
+}
+
+/// Ends an interrupted batch with a word on how to go on (only async-signal-safe calls). The
+/// workers end with it: on a terminal they get the same SIGINT, otherwise they see their
+/// parent gone.
+private func batchInterrupted(_ signal: Int32) {
+    let message = "\ngovreport: batch interrupted; run the same command again to go on where it stopped\n"
+    _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+    _exit(128 + signal)
 }

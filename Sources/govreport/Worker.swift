@@ -20,6 +20,10 @@ extension GovReportCommand {
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
 
         func run() throws {
+            // The batch ignores SIGPIPE and we inherit that; if it is gone, end quietly.
+            signal(SIGPIPE, SIG_DFL)
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
             if maxMemory > 0 {
                 var limit = rlimit(rlim_cur: rlim_t(maxMemory) << 20, rlim_max: rlim_t(maxMemory) << 20)
                 guard setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0 else {
