@@ -7,7 +7,10 @@ Usage:
 
   --count N   files in all (default 1000); about 9 in 100 are bad
   --faults    also write three files that make a worker crash, hang and run out of memory, when
-              the batch runs with GOVREPORT_BATCH_FAULTS=1 (without it they are plain not_pdf)
+              the batch runs with GOVREPORT_BATCH_FAULTS=1 (without it they are plain not_pdf),
+              and a real PDF that keeps Poppler busy for a long time (a page whose 5 MB
+              content stream inflates to 2 GB of text operators): with --timeout 10 it fails
+              as `timeout` (about 40 s of work on 2024 hardware)
 
 Good reports come from Samples/ and, when it is there, ../shared/corpus/{real,synthetic}/ (used
 as test data here, never copied into the project). Bad ones are made from them and from
@@ -25,6 +28,7 @@ import os
 import random
 import shutil
 import sys
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
@@ -75,7 +79,7 @@ def main():
         ("header-only", "damaged_pdf", lambda i: read(os.path.join(BAD, "header-only.pdf")), ".pdf"),
     ]
     n_bad = max(len(bad_makers), args.count * 9 // 100)
-    n_good = args.count - n_bad - (3 if args.faults else 0)
+    n_good = args.count - n_bad - (4 if args.faults else 0)
 
     if os.path.exists(args.out):
         shutil.rmtree(args.out)
@@ -108,12 +112,40 @@ def main():
     if args.faults:
         for fault, code in [("crash", "crash"), ("hang", "timeout"), ("memory", "memory")]:
             put(f"fault-{fault}", f"GOVREPORT-FAULT:{fault}\n".encode(), ".pdf", "bad", code)
+        put("inflate-bomb", inflate_bomb(), ".pdf", "bad", "timeout")
 
     with open(os.path.join(args.out, "expected.tsv"), "w", encoding="utf-8") as f:
         for rel, verdict, code in expected:
             f.write(f"{rel}\t{verdict}\t{code}\n")
     print(f"{args.out}: {len(expected)} files ({n_good} good copies of {len(goods)} reports, "
-          f"{n_bad} bad{', 3 faults' if args.faults else ''})")
+          f"{n_bad} bad{', 3 faults, 1 inflate bomb' if args.faults else ''})")
+
+
+def inflate_bomb(total=2 * 10**9):
+    """A valid one-page PDF whose content stream (5 MB, deflated) is 2 GB of text operators."""
+    op = b"BT /F1 1 Tf 0 0 Td (a) Tj ET\n"
+    chunk = op * (2**20 // len(op) + 1)
+    z = zlib.compressobj(9)
+    comp = []
+    for _ in range(total // len(chunk)):
+        comp.append(z.compress(chunk))
+    comp.append(z.flush())
+    stream = b"".join(comp)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
 
 
 def corrupt(pdf, rng):
