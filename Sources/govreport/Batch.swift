@@ -137,7 +137,7 @@ extension GovReportCommand {
                     options: .init(csvHeader: (shard?.index ?? 1) == 1))
                 try manifest.rewrite(temporaryDirectory: layout.temporaryDirectory)
                 for line in ProgressFormat.summary(tally, processed: jobs.count, skipped: selected.count - jobs.count,
-                                                   seconds: seconds, jobs: runner.settings.jobs) {
+                                                   seconds: seconds, jobs: self.jobs) {
                     Stderr.line(line)
                 }
                 Stderr.line("  outputs: \(layout.root.path)/{\(layout.reportsJSONL.lastPathComponent), "
