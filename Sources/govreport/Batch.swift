@@ -32,7 +32,8 @@ extension GovReportCommand {
                 CSV has the header line); merge the archives with `govreport merge`.
 
                 Exit status: 0 every input was extracted (findings allowed), 7 some inputs failed \
-                (see the summary, failures.csv), 8 the output folder cannot be written or is in use.
+                (see the summary, failures.csv), 8 the batch cannot run (the output folder cannot be \
+                written or is in use, or the workers cannot start).
                 """)
 
         @Argument(help: ArgumentHelp("Report files, folders, or - to read a list of paths on stdin.",
@@ -102,6 +103,8 @@ extension GovReportCommand {
         }
 
         func run() throws {
+            let all = try listInputs()
+            let selected = shard.map { s in all.filter(s.contains) } ?? all
             let layout = BatchLayout(root: URL(fileURLWithPath: out), shard: shard)
             let lock: Int32
             do {
@@ -112,8 +115,6 @@ extension GovReportCommand {
             }
             defer { close(lock) }
 
-            let all = try listInputs()
-            let selected = shard.map { s in all.filter(s.contains) } ?? all
             do {
                 let manifest = try ManifestLog(url: layout.manifest, temporaryDirectory: layout.temporaryDirectory)
                 let policy: RerunPolicy = force ? .force : retryFailed ? .retryFailed : .resume

@@ -12,7 +12,8 @@ enum ExitStatus {
     static let notAReport: Int32 = 6
     /// `batch`: one or more inputs could not be extracted.
     static let batchFailures: Int32 = 7
-    /// `batch`, `merge`: the output cannot be written (or another batch holds the folder).
+    /// `batch`, `merge`: the output cannot be written (or another batch holds the folder, or the
+    /// workers cannot start).
     static let outputUnusable: Int32 = 8
 
     static func status(for error: InputError) -> Int32 {
