@@ -6,9 +6,9 @@ import Darwin
 #endif
 
 /// The few POSIX calls the batch's files need, with their errors as `BatchIOError`.
-enum Posix {
+public enum Posix {
     /// Writes all of `bytes` to `fd` (retrying short writes and EINTR).
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Glibc)

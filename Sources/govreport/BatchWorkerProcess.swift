@@ -75,17 +75,7 @@ final class WorkerProcess {
     /// Hands the worker a document. False when the worker is gone (its stdin is closed).
     func send(_ request: WorkRequest, stat: FileStat?, now: Double) -> Bool {
         inFlight = InFlight(request: request, stat: stat, started: now)
-        let bytes = Array((request.line + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(stdinFD, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
+        return (try? Posix.writeAll(stdinFD, Array((request.line + "\n").utf8), path: "a worker's stdin")) != nil
     }
 
     /// Reads what stdout has; returns the complete lines, or nil at end of file (the worker ended).
