@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // poppler-glib (and the cairo/GLib it pulls in), seen through one modulemap.
@@ -29,16 +30,24 @@ let package = Package(
             name: "GovReport",
             dependencies: ["CPoppler", "CLibXML2"]
         ),
+        // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
+        // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself
+        // does not link SQLite.
+        .target(
+            name: "GovReportBatch",
+            dependencies: ["GovReport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "govreport",
             dependencies: [
                 "GovReport",
+                "GovReportBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GovReportTests",
-            dependencies: ["GovReport"],
+            dependencies: ["GovReport", "GovReportBatch", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ],

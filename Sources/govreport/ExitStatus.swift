@@ -10,6 +10,11 @@ enum ExitStatus {
     static let encrypted: Int32 = 4
     static let noTextLayer: Int32 = 5
     static let notAReport: Int32 = 6
+    /// `batch`: one or more inputs could not be extracted.
+    static let batchFailures: Int32 = 7
+    /// `batch`, `merge`: the output cannot be written (or another batch holds the folder, or the
+    /// workers cannot start).
+    static let outputUnusable: Int32 = 8
 
     static func status(for error: InputError) -> Int32 {
         switch error {

@@ -36,8 +36,11 @@ struct GovReportCommand: ParsableCommand {
               4  an input PDF is password-protected
               5  an input PDF has no text layer (a scan; needs OCR)
               6  an input is readable but is not a disclosure annual report
+              7  batch: one or more inputs could not be extracted (listed in failures.csv)
+              8  batch, merge: the output cannot be written, another batch is writing there,
+                 or the workers cannot start
             With several inputs, the others are still processed; the status is the first failure's.
             """,
-        subcommands: [Extract.self, Check.self, Layout.self, Debug.self]
+        subcommands: [Extract.self, Check.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
     )
 }

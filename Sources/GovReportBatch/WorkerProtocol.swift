@@ -1,0 +1,106 @@
+import Foundation
+import GovReport
+
+/// What the batch sends a worker: one line per document.
+public struct WorkRequest: Sendable, Equatable {
+    public var id: Int
+    /// The input to extract (also what `source.path` records).
+    public var path: String
+    /// Where its canonical JSON goes.
+    public var output: String
+
+    public init(id: Int, path: String, output: String) {
+        self.id = id; self.path = path; self.output = output
+    }
+
+    public var line: String {
+        JSONValue.object([JSONMember("id", .number(Decimal(id))), JSONMember("path", .string(path)),
+                          JSONMember("output", .string(output))]).serialized(pretty: false)
+    }
+
+    public init?(line: String) {
+        guard let v = try? ExactJSON.parse(line), let id = v["id"]?.decimal, let path = v["path"]?.string,
+              let output = v["output"]?.string else { return nil }
+        self.init(id: NSDecimalNumber(decimal: id).intValue, path: path, output: output)
+    }
+}
+
+/// What a worker answers for one document: one line.
+public struct WorkResult: Sendable, Equatable {
+    public var id: Int
+    public var status: ManifestEntry.Status
+    public var sha256: String?
+    public var size: Int64?
+    public var error: String?
+    public var message: String?
+    public var findings: Int
+
+    public init(id: Int, status: ManifestEntry.Status, sha256: String? = nil, size: Int64? = nil,
+                error: String? = nil, message: String? = nil, findings: Int = 0) {
+        self.id = id; self.status = status; self.sha256 = sha256; self.size = size
+        self.error = error; self.message = message; self.findings = findings
+    }
+
+    public var line: String {
+        var m = [JSONMember("id", .number(Decimal(id))), JSONMember("status", .string(status.rawValue))]
+        if let sha256 { m.append(JSONMember("sha256", .string(sha256))) }
+        if let size { m.append(JSONMember("size", .number(Decimal(size)))) }
+        if let error { m.append(JSONMember("error", .string(error))) }
+        if let message { m.append(JSONMember("message", .string(message))) }
+        m.append(JSONMember("findings", .number(Decimal(findings))))
+        return JSONValue.object(m).serialized(pretty: false)
+    }
+
+    public init?(line: String) {
+        guard let v = try? ExactJSON.parse(line), let id = v["id"]?.decimal,
+              let status = v["status"]?.string.flatMap(ManifestEntry.Status.init(rawValue:)) else { return nil }
+        self.init(id: NSDecimalNumber(decimal: id).intValue, status: status, sha256: v["sha256"]?.string,
+                  size: v["size"]?.decimal.map { NSDecimalNumber(decimal: $0).int64Value },
+                  error: v["error"]?.string, message: v["message"]?.string,
+                  findings: v["findings"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue } ?? 0)
+    }
+}
+
+/// The work of a worker on one document: extract, write the canonical JSON atomically, answer.
+public enum DocumentJob {
+    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto,
+                           temporaryDirectory: URL) -> WorkResult {
+        let output = URL(fileURLWithPath: request.output)
+        var isDir: ObjCBool = false
+        let fail = { (error: InputError, sha: String?, size: Int64?) -> WorkResult in
+            try? FileManager.default.removeItem(at: output)
+            return WorkResult(id: request.id, status: .failed, sha256: sha, size: size, error: error.code,
+                              message: error.explanation)
+        }
+        guard FileManager.default.fileExists(atPath: request.path, isDirectory: &isDir) else {
+            return fail(.notFound, nil, nil)
+        }
+        if isDir.boolValue { return fail(.isDirectory, nil, nil) }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: request.path)) } catch {
+            return fail(.unreadable(error.localizedDescription), nil, nil)
+        }
+        let size = Int64(data.count)
+        let report: CanonicalReport
+        do {
+            report = try ReportExtractor.extract(data: data, name: request.path, tables: tables)
+        } catch {
+            return fail(error, sha256Hex([UInt8](data)), size)
+        }
+        do {
+            try AtomicFile.write(Array((report.json.serialized() + "\n").utf8), to: output,
+                                 temporaryDirectory: temporaryDirectory, durable: false)
+        } catch {
+            return WorkResult(id: request.id, status: .failed, sha256: report.source.sha256, size: size,
+                              error: "output_error", message: "\(error)")
+        }
+        return WorkResult(id: request.id, status: .ok, sha256: report.source.sha256, size: size,
+                          findings: report.findings.count)
+    }
+}
+
+/// The first line a worker writes, once it has started and applied its limits: a worker that
+/// ends before it means the workers cannot run at all (not that a document made one crash).
+public enum WorkerReady {
+    public static let line = #"{"ready":true}"#
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GovReportBatch
+
+extension GovReportCommand {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge the SQLite archives of a sharded batch into one.",
+            discussion: """
+                The result has the rows (ids included) that one unsharded batch over all the inputs \
+                would have written. An input found in two archives is an error. The JSONL and CSV \
+                files of the shards merge by concatenation: cat out/reports-*-of-N.jsonl.
+                """)
+
+        @Argument(help: ArgumentHelp("Archives written by `govreport batch --shard K/N`.", valueName: "archive"))
+        var archives: [String]
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("The merged archive to write.", valueName: "file"))
+        var out: String
+
+        func run() throws {
+            for path in archives where !FileManager.default.fileExists(atPath: path) {
+                Stderr.line("govreport: \(path): no such file; check the path")
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            let destination = URL(fileURLWithPath: out)
+            do {
+                try ArchiveMerge.merge(archives.map { URL(fileURLWithPath: $0) }, into: destination,
+                                       temporaryDirectory: destination.deletingLastPathComponent())
+            } catch let error as ArchiveMerge.MergeError {
+                Stderr.line("govreport: merge: \(error)")
+                throw ExitCode(ExitStatus.unreadable)
+            } catch {
+                Stderr.line("govreport: merge: \(error)")
+                throw ExitCode(ExitStatus.outputUnusable)
+            }
+        }
+    }
+}
