@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // poppler-glib (and the cairo/GLib it pulls in), seen through one modulemap.
@@ -28,7 +29,7 @@ let package = Package(
         // Every pipeline stage; only Sources/GovReport/Poppler/*.swift imports CPoppler.
         .target(
             name: "GovReport",
-            dependencies: ["CPoppler", "CLibXML2"]
+            dependencies: ["CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
         // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself

@@ -48,13 +48,6 @@ extension PopplerDocument {
     }
 }
 
-/// SHA-256 of a byte buffer, as lowercase hex (GLib's GChecksum).
-public func sha256Hex(_ bytes: [UInt8]) -> String {
-    bytes.withUnsafeBufferPointer { buf in
-        takeString(g_compute_checksum_for_data(G_CHECKSUM_SHA256, buf.baseAddress, gsize(buf.count))) ?? ""
-    }
-}
-
 /// Why a debug image could not be written.
 public enum PNGWriteError: Error, Sendable {
     case noSuchPage(Int)
