@@ -38,24 +38,26 @@ enum PDFReportReader {
         }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
         let lines = plain.runningText()
-        func report(_ pages: PDFPages) -> CanonicalReport {
-            ReportAssembler.assemble(source: source, lines: lines, tables: pages.tables(),
-                                     titleFallback: doc.metadata.title)
+        func report(_ tables: RawTables) -> CanonicalReport {
+            ReportAssembler.assemble(source: source, lines: lines, tables: tables, titleFallback: doc.metadata.title)
         }
 
-        let textOnly = report(plain)
+        let plainTables = plain.tables()
+        let textOnly = report(plainTables)
         let textQuality = ExtractionQuality(textOnly)
         if strategy == .text || strategy == .auto && textQuality.isClean { return (textOnly, plain.layouts) }
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
         let detector = RulingDetector()
-        let areas = plain.tableAreas(of: strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables)
+        let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
+        let areas = plain.tableAreas(of: doubtful)
         for (p, area) in areas {
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
-        var ruled = report(PDFPages(ruledLayouts))
+        // Only the tables in doubt are read again; the clean ones keep their reading.
+        var ruled = report(PDFPages(ruledLayouts).tables(only: doubtful, keeping: plainTables))
         if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
             return (textOnly, plain.layouts)
         }
@@ -126,23 +128,39 @@ struct PDFPages {
         RunningText.lines(layouts, headings: headings, furniture: furniture, tableParts: Self.tableParts)
     }
 
-    func tables() -> RawTables {
+    /// Reads `only` these tables (by JSON name) and takes the others, with their
+    /// diagnostics, from `base`; every table when `only` is nil.
+    func tables(only: Set<String>? = nil, keeping base: RawTables = RawTables()) -> RawTables {
+        guard let only else { return tables() }
+        var tables = tables(reading: only)
+        if !only.contains("active_disclosure") {
+            tables.active = base.active
+            tables.activeHeaderText = base.activeHeaderText
+        }
+        if !only.contains("applications") { tables.applications = base.applications }
+        if !only.contains("review_litigation") { tables.review = base.review }
+        tables.diagnostics = base.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
+            + tables.diagnostics
+        return tables
+    }
+
+    func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
         var tables = RawTables()
-        if let r = region(.activeDisclosure) {
+        if parts.contains("active_disclosure"), let r = region(.activeDisclosure) {
             var reader = ActiveTableReader()
             let result = reader.read(r)
             tables.active = result.rows
             tables.activeHeaderText = result.headerText
             tables.diagnostics += reader.diagnostics
         }
-        if let r = region(.applications) {
+        if parts.contains("applications"), let r = region(.applications) {
             var reader = MatrixTableReader(columnCount: 7, table: "applications",
                                            knownLabels: Template.applicationRows.map(\.label),
                                            columnNames: Template.applicationColumnLabels)
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
         }
-        if let r = region(.reviewLitigation) {
+        if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
             var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
                                            columnNames: Template.reviewColumnLabels)
             let rows = reader.rows(in: r)
