@@ -97,28 +97,9 @@ extension JSONValue {
 }
 
 extension JSONValue {
-    /// Parses JSON text (object key order preserved).
+    /// Parses JSON text exactly: numbers as decimals from their digits, key order kept
+    /// (see `ExactJSON`).
     public static func parse(_ data: Data) throws -> JSONValue {
-        let any = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        return from(any, text: data)
-    }
-
-    private static func from(_ any: Any, text: Data) -> JSONValue {
-        switch any {
-        case is NSNull: return .null
-        case let n as NSNumber:
-            if CFGetTypeIDIfAvailable(n) { return .bool(n.boolValue) }
-            return .number(n.decimalValue)
-        case let s as String: return .string(s)
-        case let a as [Any]: return .array(a.map { from($0, text: text) })
-        case let o as [String: Any]:
-            // JSONSerialization loses key order; canonical keys are re-ordered by their readers.
-            return .object(o.keys.sorted().map { JSONMember($0, from(o[$0]!, text: text)) })
-        default: return .null
-        }
-    }
-
-    private static func CFGetTypeIDIfAvailable(_ n: NSNumber) -> Bool {
-        String(cString: n.objCType) == "c" && (n == NSNumber(value: true) || n == NSNumber(value: false))
+        try ExactJSON.parse(data)
     }
 }

@@ -1,9 +1,8 @@
 import Foundation
-import GovReport
 
 /// Reads JSON text into a `JSONValue` exactly: numbers become `Decimal` from their digits (not
-/// through `Double`) and objects keep their key order. The batch reads back the documents its
-/// workers wrote, and an archive must hold the numbers the report printed.
+/// through `Double`) and objects keep their key order. `check` and the batch read canonical
+/// documents back, and they must hold the numbers the report printed.
 public enum ExactJSON {
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
         public var offset: Int
