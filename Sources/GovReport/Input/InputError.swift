@@ -10,7 +10,6 @@ public enum InputError: Error, Sendable, Equatable {
     case encryptedPDF
     case noTextLayer(pages: Int)
     case notAReport
-    case unsupportedKind(String)
     case badEncoding
 
     /// A short code for scripts and the batch manifest.
@@ -25,7 +24,6 @@ public enum InputError: Error, Sendable, Equatable {
         case .encryptedPDF: "encrypted_pdf"
         case .noTextLayer: "no_text_layer"
         case .notAReport: "not_a_report"
-        case .unsupportedKind: "unsupported_kind"
         case .badEncoding: "bad_encoding"
         }
     }
@@ -45,7 +43,6 @@ public enum InputError: Error, Sendable, Equatable {
             "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); run OCR on it first"
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
-        case .unsupportedKind(let ext): "has an unsupported file type (.\(ext)); govreport reads PDF, HTML and text reports"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
         }
     }

@@ -129,9 +129,8 @@ struct PDFPages {
     }
 
     /// Reads `only` these tables (by JSON name) and takes the others, with their
-    /// diagnostics, from `base`; every table when `only` is nil.
-    func tables(only: Set<String>? = nil, keeping base: RawTables = RawTables()) -> RawTables {
-        guard let only else { return tables() }
+    /// diagnostics, from `base`.
+    func tables(only: Set<String>, keeping base: RawTables) -> RawTables {
         var tables = tables(reading: only)
         if !only.contains("active_disclosure") {
             tables.active = base.active
