@@ -1,0 +1,91 @@
+/// The positioned-text family's common stage: a document's pages of glyphs (points, y down)
+/// with their furniture and part headings located, and the three tables read from them by the
+/// one table finder. Every positioned-text reader (PDF, laid-out text, OCR) ends here; nothing
+/// below knows which reader made the pages.
+struct PositionedPages {
+    var layouts: [PageLayout]
+    var furniture: Set<PartLocator.LineID>
+    var headings: [ReportPart: PartLocator.LineID]
+
+    static let tableParts: [ReportPart] = [.activeDisclosure, .applications, .reviewLitigation]
+
+    init(_ layouts: [PageLayout]) {
+        self.layouts = layouts
+        furniture = PartLocator.furniture(layouts)
+        headings = PartLocator.headings(layouts, skipping: furniture)
+    }
+
+    var hasTables: Bool { Self.tableParts.contains { headings[$0] != nil } }
+
+    func region(_ part: ReportPart) -> [RegionPage]? {
+        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)
+    }
+
+    /// The part of each page (0-based index) that holds tables: the span of the tables'
+    /// lines across the page's width, with a margin for the borders around them.
+    func tableAreas(of tables: Set<String>) -> [(page: Int, area: Rect)] {
+        var areas: [Int: Rect] = [:]
+        let names: [ReportPart: String] = [.activeDisclosure: "active_disclosure", .applications: "applications",
+                                           .reviewLitigation: "review_litigation"]
+        for part in Self.tableParts where tables.contains(names[part]!) {
+            for r in region(part) ?? [] {
+                let box = r.lines.map(\.box).reduce(r.lines[0].box) { $0.union($1) }
+                let p = r.page.number - 1
+                areas[p] = areas[p].map { $0.union(box) } ?? box
+            }
+        }
+        let margin = 12.0
+        return areas.keys.sorted().map { p in
+            let a = areas[p]!
+            return (p, Rect(x0: 0, y0: a.y0 - margin, x1: layouts[p].width, y1: a.y1 + margin))
+        }
+    }
+
+    func runningText() -> [DocumentLine] {
+        RunningText.lines(layouts, headings: headings, furniture: furniture, tableParts: Self.tableParts)
+    }
+
+    /// Reads `only` these tables (by JSON name) and takes the others, with their
+    /// diagnostics, from `base`.
+    func tables(only: Set<String>, keeping base: RawTables) -> RawTables {
+        var tables = tables(reading: only)
+        if !only.contains("active_disclosure") {
+            tables.active = base.active
+            tables.activeHeaderText = base.activeHeaderText
+        }
+        if !only.contains("applications") { tables.applications = base.applications }
+        if !only.contains("review_litigation") { tables.review = base.review }
+        tables.diagnostics = base.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
+            + tables.diagnostics
+        return tables
+    }
+
+    func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
+        var tables = RawTables()
+        if parts.contains("active_disclosure"), let r = region(.activeDisclosure) {
+            var reader = ActiveTableReader()
+            let result = reader.read(r)
+            tables.active = result.rows
+            tables.activeHeaderText = result.headerText
+            tables.diagnostics += reader.diagnostics
+        }
+        if parts.contains("applications"), let r = region(.applications) {
+            var reader = MatrixTableReader(columnCount: 7, table: "applications",
+                                           knownLabels: Template.applicationRows.map(\.label),
+                                           columnNames: Template.applicationColumnLabels)
+            tables.applications = reader.rows(in: r)
+            tables.diagnostics += reader.diagnostics
+        }
+        if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
+            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
+                                           columnNames: Template.reviewColumnLabels)
+            let rows = reader.rows(in: r)
+            // The data row is the one that prints the most values.
+            if let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count }) {
+                tables.review = [best]
+            }
+            tables.diagnostics += reader.diagnostics
+        }
+        return tables
+    }
+}
