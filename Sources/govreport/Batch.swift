@@ -28,8 +28,9 @@ extension GovReportCommand {
 
                 --shard K/N takes a fixed 1/N of the inputs, so N machines or array-job tasks split a \
                 harvest without talking to each other; their files carry -K-of-N in their names (one \
-                --out folder may hold all shards). Concatenate the JSONL and CSV files (only shard 1's \
-                CSV has the header line); merge the archives with `govreport merge`.
+                --out folder may hold all shards). --shard auto takes K and N from a Slurm array job. \
+                `govreport merge --shards DIR --out DIR` then writes exactly the files one unsharded \
+                batch would have written.
 
                 Exit status: 0 every input was extracted (findings allowed), 7 some inputs failed \
                 (see the summary, failures.csv), 8 the batch cannot run (the output folder cannot be \
@@ -50,8 +51,10 @@ extension GovReportCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
         var out: String
 
-        @Option(name: .shortAndLong, help: "Documents extracted at once, each in its own worker process (default: the number of cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        @Option(name: .shortAndLong, help: ArgumentHelp(
+            "Documents extracted at once, each in its own worker process (default: SLURM_CPUS_PER_TASK in a Slurm job, else the number of cores).",
+            valueName: "n"))
+        var jobs: Int?
 
         @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
                                    valueName: "seconds"))
@@ -60,9 +63,9 @@ extension GovReportCommand {
         @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
         var maxMemory: Int = 2048
 
-        @Option(help: ArgumentHelp("Process only the K-th of N parts of the inputs (1 ≤ K ≤ N).",
-                                   valueName: "K/N"))
-        var shard: Shard?
+        @Option(help: ArgumentHelp("Process only the K-th of N parts of the inputs (1 ≤ K ≤ N), or auto: the part of this task of a Slurm array job.",
+                                   valueName: "K/N|auto"))
+        var shard: ShardChoice?
 
         @Flag(help: "Redo every input, done before or not.")
         var force = false
@@ -88,7 +91,7 @@ extension GovReportCommand {
         var documentsPerWorker = 200
 
         func validate() throws {
-            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
             guard maxMemory >= 0 else { throw ValidationError("--max-memory must be 0 (no cap) or a size in MiB") }
             guard documentsPerWorker >= 1 else { throw ValidationError("--documents-per-worker must be at least 1") }
@@ -103,6 +106,9 @@ extension GovReportCommand {
         }
 
         func run() throws {
+            let shard = try resolvedShard()
+            let jobs = self.jobs ?? Shard.slurmCPUsPerTask(ProcessInfo.processInfo.environment)
+                ?? ProcessInfo.processInfo.activeProcessorCount
             let all = try listInputs()
             let selected = shard.map { s in all.filter(s.contains) } ?? all
             let layout = BatchLayout(root: URL(fileURLWithPath: out), shard: shard)
@@ -116,17 +122,19 @@ extension GovReportCommand {
             defer { close(lock) }
 
             do {
+                // A shard is marked finished only at the end of a run that got through it.
+                if let shard { try? FileManager.default.removeItem(at: ShardCompletion.url(in: layout.root, shard: shard)) }
                 let manifest = try ManifestLog(url: layout.manifest, temporaryDirectory: layout.temporaryDirectory)
                 let policy: RerunPolicy = force ? .force : retryFailed ? .retryFailed : .resume
-                let jobs = try Self.plan(selected, manifest: manifest, layout: layout, policy: policy)
+                let work = try Self.plan(selected, manifest: manifest, layout: layout, policy: policy)
 
-                let progress = BatchProgress(total: jobs.count, mode: self.progress, interval: progressInterval)
+                let progress = BatchProgress(total: work.count, mode: self.progress, interval: progressInterval)
                 let runner = BatchRunner(
-                    settings: .init(jobs: min(self.jobs, max(1, jobs.count)), timeout: timeout,
+                    settings: .init(jobs: min(jobs, max(1, work.count)), timeout: timeout,
                                     maxMemoryMiB: maxMemory, documentsPerWorker: documentsPerWorker,
                                     tables: tables, executable: Self.executablePath),
                     layout: layout, manifest: manifest, progress: progress)
-                if !jobs.isEmpty { try runner.run(jobs) }
+                if !work.isEmpty { try runner.run(work) }
                 progress.finish()
                 let seconds = progress.elapsed
                 if self.progress != .none && selected.count >= 1000 {
@@ -137,8 +145,12 @@ extension GovReportCommand {
                     inputs: selected, manifest: manifest.entries, layout: layout,
                     options: .init(csvHeader: (shard?.index ?? 1) == 1))
                 try manifest.rewrite(temporaryDirectory: layout.temporaryDirectory)
-                for line in ProgressFormat.summary(tally, processed: jobs.count, skipped: selected.count - jobs.count,
-                                                   seconds: seconds, jobs: self.jobs) {
+                if let shard {
+                    try ShardCompletion(shard: shard, tally: tally)
+                        .write(in: layout.root, temporaryDirectory: layout.temporaryDirectory)
+                }
+                for line in ProgressFormat.summary(tally, processed: work.count, skipped: selected.count - work.count,
+                                                   seconds: seconds, jobs: jobs) {
                     Stderr.line(line)
                 }
                 Stderr.line("  outputs: \(layout.root.path)/{\(layout.reportsJSONL.lastPathComponent), "
@@ -240,6 +252,28 @@ extension GovReportCommand {
     }
 }
 
-extension Shard: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+/// `--shard`: a fixed part `K/N`, or `auto`, the part of this task of a Slurm array job.
+enum ShardChoice: ExpressibleByArgument {
+    case fixed(Shard)
+    case slurmArray
+
+    init?(argument: String) {
+        if argument == "auto" { self = .slurmArray; return }
+        guard let shard = Shard(argument) else { return nil }
+        self = .fixed(shard)
+    }
+}
+
+extension GovReportCommand.Batch {
+    /// The shard this run processes: nil for all inputs.
+    func resolvedShard() throws -> Shard? {
+        switch shard {
+        case nil: return nil
+        case .fixed(let s): return s
+        case .slurmArray:
+            do { return try Shard.fromSlurmArray(ProcessInfo.processInfo.environment) } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
 }
