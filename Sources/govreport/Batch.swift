@@ -217,7 +217,7 @@ extension GovReportCommand {
                 let decision = ResumePlan.decide(
                     entry: entry, stat: stat, policy: policy,
                     outputExists: { FileManager.default.fileExists(atPath: layout.documentURL(for: input.path).path) },
-                    contentHash: { FileManager.default.contents(atPath: input.path).map { sha256Hex([UInt8]($0)) } })
+                    contentHash: { (try? RawPath.contents(of: input.path)).map { sha256Hex([UInt8]($0)) } })
                 switch decision {
                 case .run:
                     jobs.append(.init(input: input, stat: stat))

@@ -18,6 +18,7 @@ extension GovReportCommand {
         @Option(help: "Cap on this process's address space, in MiB (0: none).") var maxMemory = 0
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
+        @Flag(help: "Write the provenance object too.") var provenance = false
 
         func run() throws {
             // The batch ignores SIGPIPE and we inherit that; if it is gone, end quietly.
@@ -37,7 +38,8 @@ extension GovReportCommand {
             while let line = readLine(strippingNewline: true) {
                 guard let request = WorkRequest(line: line) else { continue }
                 FaultInjection.apply(to: request.path)
-                Self.answer(DocumentJob.run(request, tables: tables, temporaryDirectory: tmp).line)
+                Self.answer(DocumentJob.run(request, tables: tables, provenance: provenance,
+                                             temporaryDirectory: tmp).line)
             }
         }
 
