@@ -38,6 +38,10 @@ extension GovReportCommand {
             while let line = readLine(strippingNewline: true) {
                 guard let request = WorkRequest(line: line) else { continue }
                 FaultInjection.apply(to: request.path)
+                if let full = FaultInjection.fullDisk(request) {
+                    Self.answer(full.line)
+                    continue
+                }
                 Self.answer(DocumentJob.run(request, tables: tables, provenance: provenance,
                                              temporaryDirectory: tmp).line)
             }
@@ -68,6 +72,14 @@ enum FaultInjection {
     static let enabled = ProcessInfo.processInfo.environment["GOVREPORT_BATCH_FAULTS"] == "1"
 
     static func apply(to path: String) {
+        // Killed from outside once (as by the OOM killer): the marker beside the file says it was.
+        if enabled, (path as NSString).lastPathComponent.hasPrefix("fault-killed-once") {
+            let marker = path + ".killed"
+            if !FileManager.default.fileExists(atPath: marker) {
+                FileManager.default.createFile(atPath: marker, contents: nil)
+                kill(getpid(), SIGKILL)
+            }
+        }
         guard enabled, let handle = FileHandle(forReadingAtPath: path) else { return }
         let head = String(decoding: handle.readData(ofLength: 32), as: UTF8.self)
         try? handle.close()
@@ -95,5 +107,13 @@ enum FaultInjection {
         default:
             return
         }
+    }
+
+    /// With GOVREPORT_FULL_DISK=1 as well, every document's output fails to be written, as on
+    /// a full disk.
+    static func fullDisk(_ request: WorkRequest) -> WorkResult? {
+        guard enabled, ProcessInfo.processInfo.environment["GOVREPORT_FULL_DISK"] == "1" else { return nil }
+        return WorkResult(id: request.id, status: .failed, error: ResumePlan.outputError,
+                          message: "cannot write \(request.output): No space left on device")
     }
 }

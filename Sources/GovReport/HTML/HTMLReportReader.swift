@@ -9,7 +9,7 @@ enum HTMLReportReader {
     static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
         guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
         let root: HTMLElement
-        do throws(LibXMLDocument.ParseError) { root = try LibXMLDocument.parse(text) } catch {
+        do throws(LibXMLDocument.ParseError) { root = try LibXMLDocument.read(text) } catch {
             switch error {
             case .noDocument: throw .notAReport
             case .tooDeep: throw .tooDeeplyNested(limit: LibXMLDocument.maxDepth)

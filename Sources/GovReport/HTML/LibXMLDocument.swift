@@ -28,8 +28,14 @@ enum LibXMLDocument {
 
     /// Parses already-decoded text. The text is handed over as UTF-8 with the encoding named,
     /// so a `<meta charset>` in the page cannot make libxml2 decode it a second time.
-    /// Returns the root element (`<html>`, implied when the page has none).
-    static func parse(_ text: String) throws(ParseError) -> HTMLElement {
+    /// Returns the root element (`<html>`, implied when the page has none), or nil when there
+    /// is no document (see `read` for why).
+    static func parse(_ text: String) -> HTMLElement? {
+        try? read(text)
+    }
+
+    /// `parse`, saying why there is no document.
+    static func read(_ text: String) throws(ParseError) -> HTMLElement {
         _ = depthCapSet
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
