@@ -58,7 +58,7 @@ extension GovReportCommand {
         var timeout: Double = 60
 
         @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
-        var maxMemory: Int = 2048
+        var maxMemory: Int = 1024
 
         @Option(help: ArgumentHelp("Process only the K-th of N parts of the inputs (1 ≤ K ≤ N).",
                                    valueName: "K/N"))

@@ -56,9 +56,10 @@ public enum HarvestInputs {
         } catch where error.tooDeep {
             return .failure(.tooDeep)
         } catch {
-            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
-                guard !line.allSatisfy(\.isWhitespace) else { continue }
-                guard let value = try? JSONValue.parse(Data(line.utf8)) else { return .failure(.notJSON) }
+            // JSON Lines, a line at a time from the bytes (no copy of the whole file as text).
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+                guard let value = try? ExactJSON.parse(Array(line)) else { return .failure(.notJSON) }
                 docs.append(value)
             }
         }
