@@ -110,7 +110,7 @@ def main():
             put(kind, make(bi), ext, "bad", code)
             bi += 1
     if args.faults:
-        for fault, code in [("crash", "crash"), ("hang", "timeout"), ("memory", "memory")]:
+        for fault, code in [("crash", "crash"), ("hang", "timeout"), ("memory", "memory_limit")]:
             put(f"fault-{fault}", f"GOVREPORT-FAULT:{fault}\n".encode(), ".pdf", "bad", code)
         put("inflate-bomb", inflate_bomb(), ".pdf", "bad", "timeout")
 

@@ -7,4 +7,8 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/parserInternals.h>
+// libxml2 keeps its element depth cap in a process-wide variable, which Swift 6 does not let
+// code touch directly; govreport sets it once, before its first parse.
+static inline void govreport_set_xml_max_depth(unsigned int depth) { xmlParserMaxDepth = depth; }
 #endif

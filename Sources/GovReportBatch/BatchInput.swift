@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// One input of a batch.
 public struct BatchInput: Sendable, Equatable {
@@ -51,8 +52,7 @@ public enum InputListing {
         var seen: [String: BatchInput] = [:]
         for argument in arguments where !argument.isEmpty {
             let path = normalize(argument)
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            if let st = RawPath.status(path), st.st_mode & S_IFMT == S_IFDIR {
                 for input in try walk(path, options: options) where seen[input.path] == nil {
                     seen[input.path] = input
                 }
@@ -71,26 +71,15 @@ public enum InputListing {
             ex.hasPrefix(rootAbsolute + "/") ? String(ex.dropFirst(rootAbsolute.count + 1)) : nil
         })
         if options.excluding.contains(rootAbsolute) { return [] }
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw ListingError.unreadableFolder(root)
+        let found = RawPath.walk(root, enter: { rel, name in !name.hasPrefix(".") && !excluded.contains(rel) },
+                                 take: { _, name in
+            guard !name.hasPrefix(".") else { return false }
+            return options.extensions.map { $0.contains((name as NSString).pathExtension.lowercased()) } ?? true
+        })
+        guard let found else { throw ListingError.unreadableFolder(root) }
+        return found.map { rel in
+            BatchInput(path: normalize(root == "/" ? "/" + rel : root + "/" + rel), shardKey: normalize(rel))
         }
-        var out: [BatchInput] = []
-        while let rel = walker.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            let full = root == "/" ? "/" + rel : root + "/" + rel
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else { continue }
-            if isDir.boolValue {
-                if name.hasPrefix(".") || excluded.contains(rel) { walker.skipDescendants() }
-                continue
-            }
-            if name.hasPrefix(".") { continue }
-            if let exts = options.extensions, !exts.contains((name as NSString).pathExtension.lowercased()) {
-                continue
-            }
-            out.append(BatchInput(path: normalize(full), shardKey: normalize(rel)))
-        }
-        return out
     }
 
     /// Paths from a list: one per line (a trailing `\r` is dropped), or NUL-separated; blank
@@ -101,7 +90,7 @@ public enum InputListing {
         return parts.map { part in
             var bytes = Array(part)
             if !nulSeparated, bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-            return String(decoding: bytes, as: UTF8.self)
+            return RawPath.string(bytes)
         }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 

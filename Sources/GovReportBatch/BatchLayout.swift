@@ -32,8 +32,10 @@ public struct BatchLayout: Sendable {
     public var documents: URL { root.appendingPathComponent("docs") }
 
     /// The per-document JSON of an input: `docs/` + its path + `.json`, with a leading `/`
-    /// written as `_root/` and `..` as `_up`, so every input path has its own file and the
-    /// folder mirrors the harvest's tree.
+    /// written as `_root/` and `..` as `_up`, so the folder mirrors the harvest's tree. The
+    /// mapping is one-to-one (two inputs never share a file): a name of the input's own that
+    /// begins with `_` gets one more `_` in front (`_up/` is `__up/`), and a folder whose name
+    /// ends in `.json` (and `_`s) gets a `_` after, so that no folder is named like a document.
     public func documentURL(for inputPath: String) -> URL {
         documents.appendingPathComponent(Self.documentName(for: inputPath))
     }
@@ -41,10 +43,11 @@ public struct BatchLayout: Sendable {
     public static func documentName(for inputPath: String) -> String {
         var parts = inputPath.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
             .filter { $0 != "." }
-            .map { $0 == ".." ? "_up" : $0 }
+            .map { $0 == ".." ? "_up" : $0.hasPrefix("_") ? "_" + $0 : $0 }
         if inputPath.hasPrefix("/") { parts.insert("_root", at: 0) }
         if parts.isEmpty { parts = ["_"] }
         var last = parts.removeLast() + ".json"
+        parts = parts.map { $0.range(of: #"\.json_*$"#, options: .regularExpression) != nil ? $0 + "_" : $0 }
         // File names are limited to 255 bytes; a longer one keeps its start and a hash of the rest.
         if last.utf8.count > 255 {
             var prefix = ""

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// What a rerun does with inputs the manifest already has.
 public enum RerunPolicy: String, Sendable, CaseIterable {
@@ -22,8 +23,7 @@ public struct FileStat: Sendable, Equatable {
 
     /// The stat of a regular file (following symbolic links); nil when there is none.
     public static func of(_ path: String) -> FileStat? {
-        var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard let st = RawPath.status(path), (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         #if canImport(Darwin)
         let ns = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
         #else
@@ -34,6 +34,9 @@ public struct FileStat: Sendable, Equatable {
 }
 
 public enum ResumePlan {
+    /// The error code of a document that was extracted but whose output could not be written.
+    public static let outputError = "output_error"
+
     public enum Decision: Sendable, Equatable {
         case run
         case skip
@@ -63,7 +66,8 @@ public enum ResumePlan {
         }
         switch entry.status {
         case .ok: return outputExists() ? decision : .run
-        case .failed: return policy == .retryFailed ? .run : decision
+        // A failure to write the output (a full disk) is not the input's fault: tried again.
+        case .failed: return policy == .retryFailed || entry.error == ResumePlan.outputError ? .run : decision
         }
     }
 }

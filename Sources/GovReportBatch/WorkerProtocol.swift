@@ -63,23 +63,16 @@ public struct WorkResult: Sendable, Equatable {
 
 /// The work of a worker on one document: extract, write the canonical JSON atomically, answer.
 public enum DocumentJob {
-    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto,
+    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto, provenance: Bool = false,
                            temporaryDirectory: URL) -> WorkResult {
         let output = URL(fileURLWithPath: request.output)
-        var isDir: ObjCBool = false
         let fail = { (error: InputError, sha: String?, size: Int64?) -> WorkResult in
             try? FileManager.default.removeItem(at: output)
             return WorkResult(id: request.id, status: .failed, sha256: sha, size: size, error: error.code,
                               message: error.explanation)
         }
-        guard FileManager.default.fileExists(atPath: request.path, isDirectory: &isDir) else {
-            return fail(.notFound, nil, nil)
-        }
-        if isDir.boolValue { return fail(.isDirectory, nil, nil) }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: request.path)) } catch {
-            return fail(.unreadable(error.localizedDescription), nil, nil)
-        }
+        do { data = try ReportExtractor.readFile(request.path) } catch { return fail(error, nil, nil) }
         let size = Int64(data.count)
         let report: CanonicalReport
         do {
@@ -88,11 +81,11 @@ public enum DocumentJob {
             return fail(error, sha256Hex([UInt8](data)), size)
         }
         do {
-            try AtomicFile.write(Array((report.json.serialized() + "\n").utf8), to: output,
+            try AtomicFile.write(Array((report.json(provenance: provenance).serialized() + "\n").utf8), to: output,
                                  temporaryDirectory: temporaryDirectory, durable: false)
         } catch {
             return WorkResult(id: request.id, status: .failed, sha256: report.source.sha256, size: size,
-                              error: "output_error", message: "\(error)")
+                              error: ResumePlan.outputError, message: "\(error)")
         }
         return WorkResult(id: request.id, status: .ok, sha256: report.source.sha256, size: size,
                           findings: report.findings.count)

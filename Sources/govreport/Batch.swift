@@ -61,7 +61,7 @@ extension GovReportCommand {
         var timeout: Double = 60
 
         @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
-        var maxMemory: Int = 2048
+        var maxMemory: Int = 1024
 
         @Option(help: ArgumentHelp("Process only the K-th of N parts of the inputs (1 ≤ K ≤ N), or auto: the part of this task of a Slurm array job.",
                                    valueName: "K/N|auto"))
@@ -229,7 +229,7 @@ extension GovReportCommand {
                 let decision = ResumePlan.decide(
                     entry: entry, stat: stat, policy: policy,
                     outputExists: { FileManager.default.fileExists(atPath: layout.documentURL(for: input.path).path) },
-                    contentHash: { FileManager.default.contents(atPath: input.path).map { sha256Hex([UInt8]($0)) } })
+                    contentHash: { (try? RawPath.contents(of: input.path)).map { sha256Hex([UInt8]($0)) } })
                 switch decision {
                 case .run:
                     jobs.append(.init(input: input, stat: stat))

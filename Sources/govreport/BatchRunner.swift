@@ -31,6 +31,10 @@ final class BatchRunner {
     let progress: BatchProgress
     private var workers: [WorkerProcess?]
     private var nextRequestID = 0
+    /// Documents whose worker was killed from outside (SIGKILL: the OOM killer, an operator),
+    /// to be tried once more; and the paths already tried again.
+    private var retries: [Job] = []
+    private var retried = Set<String>()
 
     init(settings: Settings, layout: BatchLayout, manifest: ManifestLog, progress: BatchProgress) {
         self.settings = settings
@@ -62,9 +66,9 @@ final class BatchRunner {
         signal(SIGTERM, batchInterrupted)
         var next = 0
         defer { shutDown() }
-        while next < jobs.count || workers.contains(where: { $0?.inFlight != nil }) {
+        while next < jobs.count || !retries.isEmpty || workers.contains(where: { $0?.inFlight != nil }) {
             // Hand out documents to idle workers, starting (or renewing) workers as needed.
-            for i in workers.indices where next < jobs.count {
+            for i in workers.indices where next < jobs.count || !retries.isEmpty {
                 if let w = workers[i], w.inFlight == nil, w.documentsDone >= settings.documentsPerWorker {
                     _ = w.reap()
                     workers[i] = nil
@@ -73,8 +77,13 @@ final class BatchRunner {
                     workers[i] = try WorkerProcess.spawn(executable: settings.executable, arguments: workerArguments)
                 }
                 guard let w = workers[i], w.inFlight == nil else { continue }
-                let job = jobs[next]
-                next += 1
+                let job: Job
+                if retries.isEmpty {
+                    job = jobs[next]
+                    next += 1
+                } else {
+                    job = retries.removeFirst()
+                }
                 nextRequestID += 1
                 w.clearStderr()
                 let request = WorkRequest(id: nextRequestID, path: job.input.path,
@@ -157,17 +166,21 @@ final class BatchRunner {
                                    + (said.isEmpty ? "" : ": \(said.prefix(500))"))
         }
         guard let f = w.inFlight else { return }
-        let lastWords = said.split(separator: "\n").last.map { String($0.prefix(300)) }
-        let lower = said.lowercased()
-        let outOfMemory = ["alloc", "out of memory", "memory exhausted"].contains { lower.contains($0) }
+        if termination == .signal(SIGKILL), retried.insert(f.request.path).inserted {
+            Stderr.line("govreport: \(f.request.path): its worker was killed from outside (SIGKILL); trying it once more")
+            retries.append(Job(input: BatchInput(path: f.request.path), stat: f.stat))
+            return
+        }
+        let (outOfMemory, lastWords) = w.deathCause()
         var message: String
         let error: String
         if outOfMemory {
-            error = "memory"
+            error = "memory_limit"
             message = "ran out of memory (--max-memory \(settings.maxMemoryMiB) MiB): \(termination.description)"
         } else {
             error = "crash"
             message = "crash: \(termination.description)"
+                + (retried.contains(f.request.path) ? " (again, after one retry)" : "")
         }
         if let lastWords { message += "; last said: \(lastWords)" }
         try record(f, now: Self.now(), result: nil, error: error, message: message)
@@ -180,7 +193,7 @@ final class BatchRunner {
         if result == nil {
             // The worker died before it could say: the manifest still identifies the content, and
             // a document from an earlier run of this input must not outlive this failure.
-            if let data = FileManager.default.contents(atPath: f.request.path) {
+            if let data = try? RawPath.contents(of: f.request.path) {
                 sha = sha256Hex([UInt8](data))
                 size = Int64(data.count)
             }

@@ -23,7 +23,8 @@ extension GovReportCommand {
                   1  a report has an error finding
                   2  usage error (or the --out file cannot be written)
                   3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
-                     as for extract); the status is the first unreadable input's
+                     11 stopped at --timeout or --max-memory, as for extract); the status is the
+                     first unreadable input's
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -49,6 +50,8 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
+        @OptionGroup var limits: DocumentLimits
+
         var effectiveFormat: Format { json ? .json : format }
 
         func validate() throws {
@@ -58,7 +61,7 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: tables)
+            var runner = InputRunner(tables: tables, limits: limits, provenance: true)
             var harvest = Harvest()
             for arg in inputs {
                 let files = HarvestInputs.expand([arg])
@@ -122,16 +125,17 @@ private struct Harvest {
 
     mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner) {
         guard file.isJSON else {
-            do {
-                add(try ReportExtractor.extract(path: file.path, tables: runner.tables), path: file.path, origin: nil)
-            } catch {
-                fail(file.path, error, runner: &runner)
+            switch runner.read(file.path).flatMap({ json in
+                CanonicalReport(json: json).map { .success($0) }
+                    ?? .failure(DocumentFailure(code: "crash", explanation: "its document could not be read back"))
+            }) {
+            case .success(let report): add(report, path: file.path, origin: nil)
+            case .failure(let failure): fail(file.path, failure, runner: &runner)
             }
             return
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            let error: InputError = FileManager.default.fileExists(atPath: file.path) ? .unreadable("permission denied")
-                : .notFound
+        let data: Data
+        do { data = try ReportExtractor.readFile(file.path) } catch {
             fail(file.path, error, runner: &runner)
             return
         }
@@ -147,9 +151,12 @@ private struct Harvest {
                 skippedJSON.append(file.path)
                 return
             }
-            let message = problem == .notJSON
-                ? "is not JSON (nor JSON Lines); pass a file written by `govreport extract`"
-                : "is JSON but not govreport/1 documents; pass a file written by `govreport extract`"
+            let message = switch problem {
+            case .notJSON: "is not JSON (nor JSON Lines); pass a file written by `govreport extract`"
+            case .notCanonical: "is JSON but not govreport/1 documents; pass a file written by `govreport extract`"
+            case .tooDeep: "is JSON nested more than \(ExactJSON.maxDepth) levels deep, which no govreport/1 document is;"
+                + " pass a file written by `govreport extract`"
+            }
             fail(file.path, message, runner: &runner)
         }
     }
@@ -157,8 +164,12 @@ private struct Harvest {
     /// An input that could not be read: said on stderr (with the exit status it sets) and
     /// listed in the HTML report.
     mutating func fail(_ path: String, _ error: InputError, runner: inout InputRunner) {
-        runner.fail(path, error)
-        failures.append(.init(path: path, reason: "\(error.explanation) [\(error.code)]"))
+        fail(path, DocumentFailure(error), runner: &runner)
+    }
+
+    mutating func fail(_ path: String, _ failure: DocumentFailure, runner: inout InputRunner) {
+        runner.fail(path, failure)
+        failures.append(.init(path: path, reason: "\(failure.explanation) [\(failure.code)]"))
     }
 
     mutating func fail(_ path: String, _ message: String, runner: inout InputRunner) {

@@ -15,12 +15,29 @@ enum ExitStatus {
     /// `batch`, `merge`: the output cannot be written (or another batch holds the folder, or the
     /// workers cannot start).
     static let outputUnusable: Int32 = 8
+    /// `extract`, `check`: a document was stopped at its `--timeout` or `--max-memory`.
+    static let overLimit: Int32 = 11
 
     static func status(for error: InputError) -> Int32 {
         switch error {
         case .encryptedPDF: encrypted
         case .noTextLayer: noTextLayer
         case .notAReport: notAReport
+        case .timeout, .memoryLimit: overLimit
+        default: unreadable
+        }
+    }
+
+    /// The status of an error code a worker answered (the codes of `InputError`, and those the
+    /// other statuses are assigned to); any other code is an unreadable input.
+    static func status(forCode code: String) -> Int32 {
+        switch code {
+        case "encrypted_pdf": encrypted
+        case "no_text_layer", "text_as_outlines", "font_not_loaded": noTextLayer
+        case "not_a_report": notAReport
+        case "undecodable_text": 9
+        case "needs_converter": 10
+        case "timeout", "memory_limit": overLimit
         default: unreadable
         }
     }
@@ -35,24 +52,49 @@ enum Stderr {
     }
 }
 
-/// Runs extraction over inputs, reporting failures on stderr and carrying on.
+/// Runs extraction over inputs, reporting failures on stderr and carrying on. With limits,
+/// each document is read in a worker process that can be stopped (`IsolatedReader`).
 struct InputRunner {
     var tables: TableStrategy = .auto
+    var reader: IsolatedReader?
     private(set) var firstFailure: Int32?
 
-    mutating func extract(_ path: String) -> CanonicalReport? {
-        do {
-            return try ReportExtractor.extract(path: path, tables: tables)
-        } catch {
-            fail(path, error)
+    init(tables: TableStrategy = .auto, limits: DocumentLimits? = nil, provenance: Bool = false) {
+        self.tables = tables
+        if let limits, limits.isolated {
+            reader = IsolatedReader(limits: limits, tables: tables, provenance: provenance)
+        }
+    }
+
+    /// The canonical document of `path` (with provenance when the runner was made with it), or
+    /// nil after saying why there is none.
+    mutating func document(_ path: String, provenance: Bool) -> JSONValue? {
+        switch read(path, provenance: provenance) {
+        case .success(let json): return json
+        case .failure(let failure):
+            fail(path, failure)
             return nil
+        }
+    }
+
+    /// The document of `path` as read (in a worker when limited), or why there is none.
+    func read(_ path: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
+        if let reader { return reader.read(path) }
+        do {
+            return .success(try ReportExtractor.extract(path: path, tables: tables).json(provenance: provenance))
+        } catch {
+            return .failure(DocumentFailure(error))
         }
     }
 
     /// Reports an input that could not be read, and remembers the first failure's status.
     mutating func fail(_ path: String, _ error: InputError) {
-        Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
-        if firstFailure == nil { firstFailure = ExitStatus.status(for: error) }
+        fail(path, DocumentFailure(error))
+    }
+
+    mutating func fail(_ path: String, _ failure: DocumentFailure) {
+        Stderr.line("govreport: \(path): \(failure.explanation) [\(failure.code)]")
+        if firstFailure == nil { firstFailure = failure.status }
     }
 
     mutating func fail(_ path: String, message: String) {

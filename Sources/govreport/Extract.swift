@@ -24,15 +24,17 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
+        @OptionGroup var limits: DocumentLimits
+
         func run() throws {
-            var runner = InputRunner(tables: tables)
+            var runner = InputRunner(tables: tables, limits: limits, provenance: provenance)
             var docs: [JSONValue] = []
             for path in files {
-                guard let report = runner.extract(path) else { continue }
+                guard let doc = runner.document(path, provenance: provenance) else { continue }
                 if jsonl {
-                    print(report.json(provenance: provenance).serialized(pretty: false))
+                    print(doc.serialized(pretty: false))
                 } else {
-                    docs.append(report.json(provenance: provenance))
+                    docs.append(doc)
                 }
             }
             if !jsonl {

@@ -8,7 +8,7 @@ struct GovReportCommand: ParsableCommand {
     /// status for them is 64).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(rawArguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -17,6 +17,16 @@ struct GovReportCommand: ParsableCommand {
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)
+        }
+    }
+
+    /// The arguments as bytes, a name that is not UTF-8 (GBK) written as `RawPath` writes it, so
+    /// that it still names its file (Swift's own decoding would replace its bytes with U+FFFD).
+    static var rawArguments: [String] {
+        (1..<Int(CommandLine.argc)).map { i in
+            guard let p = CommandLine.unsafeArgv[i] else { return "" }
+            return RawPath.string(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self),
+                                                      count: strlen(p)))
         }
     }
 
@@ -39,6 +49,7 @@ struct GovReportCommand: ParsableCommand {
               7  batch: one or more inputs could not be extracted (listed in failures.csv)
               8  batch, merge: the output cannot be written, another batch is writing there,
                  or the workers cannot start
+             11  extract, check: a document was stopped at its --timeout or --max-memory
             With several inputs, the others are still processed; the status is the first failure's.
             """,
         subcommands: [Extract.self, Check.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]

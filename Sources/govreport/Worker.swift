@@ -18,6 +18,7 @@ extension GovReportCommand {
         @Option(help: "Cap on this process's address space, in MiB (0: none).") var maxMemory = 0
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
+        @Flag(help: "Write the provenance object too.") var provenance = false
 
         func run() throws {
             // The batch ignores SIGPIPE and we inherit that; if it is gone, end quietly.
@@ -37,7 +38,12 @@ extension GovReportCommand {
             while let line = readLine(strippingNewline: true) {
                 guard let request = WorkRequest(line: line) else { continue }
                 FaultInjection.apply(to: request.path)
-                Self.answer(DocumentJob.run(request, tables: tables, temporaryDirectory: tmp).line)
+                if let full = FaultInjection.fullDisk(request) {
+                    Self.answer(full.line)
+                    continue
+                }
+                Self.answer(DocumentJob.run(request, tables: tables, provenance: provenance,
+                                             temporaryDirectory: tmp).line)
             }
         }
 
@@ -66,6 +72,14 @@ enum FaultInjection {
     static let enabled = ProcessInfo.processInfo.environment["GOVREPORT_BATCH_FAULTS"] == "1"
 
     static func apply(to path: String) {
+        // Killed from outside once (as by the OOM killer): the marker beside the file says it was.
+        if enabled, (path as NSString).lastPathComponent.hasPrefix("fault-killed-once") {
+            let marker = path + ".killed"
+            if !FileManager.default.fileExists(atPath: marker) {
+                FileManager.default.createFile(atPath: marker, contents: nil)
+                kill(getpid(), SIGKILL)
+            }
+        }
         guard enabled, let handle = FileHandle(forReadingAtPath: path) else { return }
         let head = String(decoding: handle.readData(ofLength: 32), as: UTF8.self)
         try? handle.close()
@@ -93,5 +107,13 @@ enum FaultInjection {
         default:
             return
         }
+    }
+
+    /// With GOVREPORT_FULL_DISK=1 as well, every document's output fails to be written, as on
+    /// a full disk.
+    static func fullDisk(_ request: WorkRequest) -> WorkResult? {
+        guard enabled, ProcessInfo.processInfo.environment["GOVREPORT_FULL_DISK"] == "1" else { return nil }
+        return WorkResult(id: request.id, status: .failed, error: ResumePlan.outputError,
+                          message: "cannot write \(request.output): No space left on device")
     }
 }

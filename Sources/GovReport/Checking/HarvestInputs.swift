@@ -19,8 +19,7 @@ public enum HarvestInputs {
     public static func expand(_ arguments: [String]) -> [File] {
         var out: [File] = []
         for arg in arguments {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: arg, isDirectory: &isDir), isDir.boolValue else {
+            guard let st = RawPath.status(arg), st.st_mode & S_IFMT == S_IFDIR else {
                 out.append(File(path: arg, walked: false))
                 continue
             }
@@ -30,21 +29,12 @@ public enum HarvestInputs {
     }
 
     static func walk(_ dir: String) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
-        var found: [String] = []
-        while let rel = e.nextObject() as? String {
-            let name = (rel as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                if (e.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { e.skipDescendants() }
-                continue
-            }
+        let found = RawPath.walk(dir, enter: { _, name in !name.hasPrefix(".") }, take: { _, name in
             let ext = (name as NSString).pathExtension.lowercased()
-            guard reportExtensions.contains(ext) || jsonExtensions.contains(ext) else { continue }
-            let path = dir.hasSuffix("/") ? dir + rel : dir + "/" + rel
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { found.append(path) }
-        }
-        return found.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            return !name.hasPrefix(".") && (reportExtensions.contains(ext) || jsonExtensions.contains(ext))
+        }) ?? []
+        return found.map { dir.hasSuffix("/") ? dir + $0 : dir + "/" + $0 }
+            .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
     public enum JSONProblem: Error, Sendable, Equatable {
@@ -52,18 +42,24 @@ public enum HarvestInputs {
         case notJSON
         /// JSON, but (some of) its documents are not govreport/1.
         case notCanonical
+        /// JSON nested deeper than `ExactJSON.maxDepth`: no canonical document is.
+        case tooDeep
     }
 
     /// The canonical reports in a JSON file's bytes: one document, an array of them, or one
     /// per line. Every document must be govreport/1.
     public static func reports(inJSON data: Data) -> Result<[CanonicalReport], JSONProblem> {
         var docs: [JSONValue] = []
-        if let value = try? JSONValue.parse(data) {
+        do throws(ExactJSON.SyntaxError) {
+            let value = try ExactJSON.parse(data)
             docs = value.array ?? [value]
-        } else {
-            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
-                guard !line.allSatisfy(\.isWhitespace) else { continue }
-                guard let value = try? JSONValue.parse(Data(line.utf8)) else { return .failure(.notJSON) }
+        } catch where error.tooDeep {
+            return .failure(.tooDeep)
+        } catch {
+            // JSON Lines, a line at a time from the bytes (no copy of the whole file as text).
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+                guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+                guard let value = try? ExactJSON.parse(Array(line)) else { return .failure(.notJSON) }
                 docs.append(value)
             }
         }

@@ -8,7 +8,13 @@ enum HTMLReportReader {
 
     static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
         guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
-        guard let root = LibXMLDocument.parse(text) else { throw .notAReport }
+        let root: HTMLElement
+        do throws(LibXMLDocument.ParseError) { root = try LibXMLDocument.read(text) } catch {
+            switch error {
+            case .noDocument: throw .notAReport
+            case .tooDeep: throw .tooDeeplyNested(limit: LibXMLDocument.maxDepth)
+            }
+        }
         let page = HTMLReport(root: root)
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }

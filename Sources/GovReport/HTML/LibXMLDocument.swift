@@ -4,11 +4,39 @@ import CLibXML2
 /// parser and copies the DOM into `HTMLElement` values. The xmlDoc lives only inside
 /// `parse` and is freed before it returns; no libxml2 pointer leaves this file.
 enum LibXMLDocument {
+    /// How deep elements may nest. libxml2's own default (256) loses real pages built of
+    /// nested layout tables; every reader above is recursive, so a limit stays, ours.
+    static let maxDepth = 1000
+
+    /// Why a page could not be parsed.
+    enum ParseError: Error {
+        /// libxml2 built no document at all.
+        case noDocument
+        /// Elements nest deeper than `maxDepth` (libxml2 stopped there).
+        case tooDeep
+    }
+
+    /// libxml2's depth cap is a process-wide setting; it is set once, before the first parse.
+    private static let depthCapSet: Void = { govreport_set_xml_max_depth(UInt32(maxDepth)) }()
+
+    /// HTML's void elements: they never have content. A bare `<embed src=…>` (not closed, as
+    /// HTML allows) makes libxml2 put the rest of the page inside it; that content is moved
+    /// back out to follow the element, as a browser shows it.
+    static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    ]
+
     /// Parses already-decoded text. The text is handed over as UTF-8 with the encoding named,
     /// so a `<meta charset>` in the page cannot make libxml2 decode it a second time.
-    /// Returns the root element (`<html>`, implied when the page has none), or nil when
-    /// libxml2 builds no document at all.
+    /// Returns the root element (`<html>`, implied when the page has none), or nil when there
+    /// is no document (see `read` for why).
     static func parse(_ text: String) -> HTMLElement? {
+        try? read(text)
+    }
+
+    /// `parse`, saying why there is no document.
+    static func read(_ text: String) throws(ParseError) -> HTMLElement {
+        _ = depthCapSet
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         var bytes = Array(text.utf8)
@@ -18,13 +46,16 @@ enum LibXMLDocument {
                 htmlReadMemory(p, Int32(buf.count), "page.html", "UTF-8", options)
             }
         }
-        guard let doc else { return nil }
+        guard let doc else { throw .noDocument }
         defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else { return nil }
-        return element(root)
+        guard let root = xmlDocGetRootElement(doc) else { throw .noDocument }
+        var reachedCap = false
+        let tree = element(root, depth: 1, reachedCap: &reachedCap)
+        if reachedCap { throw .tooDeep }
+        return tree
     }
 
-    private static func element(_ node: xmlNodePtr) -> HTMLElement {
+    private static func element(_ node: xmlNodePtr, depth: Int, reachedCap: inout Bool) -> HTMLElement {
         var attributes: [String: String] = [:]
         var attr = node.pointee.properties
         while let a = attr {
@@ -38,7 +69,19 @@ enum LibXMLDocument {
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(element(c)))
+                guard depth < maxDepth else {
+                    reachedCap = true
+                    break
+                }
+                var e = element(c, depth: depth + 1, reachedCap: &reachedCap)
+                if voidElements.contains(e.name), !e.children.isEmpty {
+                    let content = e.children
+                    e.children = []
+                    children.append(.element(e))
+                    children += content
+                } else {
+                    children.append(.element(e))
+                }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let t = string(c.pointee.content) { children.append(.text(t)) }
             default:

@@ -11,6 +11,16 @@ public enum InputError: Error, Sendable, Equatable {
     case noTextLayer(pages: Int)
     case notAReport
     case badEncoding
+    /// Elements (or JSON arrays and objects) nested deeper than the readers' limit.
+    case tooDeeplyNested(limit: Int)
+    /// A device, a FIFO or a socket, not a file.
+    case notRegularFile(String)
+    /// `extract`/`check`: the document took longer than `--timeout` and was stopped.
+    case timeout(seconds: Double)
+    /// `extract`/`check`: the document needed more memory than `--max-memory` allows.
+    case memoryLimit(mebibytes: Int)
+    /// The process reading the document died (a bug in govreport or a C library it uses).
+    case crashed(String)
 
     /// A short code for scripts and the batch manifest.
     public var code: String {
@@ -25,6 +35,11 @@ public enum InputError: Error, Sendable, Equatable {
         case .noTextLayer: "no_text_layer"
         case .notAReport: "not_a_report"
         case .badEncoding: "bad_encoding"
+        case .tooDeeplyNested: "too_deeply_nested"
+        case .notRegularFile: "not_regular_file"
+        case .timeout: "timeout"
+        case .memoryLimit: "memory_limit"
+        case .crashed: "crash"
         }
     }
 
@@ -44,6 +59,20 @@ public enum InputError: Error, Sendable, Equatable {
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
+        case .tooDeeplyNested(let limit):
+            "nests its elements more than \(limit) levels deep; no report is built that way, check what was saved under this name"
+        case .notRegularFile(let kind):
+            "is \(kind), not a regular file; save the report to a file and name that"
+        case .timeout(let seconds):
+            "took longer than \(Self.seconds(seconds)) and was stopped; a larger --timeout tries it again"
+        case .memoryLimit(let mib):
+            "needed more than \(mib) MiB of memory and was stopped; a larger --max-memory tries it again"
+        case .crashed(let how):
+            "made the reading process crash (\(how)); please report it with the file"
         }
+    }
+
+    private static func seconds(_ s: Double) -> String {
+        s == s.rounded() && s < 1e15 ? "\(Int(s)) s" : "\(s) s"
     }
 }

@@ -18,6 +18,52 @@ enum PDFReportReader {
     /// The report and the page layouts its tables were read from (with rulings when used).
     static func read(data: Data, name: String, sha256: String,
                      strategy: TableStrategy) throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout]) {
+        PopplerDocument.messagePage(nil)
+        _ = PopplerDocument.takeMessages()
+        do {
+            var read = try readDocument(data: data, name: name, sha256: sha256, strategy: strategy)
+            let said = PopplerDocument.takeMessages()
+            read.report.diagnostics += popplerDiagnostics(said.messages, dropped: said.dropped)
+            return read
+        } catch {
+            // Damage Poppler itself reports, and that leaves no report: the file is damaged, not a
+            // scan or some other document.
+            let said = PopplerDocument.takeMessages()
+            switch error {
+            case .noTextLayer, .notAReport:
+                if let damage = said.messages.first(where: \.isDamage) {
+                    let count = said.messages.filter(\.isDamage).count + said.dropped
+                    throw .damagedPDF("Poppler: " + damage.text
+                                      + (count > 1 ? " (and \(count - 1) more error(s))" : ""))
+                }
+                throw error
+            default:
+                throw error
+            }
+        }
+    }
+
+    /// What Poppler said about a document that was read anyway: one diagnostic per page it
+    /// spoke on (the first message, and how many more).
+    static func popplerDiagnostics(_ messages: [PopplerMessage], dropped: Int) -> [Finding] {
+        var pages: [Int?] = []
+        var byPage: [Int?: [PopplerMessage]] = [:]
+        for m in messages {
+            if byPage[m.page] == nil { pages.append(m.page) }
+            byPage[m.page, default: []].append(m)
+        }
+        return pages.enumerated().map { k, page in
+            let said = byPage[page]!
+            let more = said.count - 1 + (k == pages.count - 1 ? dropped : 0)
+            return Finding(code: said.contains(where: \.isDamage) ? "pdf.damaged" : "pdf.library_message",
+                           severity: said.contains(where: \.isDamage) ? .warning : .info,
+                           message: "Poppler: " + said[0].text + (more > 0 ? " (and \(more) more)" : ""),
+                           page: page)
+        }
+    }
+
+    private static func readDocument(data: Data, name: String, sha256: String,
+                                     strategy: TableStrategy) throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout]) {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -28,7 +74,18 @@ enum PDFReportReader {
         }
         let count = doc.pageCount
         guard count > 0 else { throw .damagedPDF("it has no pages") }
-        let texts = (0..<count).compactMap { doc.text(ofPage: $0) }
+        // A page Poppler cannot load keeps its number (an empty page), so later pages do not shift.
+        var unreadable: [Int] = []
+        let texts = (0..<count).map { i -> PageText in
+            PopplerDocument.messagePage(i + 1)
+            defer { PopplerDocument.messagePage(nil) }
+            if let text = doc.text(ofPage: i) { return text }
+            unreadable.append(i + 1)
+            return PageText(number: i + 1, width: 0, height: 0, glyphs: [])
+        }
+        guard unreadable.count < count else {
+            throw .damagedPDF("none of its \(count) page(s) can be loaded")
+        }
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
         guard glyphCount >= 10 else { throw .noTextLayer(pages: count) }
 
@@ -38,8 +95,16 @@ enum PDFReportReader {
         }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
         let lines = plain.runningText()
+        let unreadableDiagnostics = unreadable.map {
+            Finding(code: "page.unreadable", severity: .warning,
+                    message: "page \($0) cannot be loaded (damaged, or its page box is absurd); it was read as empty",
+                    page: $0)
+        }
         func report(_ tables: RawTables) -> CanonicalReport {
-            ReportAssembler.assemble(source: source, lines: lines, tables: tables, titleFallback: doc.metadata.title)
+            var r = ReportAssembler.assemble(source: source, lines: lines, tables: tables,
+                                             titleFallback: doc.metadata.title)
+            r.diagnostics += unreadableDiagnostics
+            return r
         }
 
         let plainTables = plain.tables()
@@ -53,6 +118,8 @@ enum PDFReportReader {
         let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
         let areas = plain.tableAreas(of: doubtful)
         for (p, area) in areas {
+            PopplerDocument.messagePage(p + 1)
+            defer { PopplerDocument.messagePage(nil) }
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }

@@ -11,14 +11,31 @@ public enum ReportExtractor {
     /// Reads and extracts the file at `path`. `displayPath` is what `source.path` records.
     public static func extract(path: String, displayPath: String? = nil,
                                tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound }
-        if isDir.boolValue { throw .isDirectory }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        try extract(data: readFile(path), name: displayPath ?? path, tables: tables)
+    }
+
+    /// The bytes of the report file at `path` (a name as govreport writes it, see `RawPath`):
+    /// `notFound`, `isDirectory`, `notRegularFile` or `unreadable` when there are none.
+    public static func readFile(_ path: String) throws(InputError) -> Data {
+        guard let st = RawPath.status(path) else { throw .notFound }
+        if st.st_mode & S_IFMT == S_IFDIR { throw .isDirectory }
+        try requireRegularFile(st)
+        do { return try RawPath.contents(of: path) } catch {
             throw .unreadable(error.localizedDescription)
         }
-        return try extract(data: data, name: displayPath ?? path, tables: tables)
+    }
+
+    /// Throws `notRegularFile` for a device, FIFO or socket (reading `/dev/zero` would never
+    /// end, and a FIFO would wait for a writer); a regular file or a link to one passes.
+    static func requireRegularFile(_ st: stat) throws(InputError) {
+        switch st.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return
+        case S_IFCHR: throw .notRegularFile("a character device")
+        case S_IFBLK: throw .notRegularFile("a block device")
+        case S_IFIFO: throw .notRegularFile("a FIFO (named pipe)")
+        case S_IFSOCK: throw .notRegularFile("a socket")
+        default: throw .notRegularFile("an unknown kind of file")
+        }
     }
 
     /// Extracts a report held in memory; `name` (a file name) chooses nothing but `source.path`

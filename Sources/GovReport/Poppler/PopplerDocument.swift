@@ -47,7 +47,7 @@ public final class PopplerDocument {
 
     /// Opens a PDF held in memory. Throws `PDFOpenError`.
     public init(data: Data) throws {
-        ensurePopplerLogQuiet()
+        installPopplerLogHandlers()
         let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -90,13 +90,21 @@ public final class PopplerDocument {
         return try body(page)
     }
 
-    /// The text layer of page `index` (0-based): characters, their boxes and font sizes.
+    /// The largest page side read, in points (about 350 m): a larger box is damage or hostility,
+    /// and its coordinates would not survive the arithmetic of the layout.
+    public static let maxPageSide = 1_000_000.0
+
+    /// The text layer of page `index` (0-based): characters, their boxes and font sizes. Nil
+    /// when Poppler cannot load the page or its box is absurd (not finite, not positive, or
+    /// beyond `maxPageSide`).
     public func text(ofPage index: Int) -> PageText? {
-        withPage(index) { page in
+        withPage(index) { page -> PageText? in
             var width = 0.0, height = 0.0
             poppler_page_get_size(page, &width, &height)
+            guard width.isFinite, height.isFinite, width > 0, height > 0,
+                  width <= Self.maxPageSide, height <= Self.maxPageSide else { return nil }
             return PageText(number: index + 1, width: width, height: height, glyphs: Self.glyphs(page))
-        }
+        } ?? nil
     }
 
     private static func glyphs(_ page: OpaquePointer) -> [Glyph] {
@@ -167,11 +175,3 @@ func takeString(_ c: UnsafeMutablePointer<gchar>?) -> String? {
     let s = String(cString: c)
     return s.isEmpty ? nil : s
 }
-
-/// Poppler reports syntax errors in broken files through GLib logging; the CLI reports
-/// its own clear error instead, so those messages are silenced once per process.
-private let quietLog: Void = {
-    _ = g_log_set_handler("Poppler", GLogLevelFlags(rawValue: ~0), { _, _, _, _ in }, nil)
-}()
-
-func ensurePopplerLogQuiet() { _ = quietLog }

@@ -3,16 +3,16 @@ import CPoppler
 extension PopplerDocument {
     /// Renders page `index` (or only the part `clip` of it, in page points) to a white-backed
     /// grayscale raster at `scale` pixels per point. Ruling lines come from here: poppler-glib
-    /// has no API for vector paths.
+    /// has no API for vector paths. Nil when the page cannot be rendered, or when the area at
+    /// that scale is more pixels than `RasterSize` allows (a page box of absurd size).
     public func render(page index: Int, scale: Double, clip: Rect? = nil) -> GrayImage? {
         withPage(index) { page -> GrayImage? in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
             let area = clip.map { Rect(x0: max(0, $0.x0), y0: max(0, $0.y0), x1: min(w, $0.x1), y1: min(h, $0.y1)) }
                 ?? Rect(x0: 0, y0: 0, x1: w, y1: h)
-            let width = max(1, Int((area.width * scale).rounded(.up)))
-            let height = max(1, Int((area.height * scale).rounded(.up)))
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+            guard let (width, height) = RasterSize.pixels(width: area.width * scale, height: area.height * scale),
+                  let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
                 return nil
             }
             defer { cairo_surface_destroy(surface) }
@@ -60,7 +60,10 @@ extension PopplerDocument {
         let status: cairo_status_t? = withPage(index) { page -> cairo_status_t in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w * scale), Int32(h * scale)) else {
+            guard let (width, height) = RasterSize.pixels(width: w * scale, height: h * scale) else {
+                return CAIRO_STATUS_INVALID_SIZE
+            }
+            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
                 return CAIRO_STATUS_NO_MEMORY
             }
             defer { cairo_surface_destroy(surface) }
@@ -97,5 +100,24 @@ extension PopplerDocument {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw PNGWriteError.cairo(String(cString: cairo_status_to_string(status)))
         }
+    }
+}
+
+/// The raster sizes govreport agrees to allocate. A page's box comes from the file, and a
+/// damaged or hostile file can declare 10⁹ points: the size is checked before it becomes a
+/// fixed-width integer or an allocation.
+public enum RasterSize {
+    /// Cairo's own limit on a side.
+    public static let maxSide = 32_767
+    /// 40 M pixels: 160 MB of RGB surface plus 40 MB of gray, well inside a worker's memory cap.
+    public static let maxPixels = 40_000_000
+
+    /// Whole pixels (at least 1) for a raster of `width` × `height`, or nil when either is not
+    /// finite or the raster would be larger than allowed.
+    public static func pixels(width: Double, height: Double) -> (Int, Int)? {
+        guard width.isFinite, height.isFinite,
+              width <= Double(maxSide), height <= Double(maxSide) else { return nil }
+        let w = max(1, Int(width.rounded(.up))), h = max(1, Int(height.rounded(.up)))
+        return w * h <= maxPixels ? (w, h) : nil
     }
 }

@@ -6,8 +6,18 @@ import Foundation
 public enum ExactJSON {
     public struct SyntaxError: Error, Equatable, CustomStringConvertible {
         public var offset: Int
-        public var description: String { "invalid JSON at byte \(offset)" }
+        /// The text nests arrays and objects deeper than `maxDepth` (valid JSON perhaps, but
+        /// not a document govreport writes, and deep enough to exhaust a stack).
+        public var tooDeep = false
+        public var description: String {
+            tooDeep ? "JSON nested deeper than \(ExactJSON.maxDepth) levels at byte \(offset)"
+                : "invalid JSON at byte \(offset)"
+        }
     }
+
+    /// How deep arrays and objects may nest. A canonical document nests 6 levels; the reader
+    /// is recursive, so the limit is what keeps hostile input from overflowing the stack.
+    public static let maxDepth = 512
 
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
         try parse(Array(data))
@@ -51,6 +61,7 @@ public enum ExactJSON {
     private struct Reader {
         let bytes: [UInt8]
         var at = 0
+        var depth = 0
 
         mutating func skipSpace() {
             while at < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[at]) { at += 1 }
@@ -69,8 +80,11 @@ public enum ExactJSON {
             skipSpace()
             guard at < bytes.count else { throw fail() }
             switch bytes[at] {
-            case UInt8(ascii: "{"): return try object()
-            case UInt8(ascii: "["): return try array()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth < ExactJSON.maxDepth else { throw SyntaxError(offset: at, tooDeep: true) }
+                depth += 1
+                defer { depth -= 1 }
+                return bytes[at] == UInt8(ascii: "{") ? try object() : try array()
             case UInt8(ascii: "\""): return .string(try string())
             case UInt8(ascii: "t"): try expect("true"); return .bool(true)
             case UInt8(ascii: "f"): try expect("false"); return .bool(false)

@@ -32,7 +32,15 @@ public enum Provenance {
     }
 
     static func box(_ r: Rect) -> JSONValue {
-        .array([r.x0, r.y0, r.x1, r.y1].map { .number(Decimal(Int(($0 * 100).rounded())) / 100) })
+        .array([r.x0, r.y0, r.x1, r.y1].map { .number(Self.hundredths($0)) })
+    }
+
+    /// A coordinate rounded to hundredths of a point. A coordinate a damaged file makes
+    /// absurd (beyond ±10¹⁵ pt, or not finite) is written as 0 rather than trapping.
+    static func hundredths(_ x: Double) -> Decimal {
+        let scaled = (x * 100).rounded()
+        guard scaled.isFinite, abs(scaled) < 1e17 else { return 0 }
+        return Decimal(Int(scaled)) / 100
     }
 
     static func rect(_ v: JSONValue?) -> Rect? {

@@ -92,7 +92,7 @@ enum BatchCLI {
         #expect(try Self.failures(layout) == [
             "bad-empty.pdf": "empty_file", "bad-encrypted.pdf": "encrypted_pdf", "bad-truncated.pdf": "damaged_pdf",
             "bad-image-only.pdf": "no_text_layer", "bad-not-a-report.txt": "not_a_report",
-            "fault-crash.pdf": "crash", "fault-hang.pdf": "timeout", "fault-memory.pdf": "memory",
+            "fault-crash.pdf": "crash", "fault-hang.pdf": "timeout", "fault-memory.pdf": "memory_limit",
         ])
         #expect(try Self.text(layout.failuresCSV).contains("crash: signal 11 (SIGSEGV)"))
         // Each good document is exactly what `extract` gives for it.
