@@ -40,6 +40,8 @@ struct HTMLReport {
     var tables = RawTables()
     /// The page's `<title>`: the report's title when the body prints none.
     var pageTitle: String?
+    /// Review/litigation groups printed as tables of their own (five values each), by group.
+    var reviewGroups: [Int: [String?]] = [:]
 
     init(root: HTMLElement) {
         pageTitle = HTMLBody.pageTitle(root)
@@ -71,6 +73,10 @@ struct HTMLReport {
                 }
             }
         }
+        if !reviewGroups.isEmpty {
+            let cells = (0..<3).flatMap { reviewGroups[$0] ?? [String?](repeating: nil, count: 5) }
+            tables.review = (tables.review ?? []) + [RawRow(label: "", cells: cells)]
+        }
     }
 
     /// A table with numbers under a table part's heading is that part's table, even when its
@@ -91,6 +97,13 @@ struct HTMLReport {
         case .applications:
             tables.applications = (tables.applications ?? []) + HTMLTableReader.fixedRows(grid, width: 7)
         case .review:
+            if let group = HTMLTableReader.reviewGroup(grid, taken: Set(reviewGroups.keys)) {
+                let rows = HTMLTableReader.fixedRows(grid, width: 5)
+                if let row = rows.last(where: { $0.cells.contains { $0 != nil } }) ?? rows.last {
+                    reviewGroups[group] = row.cells
+                }
+                return
+            }
             let rows = HTMLTableReader.fixedRows(grid, width: 15)
             if !rows.isEmpty { tables.review = (tables.review ?? []) + rows }
         }

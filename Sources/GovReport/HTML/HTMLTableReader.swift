@@ -50,34 +50,93 @@ enum HTMLTableReader {
 
     // MARK: fixed-width tables (applications: 7 value columns; review: 15)
 
-    /// Rows of a table whose values fill the last `width` columns. A row is a header row when a
-    /// slot in the value columns holds text that is not a value (自然人, 总计, a title spanning
-    /// the table); the others are data rows: label from the cells left of the value columns,
-    /// one value per value column.
+    /// Rows of a table with `width` value columns. A row is a header row when a slot in the value
+    /// columns holds text that is not a value (自然人, 总计, a title spanning the table); the
+    /// others are data rows: label from the cells left of the value columns, one value per value
+    /// column. The value columns are the header's lowest cells (`headerColumns`): a value goes
+    /// to the column it stands under, whatever its place in the row (Word's HTML gives cells
+    /// spanning two grid columns, empty sliver cells and blank grid columns). A table without
+    /// such a header takes its last `width` grid columns.
     static func fixedRows(_ grid: TableGrid, width: Int) -> [RawRow] {
         let columns = usedColumnCount(grid)
-        let valueStart = max(0, columns - width)
+        let fallback = (max(0, columns - width)..<columns).map { $0..<($0 + 1) }
+        let header = headerColumns(grid, width: width)
+        let valueColumns = header ?? fallback
+        let valueStart = valueColumns.first?.lowerBound ?? 0
+        let valueEnd = max(columns, valueColumns.last?.upperBound ?? 0)
         var rows: [RawRow] = []
-        var header = ""
+        var headerText = ""
         for r in 0..<grid.rowCount {
-            let valueSlots = (valueStart..<columns).map { grid.slots[r][$0] }
-            if valueSlots.contains(where: { $0.map { !isValueOrBlank(grid.cells[$0].text) } ?? false }) {
-                header = grid.cellsInRow(r).map { grid.cells[$0].text }.joined(separator: " ")
+            if isHeaderRow(grid, r, from: valueStart, to: valueEnd) {
+                headerText = grid.cellsInRow(r).map { grid.cells[$0].text }.joined(separator: " ")
                 continue
             }
-            // A value belongs to the row and column where its cell starts; the slots a merged
-            // value cell also covers are blank.
-            var values: [String?] = valueSlots.enumerated().map { i, slot in
-                guard let slot, grid.cells[slot].starts(at: r, valueStart + i) else { return nil }
-                let text = grid.cells[slot].text
-                return text.isEmpty ? nil : text
+            var values = [String?](repeating: nil, count: width)
+            // A value belongs to the row where its cell starts (the slots a merged value cell
+            // also covers are blank), and to the column its first slot stands under.
+            for id in grid.cellsInRow(r) {
+                let cell = grid.cells[id]
+                guard cell.row == r, !cell.isEmpty, cell.column >= valueStart else { continue }
+                guard let i = column(of: cell, in: valueColumns), values[i] == nil else { continue }
+                values[i] = cell.text
             }
-            values += Array(repeating: nil, count: width - values.count)
             let label = rowLabel(grid, row: r, before: valueStart)
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
-            rows.append(RawRow(label: label, cells: values, header: header))
+            rows.append(RawRow(label: label, cells: values, header: headerText))
         }
         return rows
+    }
+
+    /// A row whose value slots hold text that is not a value.
+    static func isHeaderRow(_ grid: TableGrid, _ r: Int, from start: Int, to end: Int) -> Bool {
+        (start..<min(end, grid.columnCount)).contains { c in
+            grid.slots[r][c].map { !isValueOrBlank(grid.cells[$0].text) } ?? false
+        }
+    }
+
+    /// The value column a cell stands under: the one holding its first slot, else the first it
+    /// overlaps; nil for a cell beside every column (a spacer).
+    static func column(of cell: TableGrid.Cell, in columns: [Range<Int>]) -> Int? {
+        let span = cell.column..<(cell.column + cell.columnSpan)
+        return columns.firstIndex { $0.contains(cell.column) } ?? columns.firstIndex { $0.overlaps(span) }
+    }
+
+    /// The grid columns of each value column, from the header: the lowest header cell with text
+    /// above each grid column, and the last `width` of these cells left to right. Nil when the
+    /// table has no such header (a continuation printed without it) or its cells overlap.
+    static func headerColumns(_ grid: TableGrid, width: Int) -> [Range<Int>]? {
+        let headerRows = (0..<grid.rowCount).prefix { r in
+            grid.slots[r].contains { $0.map { !isValueOrBlank(grid.cells[$0].text) } ?? false }
+                && !grid.slots[r].contains { $0.map { ValueParser.looksLikeValue(grid.cells[$0].text) } ?? false }
+        }
+        guard !headerRows.isEmpty else { return nil }
+        var leaves: [Int] = []
+        for c in 0..<grid.columnCount {
+            let lowest = headerRows.reversed().lazy.compactMap { grid.slots[$0][c] }
+                .first { !grid.cells[$0].isEmpty }
+            if let lowest, leaves.last != lowest, !leaves.contains(lowest) { leaves.append(lowest) }
+        }
+        guard leaves.count >= width else { return nil }
+        let ranges = leaves.suffix(width).map { grid.cells[$0].column..<(grid.cells[$0].column + grid.cells[$0].columnSpan) }
+        guard zip(ranges, ranges.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound }) else { return nil }
+        return ranges
+    }
+
+    /// The review/litigation group (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉) of a table
+    /// printing one group under its own five-column header: the group its text names, else the
+    /// first one not `taken` yet. Nil for the whole fifteen-column table.
+    static func reviewGroup(_ grid: TableGrid, taken: Set<Int>) -> Int? {
+        guard headerColumns(grid, width: 15) == nil, headerColumns(grid, width: 5) != nil else { return nil }
+        let valuesPerRow = (0..<grid.rowCount).map { r in
+            grid.cellsInRow(r).filter { grid.cells[$0].row == r && ValueParser.looksLikeValue(grid.cells[$0].text) }.count
+        }
+        guard (valuesPerRow.max() ?? 0) <= 5 else { return nil }
+        let k = TextNormalizer.key(grid.cells.map(\.text).joined())
+        if k.contains("复议后") { return 2 }
+        if k.contains("未经复议") || k.contains("直接起诉") { return 1 }
+        if k.contains("行政诉讼") { return taken.contains(1) ? 2 : 1 }
+        if k.contains("行政复议") { return 0 }
+        return (0..<3).first { !taken.contains($0) }
     }
 
     /// The columns up to the last one in which a cell with text starts: a colspan running past

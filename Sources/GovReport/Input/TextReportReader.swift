@@ -49,12 +49,44 @@ public struct TextReportReader {
             raw.active = rows
             raw.activeHeaderText = header
         }
-        if let apps = parts[.applications] { raw.applications = Self.rows(apps, width: 7).rows }
+        if let apps = parts[.applications] {
+            raw.applications = Self.rows(apps, width: 7).rows
+            raw.diagnostics += Self.strayDiagnostics(apps, width: 7, table: "applications")
+        }
         if let review = parts[.reviewLitigation] {
             let rows = Self.rows(review, width: 15).rows
             raw.review = rows.isEmpty ? nil : rows
+            raw.diagnostics += Self.strayDiagnostics(review, width: 15, table: "review_litigation")
         }
         return raw
+    }
+
+    /// Whether a line of a table of `width` values is a number standing alone: no cell breaks,
+    /// one number. A row's values come in its cells (tab-separated), so such a line is no
+    /// row's (a footnote mark, a page number, a converter's leftover): it is left out.
+    static func isStrayValue(_ line: String, width: Int?) -> Bool {
+        guard let width, width > 1, !line.contains("\t") else { return false }
+        let text = line.trimmingCharacters(in: .whitespaces)
+        return !text.isEmpty && !text.contains(where: \.isWhitespace) && ValueParser.parse(text).number != nil
+    }
+
+    /// `table.stray_value` for each number standing alone in a table's lines.
+    static func strayDiagnostics(_ lines: [String], width: Int, table: String) -> [Finding] {
+        var out: [Finding] = []
+        var previous = ""
+        for line in lines {
+            if isStrayValue(line, width: width) {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                let after = previous.isEmpty ? "" : "after “\(previous)” "
+                out.append(Finding(code: "table.stray_value", severity: .warning,
+                                   message: "the number \(text) on a line of its own \(after)is in no row's cells; it was left out of the table",
+                                   table: table))
+            } else if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                previous = line.components(separatedBy: "\t").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    .first { !ValueParser.looksLikeValue($0) }.map { TextNormalizer.display($0) } ?? previous
+            }
+        }
+        return out
     }
 
     /// Splits table lines into labelled rows. `width` fixes the number of value cells (values
@@ -65,7 +97,7 @@ public struct TextReportReader {
         var pending: [String] = []
         var header = ""
         var lastHeader = ""
-        for line in lines {
+        for line in lines where !isStrayValue(line, width: width) {
             let cells = line.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
             let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
             guard !text.isEmpty else { continue }

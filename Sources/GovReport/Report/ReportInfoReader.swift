@@ -8,7 +8,7 @@ public enum ReportInfoReader {
     /// the title is printed over two lines (organization, then year and report name).
     public static func title(in lines: [DocumentLine], fallback: String? = nil) -> String? {
         // The title comes before part 一; web pages printed to PDF may put navigation first.
-        let opening = joiningShortTails(Array(lines.prefix(40).prefix { ReportPart.heading($0.text) == nil }))
+        let opening = joiningShortTails(withoutMetadataBox(Array(lines.prefix(40).prefix { ReportPart.heading($0.text) == nil })))
         let block = openingBlock(opening)
         // The document's own title (a PDF's metadata, a web page's <title>) when the text's
         // names no body — or there is none in the text.
@@ -16,6 +16,33 @@ public enum ReportInfoReader {
             return TextNormalizer.display(fallback)
         }
         return block ?? fallback.map(TextNormalizer.display)
+    }
+
+    /// The opening lines with a CMS information box taken out: its 名称/标题 row becomes the
+    /// title it holds (without the label), its other rows (索引号, 发布机构, 文号…) are left out.
+    static func withoutMetadataBox(_ lines: [DocumentLine]) -> [DocumentLine] {
+        var out: [DocumentLine] = []
+        var i = 0
+        while i < lines.count {
+            defer { i += 1 }
+            guard let fields = MetadataBox.fields(lines[i].text), let last = fields.last else {
+                out.append(lines[i])
+                continue
+            }
+            // A label alone (the box as a table: label and value in cells of their own): the
+            // next line is its value.
+            var values = fields
+            if last.value.isEmpty, i + 1 < lines.count, MetadataBox.fields(lines[i + 1].text) == nil {
+                values[values.count - 1].value = TextNormalizer.display(lines[i + 1].text)
+                i += 1
+            }
+            if let title = values.first(where: { MetadataBox.titleLabels.contains($0.label) && !$0.value.isEmpty }) {
+                var l = lines[i]
+                l.text = title.value
+                out.append(l)
+            }
+        }
+        return out
     }
 
     /// Joins a line with the next when the next is a short tail that completes the report's

@@ -105,8 +105,9 @@ struct LabelBlock {
 
     /// Vertical slack, in line heights, within which values count as beside a block.
     static let slack = 0.3
-    /// Largest gap between a block's lines, in line heights.
-    static let maxLineGap = 1.2
+    /// Largest gap between a block's lines, in line heights (web pages printed by LibreOffice
+    /// keep the page's line height, 1.8 and more, inside table cells).
+    static let maxLineGap = 1.6
 
     /// Splits words where a row number starts inside them (（三）不予4.保护… when a group
     /// heading's text runs up against the item's label): the item starts its own word.

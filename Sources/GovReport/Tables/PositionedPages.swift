@@ -18,7 +18,7 @@ struct PositionedPages {
     var hasTables: Bool { Self.tableParts.contains { headings[$0] != nil } }
 
     func region(_ part: ReportPart) -> [RegionPage]? {
-        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)
+        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)?.map(GluedValues.split)
     }
 
     /// The part of each page (0-based index) that holds tables: the span of the tables'
@@ -60,6 +60,23 @@ struct PositionedPages {
         return tables
     }
 
+    /// The review/litigation table printed as three tables, one per group (行政复议; 行政诉讼
+    /// 未经复议直接起诉; 复议后起诉), each under its own five-column header: three data rows of
+    /// five columns, in the template's group order, read as the one row of fifteen values.
+    static func splitReview(_ region: [RegionPage]) -> (row: RawRow, diagnostics: [Finding])? {
+        var reader = MatrixTableReader(columnCount: 5, table: "review_litigation",
+                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)))
+        let groups = reader.rows(in: region).filter { $0.cells.contains { $0 != nil } }
+        guard groups.count == 3, groups.allSatisfy({ $0.cells.count == 5 }) else { return nil }
+        let boxes = groups.map { $0.geometry?.cells ?? [Rect?](repeating: nil, count: 5) }
+        let row = RawRow(label: "", cells: groups.flatMap(\.cells), page: groups[0].page, header: groups[0].header,
+                         geometry: groups[0].page == groups[2].page ? RowGeometry(label: nil, cells: boxes.flatMap { $0 }) : nil)
+        let note = Finding(code: "table.review_split", severity: .info,
+                           message: "the review/litigation table is printed as three tables, one per group; read in the template's group order",
+                           table: "review_litigation", page: groups[0].page)
+        return (row, reader.diagnostics + [note])
+    }
+
     func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
         var tables = RawTables()
         if parts.contains("active_disclosure"), let r = region(.activeDisclosure) {
@@ -81,10 +98,14 @@ struct PositionedPages {
                                            columnNames: Template.reviewColumnLabels)
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.
-            if let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count }) {
-                tables.review = [best]
+            let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count })
+            if (best?.cells.compactMap { $0 }.count ?? 0) <= 5, let split = Self.splitReview(r) {
+                tables.review = [split.row]
+                tables.diagnostics += split.diagnostics
+            } else {
+                if let best { tables.review = [best] }
+                tables.diagnostics += reader.diagnostics
             }
-            tables.diagnostics += reader.diagnostics
         }
         return tables
     }

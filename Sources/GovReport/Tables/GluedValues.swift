@@ -1,0 +1,41 @@
+/// A number printed at the left edge of its cell, right after a label that fills the cell
+/// before it (行政规范性文件5, 3.危及“三安全一稳定”0 — web pages printed by LibreOffice put
+/// values left in narrow cells): the gap is narrower than a word gap, so the number came out
+/// as the end of the label's word. Inside the table parts such a number is split off as a
+/// word of its own, so it is read as the value it is and not as label text.
+enum GluedValues {
+    /// A gap between a label's last character and a number wider than this fraction of the
+    /// glyph height separates them (text spacing between CJK and digits is about a quarter
+    /// of it; a cell's padding is wider).
+    static let gap = 0.4
+
+    static func split(_ page: RegionPage) -> RegionPage {
+        var page = page
+        page.lines = page.lines.map { line in
+            var l = line
+            l.words = line.words.flatMap(split)
+            return l
+        }
+        return page
+    }
+
+    /// The word, or the label and the number run up against its end.
+    static func split(_ word: Word) -> [Word] {
+        let g = word.glyphs
+        guard g.count >= 2, isNumeric(g[g.count - 1]) else { return [word] }
+        var k = g.count - 1
+        while k > 0, isNumeric(g[k - 1]) { k -= 1 }
+        guard k > 0, !isNumeric(g[k - 1]), TextNormalizer.isCJK(TextNormalizer.key(g[k - 1].text).first ?? " ")
+                || "”)）\"".contains(g[k - 1].text) else { return [word] }
+        let h = max(g[k - 1].box.height, g[k].box.height)
+        let number = Array(g[k...])
+        guard g[k].box.x0 - g[k - 1].box.x1 > gap * h,
+              ValueParser.looksLikeValue(number.map(\.text).joined()) else { return [word] }
+        return [LineBuilder.word(Array(g[..<k])), LineBuilder.word(number)]
+    }
+
+    static func isNumeric(_ g: Glyph) -> Bool {
+        guard let c = TextNormalizer.key(g.text).first, g.text.count == 1 else { return false }
+        return c.isASCII && (c.isNumber || c == "." || c == ",")
+    }
+}
