@@ -41,6 +41,6 @@ struct GovReportCommand: ParsableCommand {
                  or the workers cannot start
             With several inputs, the others are still processed; the status is the first failure's.
             """,
-        subcommands: [Extract.self, Check.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
+        subcommands: [Extract.self, Check.self, Compare.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
     )
 }
