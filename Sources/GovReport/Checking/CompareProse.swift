@@ -48,7 +48,7 @@ public enum ProseReuse {
     public static let threshold = 0.8
     /// Paragraphs with fewer normalized characters are not compared.
     public static let minimumCharacters = 16
-    /// `cross.prose_reused` fires when at least this share of a part repeats last year's text…
+    /// `cross.prose_reused` fires when more than this share of a part repeats last year's text…
     public static let mostlyReused = 0.5
     /// …and the part has at least this many normalized characters (a one-line 六、其他需要报告的
     /// 事项 such as 本年度未收取信息处理费 is expected to stay the same).
@@ -106,7 +106,7 @@ public enum ProseReuse {
 
     /// Parts of the later report that are mostly last year's text (see `mostlyReused`).
     public static func mostlyReusedParts(_ r: Result) -> [(part: String, share: Double)] {
-        r.reusedShare.filter { $0.share >= mostlyReused && (r.partLength[$0.part] ?? 0) >= minimumPartCharacters }
+        r.reusedShare.filter { $0.share > mostlyReused && (r.partLength[$0.part] ?? 0) >= minimumPartCharacters }
     }
 
     static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
