@@ -196,3 +196,33 @@ enum ComparePairs {
         #expect(CompareTextWriter(color: true).write(c).contains("\u{1B}["))
     }
 }
+
+@Suite struct ProseReuseTests {
+    static func similarity(_ a: String, _ b: String) -> Double {
+        ProseReuse.dice(ProseReuse.trigrams(ProseReuse.normalized(a)), ProseReuse.trigrams(ProseReuse.normalized(b)))
+    }
+
+    /// Nearly the same: one clause of a paragraph reworded, or a short clause added.
+    @Test func oneClauseInTenRewordedIsStillReused() {
+        let last = "2023年，我局政府信息公开工作取得一定成效，但仍存在不足：一是部分栏目更新不够及时，公开内容的深度和广度有待拓展；二是政策解读形式较为单一，图解、音视频等解读方式运用不多；三是依申请公开答复的规范化水平仍需提升。"
+        let edited = "2024年，我局政府信息公开工作取得一定成效，但仍存在不足：一是部分栏目更新不够及时，公开内容的深度和广度有待拓展；二是政策解读形式较为单一，图解、音视频等解读方式运用较少；三是依申请公开答复的规范化水平仍需提升。"
+        let added = last + "四是培训不足。"
+        #expect(Self.similarity(last, edited) >= ProseReuse.threshold, "\(Self.similarity(last, edited))")
+        #expect(Self.similarity(last, added) >= ProseReuse.threshold, "\(Self.similarity(last, added))")
+        let old = CanonicalReport.Sections(overview: nil, problemsAndImprovements: "（一）存在问题\n" + last, otherMatters: nil)
+        let new = CanonicalReport.Sections(overview: nil, problemsAndImprovements: "（一）存在问题\n" + edited, otherMatters: "无。")
+        let r = ProseReuse.compare(from: old, to: new)
+        // The heading is too short to compare; 六 has text but nothing to compare it with.
+        #expect(r.reused.map { "\($0.part) \($0.toParagraph) ← \($0.fromParagraph)" } == ["problems_and_improvements 2 ← 2"])
+        #expect(r.reusedShare.map(\.part) == ["problems_and_improvements", "other_matters"])
+        #expect(r.reusedShare[0].share > 0.9 && r.reusedShare[1].share == 0)
+        #expect(ProseReuse.mostlyReusedParts(r).map(\.part) == ["problems_and_improvements"])
+    }
+
+    /// Two different paragraphs on one subject share stock phrases, not the text.
+    @Test func differentParagraphsOnOneSubjectAreNot() {
+        let a = "（一）主动公开情况。全年通过门户网站公开各类政府信息1234条，其中政策文件56件，及时发布工作动态、通知公告和人事信息。"
+        let b = "（一）主动公开情况。本年度依托政府网站专栏和政务微信公众号累计发布信息1301条，重点公开规划计划、财政资金和项目建设，发布文件61件。"
+        #expect(Self.similarity(a, b) < 0.5, "\(Self.similarity(a, b))")
+    }
+}
