@@ -9,9 +9,13 @@ import Foundation
 /// and punctuation left out — so "2023年…收到申请12件" and "2024年…收到申请15件" are the same
 /// text. Two paragraphs' similarity is the Dice coefficient of their sets of character
 /// trigrams, 2·|A∩B| / (|A|+|B|): 1 for the same text, 0 for texts with no three characters
-/// in common. A paragraph is reused when its most similar earlier paragraph reaches
-/// `threshold`; paragraphs shorter than `minimumCharacters` (headings such as （一）主动公开情况,
-/// a bare 无) are not compared.
+/// in common. A paragraph is also compared with each two adjacent earlier paragraphs joined,
+/// and when the earlier stretch is at most `containedRatio` times as long, the share of the
+/// paragraph's trigrams it holds counts if higher — so a paragraph split in two, two joined, or
+/// wrapped lines the extraction kept apart (re-wrapped once the numbers changed) still match.
+/// A paragraph is reused when its most similar earlier stretch reaches `threshold`; paragraphs
+/// shorter than `minimumCharacters` (headings such as （一）主动公开情况, a bare 无) are not
+/// compared.
 public enum ProseReuse {
     /// A paragraph of the later report that repeats one of the earlier report.
     public struct Reuse: Sendable, Equatable {
@@ -75,29 +79,67 @@ public enum ProseReuse {
             .filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
+    /// A stretch of the earlier part a later paragraph is compared with: one paragraph, or two
+    /// adjacent ones joined (a paragraph split in two or two joined, or lines that the
+    /// extraction kept apart wrapped at other places once the numbers changed).
+    struct Window {
+        var members: [(index: Int, grams: Set<String>)]
+        var length: Int
+        var grams: Set<String>
+    }
+
+    static func windows(_ paragraphs: [[Character]]) -> [Window] {
+        var singles: [Window] = [], pairs: [Window] = []
+        for (j, p) in paragraphs.enumerated() {
+            let g = trigrams(p)
+            if p.count >= minimumCharacters { singles.append(Window(members: [(j, g)], length: p.count, grams: g)) }
+            if j + 1 < paragraphs.count {
+                let q = paragraphs[j + 1], joined = p + q
+                if joined.count >= minimumCharacters {
+                    pairs.append(Window(members: [(j, g), (j + 1, trigrams(q))], length: joined.count, grams: trigrams(joined)))
+                }
+            }
+        }
+        // Single paragraphs first: on a tie the paragraph itself is the source.
+        return singles + pairs
+    }
+
+    /// A window this many times as long as the later paragraph may contain it (a paragraph
+    /// split in two, a wrapped line): then the share of the paragraph's trigrams the window
+    /// holds counts as the similarity when it is higher than the Dice coefficient.
+    static let containedRatio = 2.5
+
+    static func similarity(_ grams: Set<String>, length: Int, _ w: Window) -> Double {
+        var s = dice(grams, w.grams)
+        if !grams.isEmpty, Double(w.length) <= containedRatio * Double(length) {
+            s = max(s, Double(grams.intersection(w.grams).count) / Double(grams.count))
+        }
+        return s
+    }
+
     public static func compare(from old: CanonicalReport.Sections, to new: CanonicalReport.Sections) -> Result {
         var reused: [Reuse] = [], shares: [(String, Double)] = [], lengths: [String: Int] = [:]
         for (part, _) in parts {
             let newParas = paragraphs(text(new, part)), oldParas = paragraphs(text(old, part))
             let newNorm = newParas.map(normalized)
-            // Earlier paragraphs long enough to compare, by index.
-            let oldGrams = oldParas.map(normalized).enumerated().filter { $0.element.count >= minimumCharacters }
-                .map { (index: $0.offset, grams: trigrams($0.element)) }
+            let oldWindows = windows(oldParas.map(normalized))
             let total = newNorm.reduce(0) { $0 + $1.count }
             guard total > 0 else { continue }
             lengths[part] = total
             var reusedChars = 0
             for (i, n) in newNorm.enumerated() where n.count >= minimumCharacters {
                 let grams = trigrams(n)
-                var best: (index: Int, sim: Double)?
-                for o in oldGrams {
-                    let s = dice(grams, o.grams)
-                    if s > (best?.sim ?? 0) { best = (o.index, s) }
+                var best: (window: Window, sim: Double)?
+                for w in oldWindows {
+                    let s = similarity(grams, length: n.count, w)
+                    if s > (best?.sim ?? 0) { best = (w, s) }
                 }
                 guard let best, best.sim >= threshold else { continue }
+                // The source: the window's paragraph that shares most with this one.
+                let from = best.window.members.max { grams.intersection($0.grams).count < grams.intersection($1.grams).count }!.index
                 reusedChars += n.count
-                reused.append(Reuse(part: part, toParagraph: i + 1, fromParagraph: best.index + 1,
-                                    similarity: rounded(best.sim), toText: newParas[i], fromText: oldParas[best.index]))
+                reused.append(Reuse(part: part, toParagraph: i + 1, fromParagraph: from + 1,
+                                    similarity: rounded(best.sim), toText: newParas[i], fromText: oldParas[from]))
             }
             shares.append((part, rounded(Double(reusedChars) / Double(total))))
         }

@@ -226,3 +226,30 @@ enum ComparePairs {
         #expect(Self.similarity(a, b) < 0.5, "\(Self.similarity(a, b))")
     }
 }
+
+extension ProseReuseTests {
+    /// Lines an extraction left unjoined wrap at other places once a number gets longer; a
+    /// paragraph split in two still repeats last year's one.
+    @Test func wrappedLinesAndSplitParagraphsStillMatch() {
+        func wrap(_ s: String, _ width: Int) -> String {
+            var lines: [String] = [], line = ""
+            for c in s { line.append(c); if line.count == width { lines.append(line); line = "" } }
+            return (lines + (line.isEmpty ? [] : [line])).joined(separator: "\n")
+        }
+        let last = "2023年，全年共收到政府信息公开申请8件，上年结转1件，共办结9件，其中予以公开6件，部分公开1件，不予公开1件，无法提供1件。严格执行登记、审核、答复等程序，所有申请均在法定期限内答复，未发生行政复议和行政诉讼。"
+        let this = "2024年，全年共收到政府信息公开申请126件，上年结转13件，共办结131件，其中予以公开96件，部分公开11件，不予公开10件，无法提供14件。严格执行登记、审核、答复等程序，所有申请均在法定期限内答复，未发生行政复议和行政诉讼。"
+        let old = CanonicalReport.Sections(overview: wrap(last, 28), problemsAndImprovements: nil, otherMatters: nil)
+        let new = CanonicalReport.Sections(overview: wrap(this, 28), problemsAndImprovements: nil, otherMatters: nil)
+        let r = ProseReuse.compare(from: old, to: new)
+        let lines = ProseReuse.paragraphs(new.overview).filter { ProseReuse.normalized($0).count >= ProseReuse.minimumCharacters }
+        #expect(r.reused.count == lines.count, "\(r.reused.map { ($0.toParagraph, $0.fromParagraph, $0.similarity) })")
+        #expect(r.reusedShare.first!.share > 0.9)
+
+        let half = last.firstIndex(of: "严")!
+        let split = CanonicalReport.Sections(overview: String(last[..<half]) + "\n" + String(last[half...]),
+                                             problemsAndImprovements: nil, otherMatters: nil)
+        let whole = CanonicalReport.Sections(overview: last, problemsAndImprovements: nil, otherMatters: nil)
+        #expect(ProseReuse.compare(from: whole, to: split).reused.map(\.fromParagraph) == [1, 1])
+        #expect(ProseReuse.compare(from: split, to: whole).reused.map(\.similarity) == [1])
+    }
+}
