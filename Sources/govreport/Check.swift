@@ -111,7 +111,7 @@ extension GovReportCommand {
 }
 
 /// The reports of a check run as they are read, and what could not be read.
-private struct Harvest {
+struct Harvest {
     var entries: [HarvestChecker.Entry] = []
     /// For each entry, the JSON file it was read from (nil for a report file).
     var origins: [String?] = []

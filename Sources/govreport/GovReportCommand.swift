@@ -52,6 +52,6 @@ struct GovReportCommand: ParsableCommand {
              11  extract, check: a document was stopped at its --timeout or --max-memory
             With several inputs, the others are still processed; the status is the first failure's.
             """,
-        subcommands: [Extract.self, Check.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
+        subcommands: [Extract.self, Check.self, Compare.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
     )
 }

@@ -56,6 +56,10 @@ struct CellMarks {
 struct HTMLTables {
     var report: CanonicalReport
     var marks: CellMarks
+    /// `compare`: the cells both reports print, with the earlier value, by `table.row.column`
+    /// (a changed cell shows its change), and the cells only this report prints.
+    var changes: [String: ReportComparison.Cell] = [:]
+    var onlyHere: Set<String> = []
 
     func html() -> String {
         "<div class=\"tables\">" + active() + applications() + review() + "</div>"
@@ -69,7 +73,14 @@ struct HTMLTables {
         let v = row[field]
         var text = number(v)
         if let unit = row.unit, v != nil, field == "amount" { text += htmlEscape(unit) }
-        return "<td\(marks.attributes(k, base: v == nil ? ["num", "blank"] : ["num"], page: row.page))>\(text)</td>"
+        var base = v == nil ? ["num", "blank"] : ["num"]
+        if let c = changes[k], c.change != 0 {
+            base.append(c.change > 0 ? "changed up" : "changed down")
+            text += "<span class=\"delta\" title=\"上年 \(number(c.from)) → 本年 \(number(c.to))\">\(c.change > 0 ? "+" : "")\(htmlEscape("\(c.change)"))</span>"
+        } else if onlyHere.contains(k) {
+            base.append("only-here")
+        }
+        return "<td\(marks.attributes(k, base: base, page: row.page))>\(text)</td>"
     }
 
     func caption(_ table: String) -> String {

@@ -36,7 +36,7 @@ public enum HarvestChecker {
             for b in members {
                 let year = entries[b].report.report.year!
                 for a in members where entries[a].report.report.year == year - 1 {
-                    out[b] += carryFindings(from: entries[a], to: entries[b])
+                    out[b] += carryFindings(from: entries[a], to: entries[b]) + proseFindings(from: entries[a], to: entries[b])
                 }
             }
             let years = Set(members.map { entries[$0].report.report.year! }).sorted()
@@ -58,21 +58,54 @@ public enum HarvestChecker {
 
     // MARK: carried numbers
 
-    static func carryFindings(from a: Entry, to b: Entry) -> [CheckFinding] {
-        guard let forward = a.report.applications["carried_forward"], let over = b.report.applications["carried_over"]
+    /// One column of the carried numbers: year N's 四、结转下年度继续办理 against year N+1's
+    /// 二、上年结转 (as printed; a blank counts as 0 in `ok`).
+    public struct CarryOver: Sendable, Equatable {
+        public var column: String
+        public var carriedForward: Decimal?
+        public var carriedOver: Decimal?
+        public var ok: Bool { (carriedForward ?? 0) == (carriedOver ?? 0) }
+    }
+
+    /// Column by column, the earlier report's carried-forward row against the later report's
+    /// carried-over row; empty when either report does not print its row.
+    public static func carryOver(from a: CanonicalReport, to b: CanonicalReport) -> [CarryOver] {
+        guard let forward = a.applications["carried_forward"], let over = b.applications["carried_over"]
         else { return [] }
+        return Template.applicationColumns.map { CarryOver(column: $0, carriedForward: forward[$0], carriedOver: over[$0]) }
+    }
+
+    static func carryFindings(from a: Entry, to b: Entry) -> [CheckFinding] {
+        let page = b.report.applications["carried_over"]?.page
         let yearA = a.report.report.year.map(String.init) ?? "?"
-        return Template.applicationColumns.compactMap { column in
-            let was = forward[column] ?? 0, now = over[column] ?? 0
-            guard was != now else { return nil }
+        return carryOver(from: a.report, to: b.report).filter { !$0.ok }.map { c in
+            let column = c.column, was = c.carriedForward ?? 0, now = c.carriedOver ?? 0
             let cells = [CellRef.of(b.report, table: "applications", row: "carried_over", column: column),
                          CellRef.of(a.report, table: "applications", row: "carried_forward", column: column, in: a.path)]
             return CheckFinding(
                 Finding(code: "cross.carry_over", severity: .error,
                         message: "二、上年结转 is \(now) in column \(column) but the \(yearA) report (\(a.path)) carried \(was) forward (四、结转下年度继续办理)",
-                        table: "applications", row: "carried_over", column: column, page: over.page,
+                        table: "applications", row: "carried_over", column: column, page: page,
                         expected: was, actual: now),
                 cells: cells.compactMap { $0 }, otherReports: [a.path])
+        }
+    }
+
+    // MARK: prose copied from last year
+
+    /// `cross.prose_reused`: a part of the later report that is mostly the earlier report's text.
+    static func proseFindings(from a: Entry, to b: Entry) -> [CheckFinding] {
+        let result = ProseReuse.compare(from: a.report.sections, to: b.report.sections)
+        let yearA = a.report.report.year.map(String.init) ?? "?"
+        return ProseReuse.mostlyReusedParts(result).map { part, share in
+            let heading = ProseReuse.parts.first { $0.key == part }?.heading ?? part
+            let mine = result.reused.filter { $0.part == part }
+            let percent = Int((share * 100).rounded())
+            return CheckFinding(
+                Finding(code: "cross.prose_reused", severity: .warning,
+                        message: "\(heading) is mostly the \(yearA) report's text (\(a.path)): \(percent)% of it repeats \(mine.count) paragraph(s) of that report, numbers aside"),
+                quotes: mine.prefix(1).flatMap { ["本年：\($0.toText)", "上年：\($0.fromText)"] },
+                otherReports: [a.path])
         }
     }
 

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import GovReport
+
+extension GovReportCommand {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare an organization's reports year over year: numbers, carried numbers, prose copied from last year.",
+            discussion: """
+                `govreport compare OLD NEW` compares two reports (any input check reads: PDF, web page,
+                text, canonical JSON), normally one organization's reports for consecutive years: every
+                cell both print with its change (a blank counts as 0), the cells only one prints (a 2019
+                format report against a 2021 one), OLD's 四、结转下年度继续办理 against NEW's 二、上年结转
+                column by column, and the paragraphs of NEW's parts 一、五、六 that repeat a paragraph of
+                OLD (numbers and years aside), with the share of each part that is repeated. A warning
+                says when the organizations differ (the prose is then not compared) or the years are not
+                consecutive.
+
+                `govreport compare --by-organization INPUT...` reads files, folders, JSON Lines or a
+                batch folder, pairs each organization's reports of consecutive years (organizations
+                matched as check matches them) and writes one comparison per pair: JSON Lines with
+                --format json, one page with an index with --format html.
+
+                EXIT STATUS
+                  0  the reports were compared (findings and warnings are data)
+                  2  usage error (not two reports, or the --out file cannot be written)
+                  3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
+                     as for extract); the status is the first unreadable input's
+                """)
+
+        @Argument(help: "OLD and NEW (report files or canonical JSON); with --by-organization, any number of files and folders.")
+        var inputs: [String]
+
+        @Flag(help: "Pair each organization's reports of consecutive years among the inputs and compare each pair.")
+        var byOrganization = false
+
+        @Option(help: "text (the terminal view), json (govreport-compare/1; JSON Lines with --by-organization), or html (a self-contained page).")
+        var format: Check.Format = .text
+
+        @Option(name: .customLong("out"), help: ArgumentHelp("Write the output to FILE instead of standard output.",
+                                                             valueName: "FILE"))
+        var outPath: String?
+
+        @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
+        var tables: TableStrategy = .auto
+
+        func validate() throws {
+            if !byOrganization && inputs.count != 2 {
+                throw ValidationError("compare takes two reports, OLD and NEW (\(inputs.count) given); use --by-organization for a harvest")
+            }
+        }
+
+        func run() throws {
+            var runner = InputRunner(tables: tables)
+            var harvest = Harvest()
+            for arg in inputs {
+                let files = HarvestInputs.expand([arg])
+                if files.isEmpty {
+                    harvest.fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
+                }
+                for file in files { harvest.read(file, runner: &runner) }
+            }
+            harvest.reportNotes()
+
+            let comparisons: [ReportComparison]
+            if byOrganization {
+                let (pairs, left) = ReportComparer.pairs(harvest.entries)
+                if !left.isEmpty {
+                    Stderr.line("govreport: \(left.count) report(s) left out: no organization or year, or a second report of one organization and year (e.g. \(harvest.entries[left[0]].path))")
+                }
+                comparisons = pairs.map { ReportComparer.compare(harvest.entries[$0.from], harvest.entries[$0.to]) }
+                if comparisons.isEmpty { Stderr.line("govreport: no organization has reports of two years among the inputs") }
+            } else {
+                if let status = runner.firstFailure { throw ExitCode(status) }
+                guard harvest.entries.count == 2 else {
+                    Stderr.line("govreport: compare needs two reports, OLD and NEW; the inputs hold \(harvest.entries.count) (one document each, and not the same document twice)")
+                    throw ExitCode(ExitStatus.usage)
+                }
+                let c = ReportComparer.compare(harvest.entries[0], harvest.entries[1])
+                for w in c.warnings { Stderr.line("govreport: warning: \(w.finding.message)") }
+                comparisons = [c]
+            }
+
+            let output: String
+            switch format {
+            case .text:
+                let writer = CompareTextWriter(color: outPath == nil && Check.colorTerminal)
+                output = comparisons.map(writer.write).joined(separator: "\n\n" + String(repeating: "─", count: 60) + "\n\n")
+            case .json:
+                let writer = CompareJSONWriter()
+                output = byOrganization
+                    ? comparisons.map { writer.json($0).serialized(pretty: false) }.joined(separator: "\n")
+                    : writer.json(comparisons[0]).serialized()
+            case .html:
+                output = CompareHTMLWriter().html(comparisons)
+            }
+            try emit(output, comparisons: comparisons.count)
+            if let status = runner.firstFailure { throw ExitCode(status) }
+        }
+
+        func emit(_ output: String, comparisons: Int) throws {
+            guard let outPath else {
+                if !output.isEmpty { print(output) }
+                return
+            }
+            let text = output.hasSuffix("\n") || output.isEmpty ? output : output + "\n"
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: outPath), options: .atomic)
+            } catch {
+                Stderr.line("govreport: \(outPath): cannot be written (\(error.localizedDescription))")
+                throw ExitCode(ExitStatus.usage)
+            }
+            Stderr.line("govreport: wrote \(outPath) (\(comparisons) comparison\(comparisons == 1 ? "" : "s"))")
+        }
+    }
+}
