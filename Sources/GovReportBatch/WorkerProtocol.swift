@@ -73,12 +73,12 @@ public enum DocumentJob {
                               message: error.explanation)
         }
         guard FileManager.default.fileExists(atPath: request.path, isDirectory: &isDir) else {
-            return fail(.notFound, nil, nil)
+            return fail(.cannotOpen(request.path), nil, nil)
         }
         if isDir.boolValue { return fail(.isDirectory, nil, nil) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: request.path)) } catch {
-            return fail(.unreadable(error.localizedDescription), nil, nil)
+            return fail(.unreadable(SystemError.reason(error)), nil, nil)
         }
         let size = Int64(data.count)
         let report: CanonicalReport

@@ -7,8 +7,8 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print canonical govreport/1 JSON for each report.",
             discussion: """
-                One input prints one JSON document; several print a JSON array in argument order
-                (or, with --jsonl, one document per line). Inputs that cannot be read are reported
+                One input prints one JSON document; several print a JSON array in argument order \
+                (or, with --jsonl, one document per line). Inputs that cannot be read are reported \
                 on stderr and left out; the others are still printed.
                 """)
 
@@ -27,19 +27,23 @@ extension GovReportCommand {
         func run() throws {
             var runner = InputRunner(tables: tables)
             var docs: [JSONValue] = []
+            let progress = BatchProgress.forFiles(files.count)
+            defer { progress.finish() }
             for path in files {
-                guard let report = runner.extract(path) else { continue }
+                let report = runner.extract(path)
+                progress.record(ok: report != nil, findings: report?.findings.count ?? 0)
+                guard let report else { continue }
                 if jsonl {
-                    print(report.json(provenance: provenance).serialized(pretty: false))
+                    try Stdout.line(report.json(provenance: provenance).serialized(pretty: false))
                 } else {
                     docs.append(report.json(provenance: provenance))
                 }
             }
             if !jsonl {
                 if files.count == 1, let doc = docs.first {
-                    print(doc.serialized())
+                    try Stdout.line(doc.serialized())
                 } else if files.count > 1 {
-                    print(JSONValue.array(docs).serialized())
+                    try Stdout.line(JSONValue.array(docs).serialized())
                 }
             }
             if let status = runner.firstFailure { throw ExitCode(status) }

@@ -12,11 +12,11 @@ public enum ReportExtractor {
     public static func extract(path: String, displayPath: String? = nil,
                                tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .cannotOpen(path) }
         if isDir.boolValue { throw .isDirectory }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(error.localizedDescription)
+            throw .unreadable(SystemError.reason(error))
         }
         return try extract(data: data, name: displayPath ?? path, tables: tables)
     }
@@ -49,7 +49,7 @@ extension ReportExtractor {
     /// read from: for the debug view.
     public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .notFound }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotOpen(path) }
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
         return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)
