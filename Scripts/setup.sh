@@ -7,7 +7,8 @@
 #                                  libxml2 (its HTML parser reads web-page reports), SQLite (the
 #                                  batch archive, through GRDB) and pkg-config
 #   bash Scripts/setup.sh --tests  also what only the tests need: headless Chromium with a CJK
-#                                  font (the HTML check report is tested in a real browser)
+#                                  font (the HTML check report is tested in a real browser) and
+#                                  LibreOffice Calc (reports-wide.csv is opened in it)
 set -euo pipefail
 tests=false
 [ "${1:-}" = "--tests" ] && tests=true
@@ -21,6 +22,7 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 # Tests only.
 if $tests; then
   command -v chromium >/dev/null || need+=(chromium fonts-wqy-zenhei)
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""

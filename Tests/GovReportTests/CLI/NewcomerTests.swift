@@ -283,19 +283,28 @@ import Glibc
         }
 
         // LibreOffice reads it as a spreadsheet with the Chinese intact.
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") else {
-            print("skipped: LibreOffice (soffice) is not installed, reports-wide.csv not opened in it")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice"),
+              FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libsclo.so") else {
+            print("skipped: LibreOffice Calc is not installed (apt-get install libreoffice-calc-nogui), "
+                  + "reports-wide.csv not opened in it")
             return
         }
+        // As Calc's import dialog does for a file with a byte-order mark: Unicode, comma-separated.
         let profile = dir.url.appendingPathComponent("lo-profile")
         let convert = try Self.run([], shell: "soffice -env:UserInstallation=file://\(profile.path) --headless "
-                                   + "--convert-to xlsx --outdir '\(dir.path)' '\(csv.path)' >/dev/null 2>&1; "
+                                   + "--infilter='Text - txt - csv (StarCalc):44,34,UNICODE' "
+                                   + "--convert-to xlsx --outdir '\(dir.path)' '\(csv.path)' >/dev/null 2>&1 && "
                                    + "unzip -p '\(dir.path)/reports-wide.xlsx' xl/sharedStrings.xml > "
-                                   + "'\(dir.path)/strings.xml'", in: dir.url)
+                                   + "'\(dir.path)/strings.xml' && unzip -p '\(dir.path)/reports-wide.xlsx' "
+                                   + "xl/worksheets/sheet1.xml > '\(dir.path)/sheet.xml'", in: dir.url)
         #expect(convert.status == 0, "\(convert.stderr)")
         let strings = String(decoding: try Data(contentsOf: dir.url.appendingPathComponent("strings.xml")), as: UTF8.self)
         for organization in organizations.values { #expect(strings.contains(organization), "\(strings.prefix(500))") }
         #expect(strings.contains("applications.new_received.total"))
+        #expect(strings.contains(">source<"), "the byte-order mark is not read as part of the first cell")
+        let sheet = String(decoding: try Data(contentsOf: dir.url.appendingPathComponent("sheet.xml")), as: UTF8.self)
+        #expect(sheet.components(separatedBy: "<row ").count - 1 == 3, "a header and one row per report")
+        #expect(strings.components(separatedBy: "<si>").count - 1 >= WideCSV.header.count)
     }
 
     @Test func checkWritesItsFindingsIntoAnArchive() throws {
@@ -325,7 +334,7 @@ import Glibc
 
     @Test func batchHelpGivesOneDefaultPerOption() throws {
         let r = try CLI.run(["batch", "--help"])
-        let jobs = r.out.components(separatedBy: "--jobs").dropFirst().first?.components(separatedBy: "--timeout").first
+        let jobs = r.out.components(separatedBy: "--jobs <jobs>").dropFirst().first?.components(separatedBy: "--timeout").first
         #expect(jobs?.components(separatedBy: "default").count == 2, "\(jobs ?? r.out)")
     }
 }
