@@ -120,7 +120,7 @@ extension GovReportCommand {
             do {
                 lock = try Self.prepare(layout)
             } catch {
-                Stderr.line("govreport: \(error)")
+                Stderr.line("govreport: \(ErrorText.describe(error))")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
             defer { close(lock) }
@@ -161,7 +161,7 @@ extension GovReportCommand {
             } catch let error as ExitCode {
                 throw error
             } catch {
-                Stderr.line("govreport: batch stopped: \(error)")
+                Stderr.line("govreport: batch stopped: \(ErrorText.describe(error))")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
         }

@@ -114,7 +114,7 @@ extension GovReportCommand {
             do {
                 try CheckArchive.write(checked, to: URL(fileURLWithPath: path))
             } catch {
-                let why = (error as? BatchIOError)?.reason ?? "\(error)"
+                let why = (error as? BatchIOError)?.reason ?? ErrorText.describe(error)
                 Stderr.line("govreport: \(path): cannot be written (\(why)); choose another output file")
                 throw ExitCode(ExitStatus.outputUnusable)
             }

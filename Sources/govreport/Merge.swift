@@ -34,7 +34,7 @@ extension GovReportCommand {
                 Stderr.line("govreport: \(error)")
                 throw ExitCode(ExitStatus.unreadable)
             } catch {
-                Stderr.line("govreport: merge: \(error)")
+                Stderr.line("govreport: merge: \(out): \(ErrorText.describe(error))")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
         }
