@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """CPU time of `govreport extract` per PDF, next to `pdftotext -bbox-layout` on the same file.
 
-Usage: Scripts/benchmark.py [--bin .build/release/govreport] [--runs 10] DIR_OR_PDF...
+Usage: Scripts/benchmark.py [--bin .build/release/govreport] [--runs 10] [--corpus DIR] [DIR_OR_PDF...]
+
+With no paths it measures the repository's Samples/; --corpus DIR (repeatable) adds a corpus
+folder, e.g. --corpus ../shared/corpus.
 
 Each command runs --runs times per file, interleaved; the mean CPU time (user + system, of
 the child process, from getrusage) is reported, so other load on the machine matters less
@@ -38,8 +41,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=".build/release/govreport")
     ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("paths", nargs="+")
+    ap.add_argument("--corpus", action="append", default=[], metavar="DIR",
+                    help="also measure the PDFs under DIR (repeatable)")
+    ap.add_argument("paths", nargs="*", help="PDFs or folders of them (default: the repository's Samples/)")
     a = ap.parse_args()
+    if not a.paths:
+        a.paths = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples")]
+    a.paths += a.corpus
     total_g = total_p = 0.0
     print(f"{'file':40} {'govreport ms':>12} {'pdftotext ms':>12} {'ratio':>6}")
     for f in sorted(set(pdfs(a.paths))):

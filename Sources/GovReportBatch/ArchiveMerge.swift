@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 import GRDB
 
 /// `govreport merge`: one archive from the archives of a harvest's shards, with the same rows
@@ -10,10 +11,26 @@ public enum ArchiveMerge {
 
         public var description: String {
             switch self {
-            case .notAnArchive(let p): "\(p): not a govreport batch archive (no \(ArchiveSchema.name) schema)"
+            case .notAnArchive(let p):
+                "\(p): is not a govreport batch archive (no \(ArchiveSchema.name) schema); "
+                    + "pass the reports*.sqlite files a batch wrote"
             case .duplicateSource(let s):
                 "\(s) is in more than one of the archives; merge the shards of one harvest, each once"
             }
+        }
+    }
+
+    /// Throws `notAnArchive` unless `url` is a SQLite file with the batch archive's schema.
+    public static func validate(_ url: URL) throws(MergeError) {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: url.path, configuration: config)
+            defer { try? queue.close() }
+            let schema = try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            guard schema == ArchiveSchema.name else { throw MergeError.notAnArchive(url.path) }
+        } catch {
+            throw .notAnArchive(url.path)
         }
     }
 
@@ -73,8 +90,8 @@ public enum ArchiveMerge {
         let out = try DatabaseQueue(path: temporary.path, configuration: ArchiveWriter.buildConfiguration)
         try out.writeWithoutTransaction { db in
             try db.execute(sql: ArchiveSchema.tables)
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?), ('document_schema', ?)",
-                           arguments: [ArchiveSchema.name, "govreport/1"])
+            try db.execute(sql: ArchiveSchema.insertMeta,
+                           arguments: [ArchiveSchema.name, "govreport/1", GovReportVersion.current])
             try db.execute(sql: "PRAGMA user_version = \(ArchiveSchema.userVersion)")
             try db.execute(sql: "ATTACH DATABASE ? AS stage", arguments: [staging.path])
             try db.inTransaction {

@@ -4,6 +4,10 @@ public enum ArchiveSchema {
     public static let name = "govreport-batch/1"
     public static let userVersion = 1
 
+    /// The `meta` rows: the schema, the document schema and the govreport version that wrote it.
+    static let insertMeta =
+        "INSERT INTO meta(key, value) VALUES ('schema', ?), ('document_schema', ?), ('govreport_version', ?)"
+
     /// Tables, created empty before the rows go in.
     public static let tables = """
         CREATE TABLE meta (
@@ -66,6 +70,10 @@ public enum ArchiveSchema {
           message  TEXT NOT NULL
         );
         """
+
+    /// `check --sqlite`: each finding's scope — `report` (a rule of the spec on the report's
+    /// tables), `prose` (its text against its tables) or `cross_report` (across reports).
+    public static let findingsScope = "ALTER TABLE findings ADD COLUMN scope TEXT NOT NULL DEFAULT 'report'"
 
     /// Indexes for the usual questions, made after the rows are in (faster than keeping them up),
     /// and the statistics that let SQLite choose between them (ANALYZE, on a sample).

@@ -13,7 +13,9 @@ public final class ArchiveWriter {
     /// Creates the archive at `destination`: `body` adds the rows (reports in source order), then
     /// the indexes are made and the file is renamed into place. Nothing is left behind when
     /// `body` throws.
-    public static func build(_ destination: URL, temporaryDirectory: URL,
+    /// `findingsScope`: the findings table gets a `scope` column (`check --sqlite`: its findings
+    /// come from rules on one report, its prose, or across reports).
+    public static func build(_ destination: URL, temporaryDirectory: URL, findingsScope: Bool = false,
                              _ body: (ArchiveWriter) throws -> Void) throws {
         let temporary = temporaryDirectory.appendingPathComponent("\(getpid())-\(destination.lastPathComponent)")
         try? FileManager.default.removeItem(at: temporary)
@@ -21,8 +23,9 @@ public final class ArchiveWriter {
             let queue = try DatabaseQueue(path: temporary.path, configuration: buildConfiguration)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: ArchiveSchema.tables)
-                try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?), ('document_schema', ?)",
-                               arguments: [ArchiveSchema.name, CanonicalReport.schema])
+                if findingsScope { try db.execute(sql: ArchiveSchema.findingsScope) }
+                try db.execute(sql: ArchiveSchema.insertMeta,
+                               arguments: [ArchiveSchema.name, CanonicalReport.schema, GovReportVersion.current])
                 try db.execute(sql: "PRAGMA user_version = \(ArchiveSchema.userVersion)")
                 try db.inTransaction {
                     try body(ArchiveWriter(db))
@@ -47,8 +50,10 @@ public final class ArchiveWriter {
         return config
     }
 
-    /// Adds a report; `document` is its one-line canonical JSON.
-    public func add(_ report: CanonicalReport, document: String) throws {
+    /// Adds a report; `document` is its one-line canonical JSON. `findings`, when given, are
+    /// written instead of the document's own, each with its scope (see `build`).
+    public func add(_ report: CanonicalReport, document: String,
+                    findings scoped: [(finding: Finding, scope: String)]? = nil) throws {
         let id = nextID
         nextID += 1
         do {
@@ -74,16 +79,20 @@ public final class ArchiveWriter {
                 }
                 try cell.execute(arguments: [id, c.table, c.row, c.column, value])
             }
-            for (table, list) in [("findings", report.findings), ("diagnostics", report.diagnostics)] {
+            let findings = scoped ?? report.findings.map { ($0, "") }
+            for (table, list) in [("findings", findings), ("diagnostics", report.diagnostics.map { ($0, "") })] {
+                let withScope = table == "findings" && scoped != nil
                 let statement = try db.cachedStatement(sql: """
                     INSERT INTO \(table) (report_id, seq, code, severity, message, table_name, row_key, column_key,
-                      page, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      page, expected, actual\(withScope ? ", scope" : "")) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(withScope ? ", ?" : ""))
                     """)
-                for (seq, f) in list.enumerated() {
-                    try statement.execute(arguments: [
+                for (seq, (f, scope)) in list.enumerated() {
+                    var arguments: [(any DatabaseValueConvertible)?] = [
                         id, seq + 1, f.code, f.severity.rawValue, f.message, f.table, f.row, f.column, f.page,
                         f.expected.map(Self.databaseValue), f.actual.map(Self.databaseValue),
-                    ])
+                    ]
+                    if withScope { arguments.append(scope) }
+                    try statement.execute(arguments: StatementArguments(arguments))
                 }
             }
         }

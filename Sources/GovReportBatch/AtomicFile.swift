@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,11 +11,14 @@ public struct BatchIOError: Error, CustomStringConvertible {
     public var path: String
     public var action: String
     public var reason: String
+    /// The errno behind it (0 when there is none).
+    public var code: Int32 = 0
 
     public init(_ action: String, _ path: String, errno code: Int32 = errno) {
         self.action = action
         self.path = path
         self.reason = String(cString: strerror(code))
+        self.code = code
     }
 
     public init(_ action: String, _ path: String, reason: String) {
@@ -72,7 +76,7 @@ public final class AtomicFile {
         let folder = destination.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path) {
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw BatchIOError("create", folder.path, reason: error.localizedDescription)
+                throw BatchIOError("create", folder.path, reason: SystemError.reason(error))
             }
         }
         if rename(temporary.path, destination.path) != 0 { throw BatchIOError("rename into", destination.path) }

@@ -6,6 +6,7 @@ import Foundation
 ///     DIR/docs/<input path>.json       per-document canonical JSON (as `govreport extract` prints it)
 ///     DIR/reports.jsonl                one compact document per line, in source path order
 ///     DIR/cells.csv                    every table cell, long format
+///     DIR/reports-wide.csv             one line per report, one column per cell (for spreadsheets)
 ///     DIR/failures.csv                 every input that could not be extracted, with its reason
 ///     DIR/reports.sqlite               the SQLite archive
 ///     DIR/manifest.jsonl               per input: content hash, status, timing, error
@@ -25,6 +26,7 @@ public struct BatchLayout: Sendable {
     public var manifest: URL { file("manifest", "jsonl") }
     public var reportsJSONL: URL { file("reports", "jsonl") }
     public var cellsCSV: URL { file("cells", "csv") }
+    public var reportsWideCSV: URL { file("reports-wide", "csv") }
     public var failuresCSV: URL { file("failures", "csv") }
     public var archive: URL { file("reports", "sqlite") }
     public var lock: URL { root.appendingPathComponent(".lock\(suffix)") }

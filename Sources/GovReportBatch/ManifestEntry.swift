@@ -24,13 +24,15 @@ public struct ManifestEntry: Sendable, Equatable {
     public var findings: Int
     /// When the result came (ISO 8601, UTC).
     public var finished: String?
+    /// The govreport version that produced the result (nil in lines written before it was kept).
+    public var version: String?
 
     public init(path: String, sha256: String? = nil, size: Int64? = nil, mtimeNanoseconds: Int64? = nil,
                 status: Status, error: String? = nil, message: String? = nil, seconds: Double = 0,
-                findings: Int = 0, finished: String? = nil) {
+                findings: Int = 0, finished: String? = nil, version: String? = GovReportVersion.current) {
         self.path = path; self.sha256 = sha256; self.size = size; self.mtimeNanoseconds = mtimeNanoseconds
         self.status = status; self.error = error; self.message = message; self.seconds = seconds
-        self.findings = findings; self.finished = finished
+        self.findings = findings; self.finished = finished; self.version = version
     }
 
     /// One line of the manifest (compact JSON, no newline).
@@ -46,6 +48,7 @@ public struct ManifestEntry: Sendable, Equatable {
         m.append(JSONMember("seconds", .number(ms)))
         m.append(JSONMember("findings", .number(Decimal(findings))))
         if let finished { m.append(JSONMember("finished", .string(finished))) }
+        if let version { m.append(JSONMember("version", .string(version))) }
         return JSONValue.object(m).serialized(pretty: false)
     }
 
@@ -57,7 +60,8 @@ public struct ManifestEntry: Sendable, Equatable {
         self.init(path: path, sha256: v["sha256"]?.string, size: int("size"), mtimeNanoseconds: int("mtime_ns"),
                   status: status, error: v["error"]?.string, message: v["message"]?.string,
                   seconds: v["seconds"]?.decimal.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0,
-                  findings: Int(int("findings") ?? 0), finished: v["finished"]?.string)
+                  findings: Int(int("findings") ?? 0), finished: v["finished"]?.string,
+                  version: v["version"]?.string)
     }
 
     /// `2024-01-31T08:00:00Z`.

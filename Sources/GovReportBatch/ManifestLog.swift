@@ -54,6 +54,12 @@ public final class ManifestLog {
         try Posix.writeAll(fd, Array((entry.line + "\n").utf8), path: url.path)
     }
 
+    /// Forgets the entries of `paths` and rewrites the log without them.
+    public func remove(_ paths: [String], temporaryDirectory: URL) throws {
+        for path in paths { entries[path] = nil }
+        try rewrite(temporaryDirectory: temporaryDirectory)
+    }
+
     /// Rewrites the log with one line per path, in path order (atomically).
     public func rewrite(temporaryDirectory: URL) throws {
         let file = try AtomicFile(url, temporaryDirectory: temporaryDirectory)

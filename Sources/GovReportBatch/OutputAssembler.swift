@@ -70,9 +70,12 @@ public enum OutputAssembler {
         let tmp = layout.temporaryDirectory
         let jsonl = try AtomicFile(layout.reportsJSONL, temporaryDirectory: tmp)
         let cells = try AtomicFile(layout.cellsCSV, temporaryDirectory: tmp)
+        let wide = try AtomicFile(layout.reportsWideCSV, temporaryDirectory: tmp)
         let failures = try AtomicFile(layout.failuresCSV, temporaryDirectory: tmp)
         if options.csvHeader {
             try cells.write(CSV.record(CellsCSV.header))
+            try wide.write(WideCSV.byteOrderMark)
+            try wide.write(CSV.record(WideCSV.header))
             try failures.write(CSV.record(FailuresCSV.header))
         }
         var tally = BatchTally()
@@ -101,6 +104,7 @@ public enum OutputAssembler {
                     try jsonl.write(line)
                     try jsonl.write([0x0A])
                     try cells.write(CellsCSV.records(for: report))
+                    try wide.write(WideCSV.record(for: report))
                     try archive.add(report, document: String(decoding: line, as: UTF8.self))
                 case .failed:
                     try failures.write(FailuresCSV.record(for: entry))
@@ -110,6 +114,7 @@ public enum OutputAssembler {
         }
         try jsonl.commit()
         try cells.commit()
+        try wide.commit()
         try failures.commit()
         return tally
     }

@@ -85,7 +85,7 @@ public enum DocumentJob {
                                  temporaryDirectory: temporaryDirectory, durable: false)
         } catch {
             return WorkResult(id: request.id, status: .failed, sha256: report.source.sha256, size: size,
-                              error: ResumePlan.outputError, message: "\(error)")
+                              error: ResumePlan.outputError, message: ErrorText.describe(error))
         }
         return WorkResult(id: request.id, status: .ok, sha256: report.source.sha256, size: size,
                           findings: report.findings.count)

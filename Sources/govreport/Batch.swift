@@ -17,12 +17,16 @@ extension GovReportCommand {
                 crashes Poppler, loops or eats memory fails alone, with its reason.
 
                 Writes into --out: docs/<input path>.json (one canonical document per input, as \
-                `govreport extract` prints it), reports.jsonl, cells.csv (long format), failures.csv, \
+                `govreport extract` prints it), reports.jsonl, cells.csv (long format), reports-wide.csv \
+                (one line per report, one column per cell, for spreadsheets), failures.csv, \
                 reports.sqlite (the archive) and manifest.jsonl (each input's content hash, status, \
                 timing and error). All are written under temporary names and renamed into place.
 
                 Run the same command again to resume: inputs the manifest has as done (and unchanged) \
                 are skipped; --retry-failed tries the failed ones again, --force redoes everything. \
+                The folder is a collection: a run adds and updates documents; those of earlier runs \
+                that this run does not list (another list, a deleted file) stay, unless --prune, which \
+                removes their documents and rows and says how many. \
                 The combined outputs are rebuilt from the documents in source path order, so they are \
                 the same whatever --jobs is and however often the batch was interrupted.
 
@@ -51,10 +55,15 @@ extension GovReportCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
         var out: String
 
-        @Option(name: .shortAndLong, help: ArgumentHelp(
+        @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp(
             "Documents extracted at once, each in its own worker process (default: SLURM_CPUS_PER_TASK in a Slurm job, else the number of cores).",
             valueName: "n"))
-        var jobs: Int?
+        var jobsOption: Int?
+
+        var jobs: Int {
+            jobsOption ?? Shard.slurmCPUsPerTask(ProcessInfo.processInfo.environment)
+                ?? ProcessInfo.processInfo.activeProcessorCount
+        }
 
         @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
                                    valueName: "seconds"))
@@ -72,6 +81,9 @@ extension GovReportCommand {
 
         @Flag(help: "Try the inputs that failed before again (the extracted ones stay skipped).")
         var retryFailed = false
+
+        @Flag(help: "Remove from the folder the inputs of earlier runs that this run does not list.")
+        var prune = false
 
         @Option(help: ArgumentHelp("Extensions of the files a folder walk takes, comma-separated (* for all).",
                                    valueName: "list"))
@@ -91,7 +103,7 @@ extension GovReportCommand {
         var documentsPerWorker = 200
 
         func validate() throws {
-            guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobsOption ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
             guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
             guard maxMemory >= 0 else { throw ValidationError("--max-memory must be 0 (no cap) or a size in MiB") }
             guard documentsPerWorker >= 1 else { throw ValidationError("--documents-per-worker must be at least 1") }
@@ -107,8 +119,6 @@ extension GovReportCommand {
 
         func run() throws {
             let shard = try resolvedShard()
-            let jobs = self.jobs ?? Shard.slurmCPUsPerTask(ProcessInfo.processInfo.environment)
-                ?? ProcessInfo.processInfo.activeProcessorCount
             let all = try listInputs()
             let selected = shard.map { s in all.filter(s.contains) } ?? all
             let layout = BatchLayout(root: URL(fileURLWithPath: out), shard: shard)
@@ -116,7 +126,7 @@ extension GovReportCommand {
             do {
                 lock = try Self.prepare(layout)
             } catch {
-                Stderr.line("govreport: \(error)")
+                Stderr.line("govreport: \(ErrorText.describe(error))")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
             defer { close(lock) }
@@ -125,6 +135,7 @@ extension GovReportCommand {
                 // A shard is marked finished only at the end of a run that got through it.
                 if let shard { try? FileManager.default.removeItem(at: ShardCompletion.url(in: layout.root, shard: shard)) }
                 let manifest = try ManifestLog(url: layout.manifest, temporaryDirectory: layout.temporaryDirectory)
+                let earlier = try Self.collect(selected, manifest: manifest, layout: layout, prune: prune)
                 let policy: RerunPolicy = force ? .force : retryFailed ? .retryFailed : .resume
                 let work = try Self.plan(selected, manifest: manifest, layout: layout, policy: policy)
 
@@ -141,8 +152,9 @@ extension GovReportCommand {
                     Stderr.line("batch: writing the combined outputs of \(selected.count) inputs…")
                 }
 
+                let collection = (selected + earlier).sorted { InputListing.pathPrecedes($0.path, $1.path) }
                 let tally = try OutputAssembler.assemble(
-                    inputs: selected, manifest: manifest.entries, layout: layout,
+                    inputs: collection, manifest: manifest.entries, layout: layout,
                     options: .init(csvHeader: (shard?.index ?? 1) == 1))
                 try manifest.rewrite(temporaryDirectory: layout.temporaryDirectory)
                 if let shard {
@@ -154,15 +166,37 @@ extension GovReportCommand {
                     Stderr.line(line)
                 }
                 Stderr.line("  outputs: \(layout.root.path)/{\(layout.reportsJSONL.lastPathComponent), "
-                            + "\(layout.cellsCSV.lastPathComponent), \(layout.failuresCSV.lastPathComponent), "
+                            + "\(layout.cellsCSV.lastPathComponent), \(layout.reportsWideCSV.lastPathComponent), "
+                            + "\(layout.failuresCSV.lastPathComponent), "
                             + "\(layout.archive.lastPathComponent), \(layout.manifest.lastPathComponent)}")
                 if tally.failed > 0 || tally.pending > 0 { throw ExitCode(ExitStatus.batchFailures) }
             } catch let error as ExitCode {
                 throw error
             } catch {
-                Stderr.line("govreport: batch stopped: \(error)")
+                Stderr.line("govreport: batch stopped: \(ErrorText.describe(error))")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
+        }
+
+        /// A batch folder is a collection: the inputs of earlier runs that this run does not list
+        /// stay in it (returned, to be written into the combined outputs with this run's), unless
+        /// `prune`, which removes them from the manifest and their documents from docs/. Says
+        /// on stderr how many were kept or removed.
+        static func collect(_ selected: [BatchInput], manifest: ManifestLog, layout: BatchLayout,
+                            prune: Bool) throws -> [BatchInput] {
+            let listed = Set(selected.map(\.path))
+            let others = manifest.entries.keys.filter { !listed.contains($0) }.sorted(by: InputListing.pathPrecedes)
+            guard !others.isEmpty else { return [] }
+            guard prune else {
+                Stderr.line("batch: \(others.count) input(s) of earlier runs are not listed this time and stay "
+                            + "in \(layout.root.path) (--prune removes them)")
+                return others.map { BatchInput(path: $0) }
+            }
+            try manifest.remove(others, temporaryDirectory: layout.temporaryDirectory)
+            for path in others { try? FileManager.default.removeItem(at: layout.documentURL(for: path)) }
+            Stderr.line("batch: pruned \(others.count) input(s) of earlier runs not listed this time: "
+                        + "their documents and rows are removed")
+            return []
         }
 
         /// Creates the output folder, takes its lock (one batch per folder and shard at a time) and
@@ -172,7 +206,7 @@ extension GovReportCommand {
             do {
                 try fm.createDirectory(at: layout.documents, withIntermediateDirectories: true)
             } catch {
-                throw BatchIOError("create", layout.documents.path, reason: error.localizedDescription)
+                throw BatchIOError("create", layout.documents.path, reason: SystemError.reason(error))
             }
             let fd = open(layout.lock.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw BatchIOError("open", layout.lock.path) }
@@ -185,7 +219,7 @@ extension GovReportCommand {
             do {
                 try fm.createDirectory(at: layout.temporaryDirectory, withIntermediateDirectories: true)
             } catch {
-                throw BatchIOError("create", layout.temporaryDirectory.path, reason: error.localizedDescription)
+                throw BatchIOError("create", layout.temporaryDirectory.path, reason: SystemError.reason(error))
             }
             return fd
         }
@@ -193,15 +227,14 @@ extension GovReportCommand {
         /// The inputs from the arguments and lists, in path order.
         func listInputs() throws -> [BatchInput] {
             var paths: [String] = []
-            let stdinList = { InputListing.paths(fromList: FileHandle.standardInput.readDataToEndOfFile(),
-                                                 nulSeparated: nulSeparated) }
-            for input in inputs { if input == "-" { paths += stdinList() } else { paths.append(input) } }
+            let stdinList = { try listed(FileHandle.standardInput.readDataToEndOfFile(), from: "the list on stdin") }
+            for input in inputs { if input == "-" { paths += try stdinList() } else { paths.append(input) } }
             for list in filesFrom {
-                if list == "-" { paths += stdinList(); continue }
+                if list == "-" { paths += try stdinList(); continue }
                 guard let data = FileManager.default.contents(atPath: list) else {
                     throw ValidationError("--files-from \(list): cannot be read")
                 }
-                paths += InputListing.paths(fromList: data, nulSeparated: nulSeparated)
+                paths += try listed(data, from: "--files-from \(list)")
             }
             let extensions: Set<String>? = ext.trimmingCharacters(in: .whitespaces) == "*" ? nil
                 : Set(ext.split(separator: ",").map {
@@ -216,6 +249,16 @@ extension GovReportCommand {
             } catch let error as InputListing.ListingError {
                 throw ValidationError(error.description)
             }
+        }
+
+        /// The paths of a list; a NUL byte in a newline-separated list (a `find -print0` list
+        /// given without --null) would make one path of them all, so it is refused.
+        func listed(_ data: Data, from name: String) throws -> [String] {
+            if !nulSeparated && data.contains(0) {
+                throw ValidationError("\(name): the paths are separated by NUL bytes (as find -print0 writes); "
+                                      + "add --null")
+            }
+            return InputListing.paths(fromList: data, nulSeparated: nulSeparated)
         }
 
         /// The inputs this run must (re)do, in path order; records a new stat for inputs found

@@ -35,15 +35,25 @@ final class BatchProgress {
     }
 
     func record(_ entry: ManifestEntry) {
+        record(ok: entry.status == .ok, findings: entry.findings)
+    }
+
+    /// One input done: read (with `findings` validator findings) or failed.
+    func record(ok: Bool, findings: Int = 0) {
         snapshot.done += 1
-        switch entry.status {
-        case .ok:
+        if ok {
             snapshot.ok += 1
-            if entry.findings > 0 { snapshot.withFindings += 1 }
-        case .failed:
+            if findings > 0 { snapshot.withFindings += 1 }
+        } else {
             snapshot.failed += 1
         }
         tick()
+    }
+
+    /// `extract` and `check` on several files: the batch's bar, on a terminal only (a log or a
+    /// pipe gets no progress from them).
+    static func forFiles(_ count: Int) -> BatchProgress {
+        BatchProgress(total: count > 1 ? count : 0, mode: isatty(STDERR_FILENO) != 0 ? .bar : .none, interval: 0.2)
     }
 
     func tick() {

@@ -1,30 +1,35 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check reports, one or a whole harvest: the template's rules, across reports, prose against tables.",
             discussion: """
-                Inputs are report files (.pdf, .txt), folders (walked recursively for .pdf, .txt, .html,
-                .json, .jsonl; JSON there that is not govreport/1 is skipped), and canonical JSON written
-                by `govreport extract` or a batch: one document, an array, or JSON Lines.
+                Inputs are report files (.pdf, .html, .txt), folders (walked recursively for .pdf, \
+                .txt, .html, .json, .jsonl; JSON there that is not govreport/1 is skipped), and \
+                canonical JSON written by `govreport extract` or a batch: one document, an array, \
+                or JSON Lines. A document is its path: the same bytes under two paths are two \
+                documents (and a cross.duplicate warning); a report and the JSON extracted from it \
+                are one.
 
-                Rules: every rule of the spec on each report (the 勾稽关系 and totals), with the cells
-                involved, expected vs actual and the page the numbers are printed on; across reports,
-                an organization's 四、结转下年度继续办理 of year N against its 二、上年结转 of year N+1
-                (error), the same report harvested twice and a year missing in an organization's run
-                (warnings); and numbers the prose states against the table cells that state the same
-                fact (warnings, quoting both).
+                Rules: every rule of the spec on each report (the 勾稽关系 and totals), with the \
+                cells involved, expected vs actual and the page the numbers are printed on; across \
+                reports, an organization's 四、结转下年度继续办理 of year N against its 二、上年结转 \
+                of year N+1 (error), the same report harvested twice and a year missing in an \
+                organization's run (warnings); and numbers the prose states against the table cells \
+                that state the same fact (warnings, quoting both).
 
                 EXIT STATUS
-                  0  every input was read and no report has an error finding (warnings allowed)
+                  0  every input was read and no report has an error finding
                   1  a report has an error finding
-                  2  usage error (or the --out file cannot be written)
+                  2  usage error
                   3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
                      11 stopped at --timeout or --max-memory, as for extract); the status is the
                      first unreadable input's
+                  8  the output (stdout, --out or --sqlite) cannot be written
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -43,6 +48,9 @@ extension GovReportCommand {
         @Option(name: .customLong("out"), help: ArgumentHelp("Write the output to FILE instead of standard output.",
                                                              valueName: "FILE"))
         var outPath: String?
+
+        @Option(help: ArgumentHelp("Also write the reports and their findings (cross-report ones included) into a SQLite archive with the batch archive's schema.", valueName: "FILE"))
+        var sqlite: String?
 
         @Flag(help: "JSON: give each cell's box on its page (PDF points, origin top-left) besides its page.")
         var provenance = false
@@ -63,13 +71,19 @@ extension GovReportCommand {
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: true)
             var harvest = Harvest()
-            for arg in inputs {
-                let files = HarvestInputs.expand([arg])
+            let expanded = inputs.map { (arg: $0, files: HarvestInputs.expand([$0])) }
+            let progress = BatchProgress.forFiles(expanded.reduce(0) { $0 + $1.files.count })
+            for (arg, files) in expanded {
                 if files.isEmpty {
                     harvest.fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
                 }
-                for file in files { harvest.read(file, runner: &runner) }
+                for file in files {
+                    let failed = harvest.failures.count
+                    harvest.read(file, runner: &runner)
+                    progress.record(ok: harvest.failures.count == failed)
+                }
             }
+            progress.finish()
             harvest.reportNotes()
 
             let checked = ReportChecker.check(harvest.entries, inputs: harvest.origins)
@@ -84,6 +98,7 @@ extension GovReportCommand {
                 output = HTMLReportWriter().html(checked, failures: harvest.failures)
             }
             try emit(output, reports: checked.count)
+            if let sqlite { try writeArchive(checked, to: sqlite) }
 
             if let status = runner.firstFailure { throw ExitCode(status) }
             if checked.contains(where: { $0.errors > 0 }) { throw ExitCode(ExitStatus.findings) }
@@ -91,17 +106,23 @@ extension GovReportCommand {
 
         func emit(_ output: String, reports: Int) throws {
             guard let outPath else {
-                if !output.isEmpty { print(output) }
+                if !output.isEmpty { try Stdout.line(output) }
                 return
             }
-            let text = output.hasSuffix("\n") ? output : output + "\n"
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: outPath), options: .atomic)
-            } catch {
-                Stderr.line("govreport: \(outPath): cannot be written (\(error.localizedDescription))")
-                throw ExitCode(ExitStatus.usage)
-            }
+            try OutputFile.write(Array((output.hasSuffix("\n") ? output : output + "\n").utf8), to: outPath)
             Stderr.line("govreport: wrote \(outPath) (\(reports) report\(reports == 1 ? "" : "s"))")
+        }
+
+        func writeArchive(_ checked: [CheckedReport], to path: String) throws {
+            do {
+                try CheckArchive.write(checked, to: URL(fileURLWithPath: path))
+            } catch {
+                let why = (error as? BatchIOError)?.reason ?? ErrorText.describe(error)
+                Stderr.line("govreport: \(path): cannot be written (\(why)); choose another output file")
+                throw ExitCode(ExitStatus.outputUnusable)
+            }
+            let findings = checked.reduce(0) { $0 + $1.findings.count }
+            Stderr.line("govreport: wrote \(path) (\(checked.count) report(s), \(findings) finding(s))")
         }
 
         static var colorTerminal: Bool {
@@ -116,9 +137,9 @@ struct Harvest {
     /// For each entry, the JSON file it was read from (nil for a report file).
     var origins: [String?] = []
     var failures: [HTMLReportWriter.Failure] = []
-    /// Source file name and SHA-256 of the reports read so far: a document met again under the
-    /// same name (a batch's per-document JSON and its reports.jsonl, a PDF beside its JSON) is
-    /// checked once.
+    /// Source path and SHA-256 of the reports read so far: a document met again under the same
+    /// source path (a batch's per-document JSON and its reports.jsonl, a PDF and the JSON
+    /// extracted from it) is checked once.
     var seen = Set<String>()
     var repeated = 0
     var skippedJSON: [String] = []
@@ -178,10 +199,12 @@ struct Harvest {
     }
 
     mutating func add(_ report: CanonicalReport, path: String, origin: String?) {
-        // By file name and content: a report and the JSON extracted from it (which records
-        // the name it was given) are one document.
-        let name = (report.source.path as NSString).lastPathComponent
-        guard seen.insert(name + "\u{0}" + report.source.sha256).inserted else {
+        // A document is its source path: a report and the JSON extracted from it (which records
+        // that path and the report's hash) are one; the same bytes under two paths are two
+        // documents, which the cross-report check calls duplicates.
+        let parts = report.source.path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let source = (report.source.path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        guard seen.insert(source + "\u{0}" + report.source.sha256).inserted else {
             repeated += 1
             return
         }
@@ -195,7 +218,7 @@ struct Harvest {
             Stderr.line("govreport: skipped JSON that is not govreport/1 documents: \(first)\(more)")
         }
         if repeated > 0 {
-            Stderr.line("govreport: \(repeated) document(s) were read again under the same name (e.g. a batch's docs/ and reports.jsonl); each is checked once")
+            Stderr.line("govreport: \(repeated) document(s) were read again from the same source (e.g. a batch's docs/ and reports.jsonl); each is checked once")
         }
     }
 }

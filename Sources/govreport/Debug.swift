@@ -7,8 +7,8 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw what the table stages saw over a rendered PDF page.",
             discussion: """
-                Writes a PNG of the page with the ruling lines found (red), every word's box (grey),
-                each value's cell with the column it went to (blue) and each row label with the
+                Writes a PNG of the page with the ruling lines found (red), every word's box (grey), \
+                each value's cell with the column it went to (blue) and each row label with the \
                 template row it matched (green) — to see why a number landed where it did.
                 """)
 
@@ -19,6 +19,7 @@ extension GovReportCommand {
         @Option(help: "How tables are read: auto, text, ruled.") var tables: TableStrategy = .auto
 
         func run() throws {
+            let data = try PDFInput.read(file, command: "debug")
             let result: (report: CanonicalReport, layouts: [PageLayout])
             do { result = try ReportExtractor.inspectPDF(path: file, tables: tables) } catch {
                 Stderr.line("govreport: \(file): \(error.explanation) [\(error.code)]")
@@ -29,10 +30,19 @@ extension GovReportCommand {
                 Stderr.line("govreport: \(file): has no page \(number) (it has \(result.layouts.count))")
                 throw ExitCode.validationFailure
             }
-            guard let data = FileManager.default.contents(atPath: file) else { throw ExitCode(ExitStatus.unreadable) }
-            let doc = try PopplerDocument(data: data)
-            try doc.writeDebugPNG(page: number - 1, scale: scale,
-                                  overlay: DebugOverlay(page: layout, report: result.report), to: png)
+            let doc = try PDFInput.open(file, data: data)
+            do {
+                try OutputFile.checkWritable(png)
+                try doc.writeDebugPNG(page: number - 1, scale: scale,
+                                      overlay: DebugOverlay(page: layout, report: result.report), to: png)
+            } catch let error as PNGWriteError {
+                let why = switch error {
+                case .cairo(let status): status
+                case .noSuchPage(let n): "the PDF has no page \(n)"
+                }
+                Stderr.line("govreport: \(png): cannot be written (\(why)); choose another output file")
+                throw ExitCode(ExitStatus.outputUnusable)
+            }
             Stderr.line("govreport: wrote \(png) (page \(number), \(layout.rulings.count) rulings)")
         }
     }

@@ -7,8 +7,8 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print canonical govreport/1 JSON for each report.",
             discussion: """
-                One input prints one JSON document; several print a JSON array in argument order
-                (or, with --jsonl, one document per line). Inputs that cannot be read are reported
+                One input prints one JSON document; several print a JSON array in argument order \
+                (or, with --jsonl, one document per line). Inputs that cannot be read are reported \
                 on stderr and left out; the others are still printed.
                 """)
 
@@ -29,19 +29,23 @@ extension GovReportCommand {
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: provenance)
             var docs: [JSONValue] = []
+            let progress = BatchProgress.forFiles(files.count)
+            defer { progress.finish() }
             for path in files {
-                guard let doc = runner.document(path, provenance: provenance) else { continue }
+                let doc = runner.document(path, provenance: provenance)
+                progress.record(ok: doc != nil, findings: doc?["findings"]?.array?.count ?? 0)
+                guard let doc else { continue }
                 if jsonl {
-                    print(doc.serialized(pretty: false))
+                    try Stdout.line(doc.serialized(pretty: false))
                 } else {
                     docs.append(doc)
                 }
             }
             if !jsonl {
                 if files.count == 1, let doc = docs.first {
-                    print(doc.serialized())
+                    try Stdout.line(doc.serialized())
                 } else if files.count > 1 {
-                    print(JSONValue.array(docs).serialized())
+                    try Stdout.line(JSONValue.array(docs).serialized())
                 }
             }
             if let status = runner.firstFailure { throw ExitCode(status) }

@@ -7,6 +7,10 @@ struct GovReportCommand: ParsableCommand {
     /// Runs the command, with usage errors exiting 2 as documented (ArgumentParser's own
     /// status for them is 64).
     static func main() {
+        if let word = CommandLine.arguments.dropFirst().first, let message = unknownCommand(word) {
+            Stderr.line(message)
+            Foundation.exit(ExitStatus.usage)
+        }
         do {
             var command = try parseAsRoot(rawArguments)
             try command.run()
@@ -30,28 +34,62 @@ struct GovReportCommand: ParsableCommand {
         }
     }
 
+    /// The message for a first argument that is not a command (`govreport extrac …`), with the
+    /// nearest command's name; nil for a command or an option.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-") else { return nil }
+        let visible = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return nil }
+        let nearest = visible.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }
+            .min { $0.distance < $1.distance }
+        var message = "govreport: '\(word)' is not a command"
+        if let nearest, nearest.distance <= 2 || nearest.name.hasPrefix(word.lowercased()) {
+            message += "; did you mean '\(nearest.name)'?"
+        }
+        return message + " (commands: \(visible.joined(separator: ", ")); govreport --help says more)"
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "govreport",
         abstract: "Turn Chinese government information-disclosure annual reports into checked canonical JSON.",
         discussion: """
-            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds the three standard tables on the
-            national template (2021 or 2019 format) and prints govreport/1 JSON.
+            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds the three standard \
+            tables on the national template (2021 or 2019 format) and prints govreport/1 JSON.
 
             EXIT STATUS
               0  every input was read (check: and no error findings)
               1  check: a report does not add up (error findings)
               2  usage error
-              3  an input could not be read: missing, a directory, empty, not a PDF/HTML/text report,
-                 damaged or truncated PDF, unknown text encoding
+              3  an input could not be read: missing, a directory, empty, not a
+                 PDF/HTML/text report, damaged or truncated PDF, unknown encoding
               4  an input PDF is password-protected
               5  an input PDF has no text layer (a scan; needs OCR)
               6  an input is readable but is not a disclosure annual report
-              7  batch: one or more inputs could not be extracted (listed in failures.csv)
-              8  batch, merge: the output cannot be written, another batch is writing there,
-                 or the workers cannot start
+              7  batch: one or more inputs could not be extracted (failures.csv)
+              8  the output cannot be written (stdout, a named file); batch, merge:
+                 another batch is writing there, or the workers cannot start
              11  extract, check: a document was stopped at its --timeout or --max-memory
-            With several inputs, the others are still processed; the status is the first failure's.
+            With several inputs, the others are still processed; the status is \
+            the first failure's.
             """,
+        version: GovReportVersion.current,
         subcommands: [Extract.self, Check.self, Compare.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
     )
 }

@@ -12,16 +12,7 @@ extension GovReportCommand {
         @Flag(help: "Also list the ruling lines found by rendering the page.") var rulings = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Stderr.line("govreport: \(file): \(InputError.notFound.explanation) [not_found]")
-                throw ExitCode(ExitStatus.unreadable)
-            }
-            let doc: PopplerDocument
-            do { doc = try PopplerDocument(data: data) } catch {
-                let e: InputError = (error as? PDFOpenError) == .encrypted ? .encryptedPDF : .damagedPDF("\(error)")
-                Stderr.line("govreport: \(file): \(e.explanation) [\(e.code)]")
-                throw ExitCode(ExitStatus.status(for: e))
-            }
+            let doc = try PDFInput.open(file, data: try PDFInput.read(file, command: "layout"))
             guard let text = doc.text(ofPage: page - 1) else {
                 Stderr.line("govreport: \(file): has no page \(page) (it has \(doc.pageCount))")
                 throw ExitCode(ExitStatus.usage)
@@ -32,13 +23,13 @@ extension GovReportCommand {
             }
             let layout = PageLayout(text: text, rulings: found)
             for r in layout.rulings {
-                print(String(format: "RULE %@ at %.1f from %.1f to %.1f", r.axis.rawValue, r.position, r.start, r.end))
+                try Stdout.line(String(format: "RULE %@ at %.1f from %.1f to %.1f", r.axis.rawValue, r.position, r.start, r.end))
             }
             for line in layout.lines {
                 let words = line.words.map {
                     String(format: "[%.1f,%.1f %.1fx%.1f]", $0.box.x0, $0.box.y0, $0.box.width, $0.box.height) + $0.text
                 }
-                print(String(format: "%6.1f ", line.box.midY) + words.joined(separator: " "))
+                try Stdout.line(String(format: "%6.1f ", line.box.midY) + words.joined(separator: " "))
             }
         }
     }

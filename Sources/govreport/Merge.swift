@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GovReport
 import GovReportBatch
 #if canImport(Glibc)
 import Glibc
@@ -43,19 +44,21 @@ extension GovReportCommand {
 
         func run() throws {
             if let shards { return try mergeShards(URL(fileURLWithPath: shards)) }
-            for path in archives where !FileManager.default.fileExists(atPath: path) {
-                Stderr.line("govreport: \(path): no such file; check the path")
+            for path in archives where access(path, R_OK) != 0 {
+                let error = InputError.cannotOpen(path)
+                Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.unreadable)
             }
             let destination = URL(fileURLWithPath: out)
             do {
+                for path in archives { try ArchiveMerge.validate(URL(fileURLWithPath: path)) }
                 try ArchiveMerge.merge(archives.map { URL(fileURLWithPath: $0) }, into: destination,
                                        temporaryDirectory: destination.deletingLastPathComponent())
             } catch let error as ArchiveMerge.MergeError {
-                Stderr.line("govreport: merge: \(error)")
+                Stderr.line("govreport: \(error)")
                 throw ExitCode(ExitStatus.unreadable)
             } catch {
-                Stderr.line("govreport: merge: \(error)")
+                Stderr.line("govreport: merge: \(out): \(ErrorText.describe(error))")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
         }

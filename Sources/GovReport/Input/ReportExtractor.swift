@@ -17,11 +17,11 @@ public enum ReportExtractor {
     /// The bytes of the report file at `path` (a name as govreport writes it, see `RawPath`):
     /// `notFound`, `isDirectory`, `notRegularFile` or `unreadable` when there are none.
     public static func readFile(_ path: String) throws(InputError) -> Data {
-        guard let st = RawPath.status(path) else { throw .notFound }
+        guard let st = RawPath.status(path) else { throw .cannotOpen(path) }
         if st.st_mode & S_IFMT == S_IFDIR { throw .isDirectory }
         try requireRegularFile(st)
         do { return try RawPath.contents(of: path) } catch {
-            throw .unreadable(error.localizedDescription)
+            throw .cannotOpen(path)
         }
     }
 
@@ -66,7 +66,7 @@ extension ReportExtractor {
     /// read from: for the debug view.
     public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .notFound }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotOpen(path) }
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
         return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GovReport
 @testable import GovReportBatch
 
 @Suite struct ManifestTests {
@@ -16,7 +17,10 @@ import Testing
             finished: "2024-01-31T08:00:00Z"))
         #expect(ManifestEntry(line: Self.failed.line) == Self.failed)
         #expect(!Self.ok.line.contains("\n") && !Self.failed.line.contains("\n"))
-        #expect(Self.failed.line == #"{"path":"h/b.pdf","status":"failed","error":"timeout","message":"took \"long\"\nand was stopped","seconds":60,"findings":0}"#)
+        #expect(Self.failed.line == #"{"path":"h/b.pdf","status":"failed","error":"timeout","message":"took \"long\"\nand was stopped","seconds":60,"findings":0,"version":""#
+                + GovReportVersion.current + #""}"#)
+        // A line written before the version was kept reads back without one.
+        #expect(ManifestEntry(line: #"{"path":"h/b.pdf","status":"ok","seconds":1,"findings":0}"#)?.version == nil)
     }
 
     @Test func replayKeepsTheLastLinePerPathAndSkipsALineCutByAKill() {

@@ -151,7 +151,7 @@ struct CheckCommandTests {
         #expect(html.contains("跨年度结转") && html.contains("缺少年度") && html.contains("正文与表格不符"))
 
         let unwritable = try CheckCommand.run(["check", "--format", "html", "--out", "/no/such/folder/r.html", "."])
-        #expect(unwritable.status == 2 && unwritable.stderr.contains("/no/such/folder/r.html"))
+        #expect(unwritable.status == 8 && unwritable.stderr.contains("/no/such/folder/r.html"))
     }
 
     @Test func jsonWithProvenanceGivesTheBoxesOfAPDFsCells() throws {
