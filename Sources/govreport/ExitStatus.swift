@@ -15,12 +15,15 @@ enum ExitStatus {
     /// `batch`, `merge`: the output cannot be written (or another batch holds the folder, or the
     /// workers cannot start).
     static let outputUnusable: Int32 = 8
+    /// A `.doc`/`.wps`/`.rtf`/`.odt` input needs LibreOffice, which is not installed.
+    static let needsConverter: Int32 = 10
 
     static func status(for error: InputError) -> Int32 {
         switch error {
         case .encryptedPDF: encrypted
         case .noTextLayer: noTextLayer
         case .notAReport: notAReport
+        case .needsConverter: needsConverter
         default: unreadable
         }
     }

@@ -1,8 +1,9 @@
 import CLibXML2
 
 /// The only code that touches libxml2: parses HTML text with libxml2's error-tolerant HTML
-/// parser and copies the DOM into `HTMLElement` values. The xmlDoc lives only inside
-/// `parse` and is freed before it returns; no libxml2 pointer leaves this file.
+/// parser (and XML, for Word's document part, with its XML parser) and copies the DOM into
+/// `HTMLElement` values. The xmlDoc lives only inside `parse`/`parseXML` and is freed before
+/// it returns; no libxml2 pointer leaves this file.
 enum LibXMLDocument {
     /// Parses already-decoded text. The text is handed over as UTF-8 with the encoding named,
     /// so a `<meta charset>` in the page cannot make libxml2 decode it a second time.
@@ -16,6 +17,24 @@ enum LibXMLDocument {
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
                 htmlReadMemory(p, Int32(buf.count), "page.html", "UTF-8", options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return nil }
+        return element(root)
+    }
+
+    /// Parses an XML document (bytes in the encoding its declaration names, UTF-8 by default)
+    /// into element values named by their local names (`w:tc` is `tc`, `w:val` is `val`).
+    /// Nothing is fetched and no entity is expanded; libxml2 refuses nesting deeper than 256
+    /// elements. Nil when the bytes are not well-formed XML.
+    static func parseXML(_ bytes: [UInt8]) -> HTMLElement? {
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                xmlReadMemory(p, Int32(buf.count), "part.xml", nil, options)
             }
         }
         guard let doc else { return nil }

@@ -11,6 +11,12 @@ public enum InputError: Error, Sendable, Equatable {
     case noTextLayer(pages: Int)
     case notAReport
     case badEncoding
+    /// A format govreport does not read (OFD, an archive, an image, …): what it is, what to do.
+    case unsupportedFormat(format: String, advice: String)
+    /// A word-processor file that needs LibreOffice to be converted, and it is not installed.
+    case needsConverter(String)
+    /// LibreOffice was there but did not convert the file.
+    case conversionFailed(String)
 
     /// A short code for scripts and the batch manifest.
     public var code: String {
@@ -25,6 +31,9 @@ public enum InputError: Error, Sendable, Equatable {
         case .noTextLayer: "no_text_layer"
         case .notAReport: "not_a_report"
         case .badEncoding: "bad_encoding"
+        case .unsupportedFormat: "unsupported_format"
+        case .needsConverter: "needs_converter"
+        case .conversionFailed: "conversion_failed"
         }
     }
 
@@ -44,6 +53,11 @@ public enum InputError: Error, Sendable, Equatable {
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
+        case .unsupportedFormat(let format, let advice): "is \(format), not a report govreport reads; \(advice)"
+        case .needsConverter(let format):
+            "is \(format); reading it needs LibreOffice to convert it: install the Debian package "
+                + "\(OfficeConverter.package) (or run Scripts/setup.sh --with-office)"
+        case .conversionFailed(let why): "could not be converted to .docx: \(why)"
         }
     }
 }
