@@ -83,9 +83,37 @@ enum WordBody {
                 column += span
             }
         }
+        let edges = logicalEdges(tbl, columns: placed.map { $0.column + $0.columnSpan }.max() ?? 0)
+        for i in placed.indices {
+            let start = edges[placed[i].column], end = edges[placed[i].column + placed[i].columnSpan]
+            placed[i].column = start
+            placed[i].columnSpan = max(1, end - start)
+        }
         var grid = TableGrid(placed: placed, rowCount: trs.count)
         grid.hasNestedTables = nested
         return grid
+    }
+
+    /// Grid columns narrower than this (twips; 1.5 mm) are slivers: no text fits in them.
+    static let sliverWidth = 85
+
+    /// The logical column at each grid column's left edge (and the right edge of the last).
+    /// A sliver column in `w:tblGrid` — left where two rows' cell borders almost line up, as
+    /// editors and converters leave them — is no column: its two edges are one, so a cell
+    /// ending on either edge ends in the same place.
+    static func logicalEdges(_ tbl: HTMLElement, columns: Int) -> [Int] {
+        let widths = tbl.elements.first { $0.name == "tblgrid" }?.elements.filter { $0.name == "gridcol" }
+            .map { $0["w"].flatMap { Int($0) } } ?? []
+        // Widths all zero or tiny (a writer that leaves the layout to the reader) say nothing.
+        let known = widths.compactMap { $0 }.sorted()
+        let trusted = !known.isEmpty && known[known.count / 2] >= 4 * sliverWidth
+        var edges = [0]
+        var logical = 0
+        for c in 0..<columns {
+            if trusted, c < widths.count, let w = widths[c], w < sliverWidth {} else { logical += 1 }
+            edges.append(logical)
+        }
+        return edges
     }
 
     /// A table's rows, through content controls wrapped around them.
