@@ -45,6 +45,10 @@ struct InputRunner {
 
     mutating func extract(_ path: String) -> CanonicalReport? {
         do {
+            if path == "-" {  // one report on standard input (a pipe or a redirected file)
+                return try ReportExtractor.extract(data: FileHandle.standardInput.readDataToEndOfFile(), name: "-",
+                                                   tables: tables)
+            }
             return try ReportExtractor.extract(path: path, tables: tables)
         } catch {
             fail(path, error)

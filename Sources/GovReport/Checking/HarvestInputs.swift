@@ -3,8 +3,8 @@ import Foundation
 /// What `check` reads: report files, folders of them (walked recursively), and canonical JSON
 /// written by `extract` or a batch (one document, an array, or JSON Lines).
 public enum HarvestInputs {
-    /// File name extensions a folder walk picks up.
-    public static let reportExtensions: Set<String> = ["pdf", "txt", "html", "htm"]
+    /// File name extensions a folder walk picks up: the same reports `extract` and `batch` take.
+    public static let reportExtensions: Set<String> = InputKind.readableExtensions
     public static let jsonExtensions: Set<String> = ["json", "jsonl"]
 
     public struct File: Sendable, Equatable {
@@ -17,6 +17,12 @@ public enum HarvestInputs {
     /// Each argument as given, except that a folder stands for the report and JSON files under
     /// it (hidden files and folders left out), in path order.
     public static func expand(_ arguments: [String]) -> [File] {
+        var skipped = SkippedFiles()
+        return expand(arguments, skipped: &skipped)
+    }
+
+    /// `expand`, counting the files the folder walks left out.
+    public static func expand(_ arguments: [String], skipped: inout SkippedFiles) -> [File] {
         var out: [File] = []
         for arg in arguments {
             var isDir: ObjCBool = false
@@ -24,12 +30,12 @@ public enum HarvestInputs {
                 out.append(File(path: arg, walked: false))
                 continue
             }
-            out += walk(arg).map { File(path: $0, walked: true) }
+            out += walk(arg, skipped: &skipped).map { File(path: $0, walked: true) }
         }
         return out
     }
 
-    static func walk(_ dir: String) -> [String] {
+    static func walk(_ dir: String, skipped: inout SkippedFiles) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
         var found: [String] = []
         while let rel = e.nextObject() as? String {
@@ -39,10 +45,14 @@ public enum HarvestInputs {
                 continue
             }
             let ext = (name as NSString).pathExtension.lowercased()
-            guard reportExtensions.contains(ext) || jsonExtensions.contains(ext) else { continue }
             let path = dir.hasSuffix("/") ? dir + rel : dir + "/" + rel
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue { found.append(path) }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            guard reportExtensions.contains(ext) || jsonExtensions.contains(ext) else {
+                skipped.add(name)
+                continue
+            }
+            found.append(path)
         }
         return found.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }

@@ -15,6 +15,8 @@ public enum InputKind: Equatable, Sendable {
     case office(OfficeFormat)
     /// A format govreport does not read: what it is, and what to do.
     case unsupported(format: String, advice: String)
+    /// Bytes of no format known here and no text.
+    case binary
 
     public enum OfficeFormat: String, Sendable, CaseIterable {
         case doc, wps, rtf, odt
@@ -53,10 +55,7 @@ public enum InputKind: Equatable, Sendable {
         }
         if let other = binaryFormat(head) { return .unsupported(format: other.format, advice: other.advice) }
         if HTMLReportReader.looksLikeHTML(data) || HTMLReportReader.extensions.contains(ext) { return .html }
-        if isBinary(head) {
-            return .unsupported(format: "binary data of an unknown format",
-                                advice: "check what was saved under this name; pass the report as PDF, Word, a web page or text")
-        }
+        if isBinary(head) { return .binary }
         return .text
     }
 

@@ -40,6 +40,11 @@ public enum ReportExtractor {
                                                 kind: format.sourceKind, convertedBy: converted.convertedBy)
         case .unsupported(let format, let advice):
             throw .unsupportedFormat(format: format, advice: advice)
+        case .binary:
+            // Named .pdf, it is a download that went wrong: say it is no PDF.
+            if (name as NSString).pathExtension.lowercased() == "pdf" { throw .notPDF }
+            throw .unsupportedFormat(format: "binary data of an unknown format",
+                                     advice: "check what was saved under this name; pass the report as PDF, Word, a web page or text")
         case .text:
             return try extractText(data: data, name: name, sha256: sha)
         }
