@@ -15,6 +15,9 @@ public enum InputError: Error, Sendable, Equatable {
     case unsupportedFormat(format: String, advice: String)
     /// A word-processor file that needs LibreOffice to be converted, and it is not installed.
     case needsConverter(String)
+    /// A Word package that cannot be read: a damaged ZIP, a part that unpacks past the cap, XML
+    /// that is not well-formed or nests too deep.
+    case damagedDocument(String)
     /// LibreOffice was there but did not convert the file.
     case conversionFailed(String)
 
@@ -33,6 +36,7 @@ public enum InputError: Error, Sendable, Equatable {
         case .badEncoding: "bad_encoding"
         case .unsupportedFormat: "unsupported_format"
         case .needsConverter: "needs_converter"
+        case .damagedDocument: "damaged_document"
         case .conversionFailed: "conversion_failed"
         }
     }
@@ -53,10 +57,12 @@ public enum InputError: Error, Sendable, Equatable {
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
-        case .unsupportedFormat(let format, let advice): "is \(format), not a report govreport reads; \(advice)"
+        case .unsupportedFormat(let format, let advice): "is \(format); \(advice)"
         case .needsConverter(let format):
             "is \(format); reading it needs LibreOffice to convert it: install the Debian package "
                 + "\(OfficeConverter.package) (or run Scripts/setup.sh --with-office)"
+        case .damagedDocument(let why):
+            "is a damaged or malformed Word document (\(why)); open it in Word, WPS or LibreOffice and save it again"
         case .conversionFailed(let why): "could not be converted to .docx: \(why)"
         }
     }

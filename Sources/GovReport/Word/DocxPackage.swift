@@ -26,7 +26,7 @@ enum DocxPackage {
     /// The bytes of one entry, or nil when it is missing. Throws when it unpacks past the cap.
     static func entry(_ path: String, in data: Data) throws(InputError) -> [UInt8]? {
         guard let archive = open(data) else {
-            throw .unreadable("a damaged ZIP package")
+            throw .damagedDocument("its ZIP structure is damaged")
         }
         return try entry(path, in: archive)
     }
@@ -35,7 +35,7 @@ enum DocxPackage {
     /// (`word/document.xml` in every package Word, WPS and LibreOffice write).
     static func documentXML(_ data: Data) throws(InputError) -> [UInt8] {
         guard let archive = open(data) else {
-            throw .unreadable("a damaged ZIP package")
+            throw .damagedDocument("its ZIP structure is damaged")
         }
         var path = defaultDocument
         if let rels = try entry("_rels/.rels", in: archive), let target = officeDocumentTarget(rels) {
@@ -43,7 +43,7 @@ enum DocxPackage {
         }
         if let xml = try entry(path, in: archive) { return xml }
         if let xml = try entry(defaultDocument, in: archive) { return xml }
-        throw .unreadable("a Word package without its document part (\(path))")
+        throw .damagedDocument("it has no document part (\(path))")
     }
 
     private static func open(_ data: Data) -> Archive? {
@@ -64,13 +64,13 @@ enum DocxPackage {
         } catch is TooLarge {
             throw tooLarge(path)
         } catch {
-            throw .unreadable("a damaged ZIP package: \(path) cannot be unpacked")
+            throw .damagedDocument("its \(path) cannot be unpacked")
         }
         return bytes
     }
 
     private static func tooLarge(_ path: String) -> InputError {
-        .unreadable("its \(path) unpacks to more than \(maxPartBytes >> 20) MiB (a ZIP bomb?)")
+        .damagedDocument("its \(path) unpacks to more than \(maxPartBytes >> 20) MiB (a ZIP bomb?)")
     }
 
     /// The target of the officeDocument relationship in the package's `_rels/.rels`.

@@ -8,7 +8,7 @@ enum DocxReportReader {
                         convertedBy: String? = nil) throws(InputError) -> CanonicalReport {
         let xml = try DocxPackage.documentXML(data)
         guard let document = LibXMLDocument.parseXML(xml) else {
-            throw .unreadable("its Word document part is not well-formed XML (or nests deeper than 256 elements)")
+            throw .damagedDocument("its document part is not well-formed XML, or nests deeper than 256 elements")
         }
         let page = HTMLReport(blocks: WordBody.blocks(document))
         let tables = page.tables
