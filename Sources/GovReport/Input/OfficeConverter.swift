@@ -50,7 +50,11 @@ public enum OfficeConverter {
         } catch {
             throw .conversionFailed("cannot write a temporary file (\(error.localizedDescription))")
         }
-        let args = [soffice, "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--invisible",
+        // Under coreutils' timeout as well: should this process be killed mid-conversion (a
+        // batch worker past its time), LibreOffice still ends when its time is up.
+        let guardTime = ["/usr/bin/timeout", "/bin/timeout"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            .map { [$0, "-s", "KILL", String(Int(timeLimit.rounded(.up)) + 5)] } ?? []
+        let args = guardTime + [soffice, "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--invisible",
                     "--nologo", "--norestore", "--nolockcheck", "--nodefault",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", out.path, input.path]
         let log = dir.appendingPathComponent("soffice.log").path
