@@ -144,21 +144,9 @@ def build(s):
     review = H.gen_review(rng, s["review_scale"])
     active = H.gen_active_2021(rng, s.get("fee", 0)) if s["template"] == "2021" else H.gen_active_2019(rng)
     rule = s["cell"]
-
-    def show(table, d):
-        shown, truth = {}, {}
-        for row, fields in d.items():
-            shown[row], truth[row] = {}, {}
-            for f, v in fields.items():
-                if f == "amount_unit":
-                    truth[row][f] = v
-                    continue
-                shown[row][f], truth[row][f] = rule(table, row, f, v)
-        return shown, truth
-
-    shown_apps, truth_apps = show("applications", apps)
-    shown_rev, truth_rev = show("review", review)
-    shown_act, truth_act = show("active", active)
+    shown_apps, truth_apps = H.show(rule, "applications", apps)
+    shown_rev, truth_rev = H.show(rule, "review", review)
+    shown_act, truth_act = H.show(rule, "active", active)
     text = H.prose(s, apps, rng)
 
     doc = Document()
