@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Word .docx packages are ZIP files (zlib through ZIPFoundation).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // poppler-glib (and the cairo/GLib it pulls in), seen through one modulemap.
@@ -20,7 +22,7 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        // libxml2's HTML parser; only Sources/GovReport/HTML/LibXMLDocument.swift imports it.
+        // libxml2's HTML and XML parsers (web pages, Word's XML); only Sources/GovReport/HTML/LibXMLDocument.swift imports it.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -29,7 +31,10 @@ let package = Package(
         // Every pipeline stage; only Sources/GovReport/Poppler/*.swift imports CPoppler.
         .target(
             name: "GovReport",
-            dependencies: ["CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
         // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself

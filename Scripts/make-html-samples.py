@@ -486,6 +486,19 @@ def page_word_export(s, title, body):
 # Pages
 # ---------------------------------------------------------------------------
 
+def show(rule, table, d):
+    """What a page prints for each number of a table under a printing rule, and the truth."""
+    shown, truth = {}, {}
+    for row, fields in d.items():
+        shown[row], truth[row] = {}, {}
+        for f, v in fields.items():
+            if f == "amount_unit":
+                truth[row][f] = v
+                continue
+            shown[row][f], truth[row][f] = rule(table, row, f, v)
+    return shown, truth
+
+
 def build(s):
     rng = random.Random(s["seed"])
     one_row = s["other_one_row"]
@@ -493,21 +506,9 @@ def build(s):
     review = gen_review(rng, s["review_scale"])
     active = gen_active_2021(rng, s.get("fee", 0)) if s["template"] == "2021" else gen_active_2019(rng)
     rule = s["cell"]
-
-    def show(table, d):
-        shown, truth = {}, {}
-        for row, fields in d.items():
-            shown[row], truth[row] = {}, {}
-            for f, v in fields.items():
-                if f == "amount_unit":
-                    truth[row][f] = v
-                    continue
-                shown[row][f], truth[row][f] = rule(table, row, f, v)
-        return shown, truth
-
-    shown_apps, truth_apps = show("applications", apps)
-    shown_rev, truth_rev = show("review", review)
-    shown_act, truth_act = show("active", active)
+    shown_apps, truth_apps = show(rule, "applications", apps)
+    shown_rev, truth_rev = show(rule, "review", review)
+    shown_act, truth_act = show(rule, "active", active)
     st = s["style"]
     tables = {
         "active": table_html(st, (active_table_2021 if s["template"] == "2021" else active_table_2019)(st, shown_act)),

@@ -19,9 +19,9 @@ public struct BatchInput: Sendable, Equatable {
 /// Turns the command line's inputs (files, folders, lists of paths) into the batch's inputs:
 /// sorted by path in byte order, each path once.
 public enum InputListing {
-    /// What a folder walk takes by default: the kinds `govreport extract` reads (PDF, saved web
-    /// pages, text).
-    public static let reportExtensions: Set<String> = ["pdf", "html", "htm", "shtml", "xhtml", "txt"]
+    /// What a folder walk takes by default: the kinds `govreport extract` reads (PDF, Word and
+    /// the word-processor formats LibreOffice converts, saved web pages, text).
+    public static let reportExtensions: Set<String> = InputKind.readableExtensions
 
     public struct Options: Sendable {
         /// Extensions (lower case, no dot) of the files a folder walk takes; nil takes every file.
@@ -49,11 +49,18 @@ public enum InputListing {
     /// files with the chosen extensions), anything else is taken as a file path, even when it
     /// does not exist (the batch then records it as failed, `not_found`).
     public static func list(_ arguments: [String], options: Options = Options()) throws -> [BatchInput] {
+        var skipped = SkippedFiles()
+        return try list(arguments, options: options, skipped: &skipped)
+    }
+
+    /// `list`, counting the files the folder walks left out for their extension.
+    public static func list(_ arguments: [String], options: Options = Options(),
+                            skipped: inout SkippedFiles) throws -> [BatchInput] {
         var seen: [String: BatchInput] = [:]
         for argument in arguments where !argument.isEmpty {
             let path = normalize(argument)
             if let st = RawPath.status(path), st.st_mode & S_IFMT == S_IFDIR {
-                for input in try walk(path, options: options) where seen[input.path] == nil {
+                for input in try walk(path, options: options, skipped: &skipped) where seen[input.path] == nil {
                     seen[input.path] = input
                 }
             } else if seen[path] == nil {
@@ -64,7 +71,7 @@ public enum InputListing {
     }
 
     /// Files under `root`, each with its path relative to `root` as the shard key.
-    static func walk(_ root: String, options: Options) throws -> [BatchInput] {
+    static func walk(_ root: String, options: Options, skipped: inout SkippedFiles) throws -> [BatchInput] {
         let rootAbsolute = absolute(root)
         // Excluded folders, as paths relative to this root.
         let excluded = Set(options.excluding.compactMap { ex -> String? in
@@ -74,7 +81,11 @@ public enum InputListing {
         let found = RawPath.walk(root, enter: { rel, name in !name.hasPrefix(".") && !excluded.contains(rel) },
                                  take: { _, name in
             guard !name.hasPrefix(".") else { return false }
-            return options.extensions.map { $0.contains((name as NSString).pathExtension.lowercased()) } ?? true
+            if let exts = options.extensions, !exts.contains((name as NSString).pathExtension.lowercased()) {
+                skipped.add(name)
+                return false
+            }
+            return true
         })
         guard let found else { throw ListingError.unreadableFolder(root) }
         return found.map { rel in

@@ -241,7 +241,11 @@ extension GovReportCommand {
                     $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: ["."])
                 })
             do {
-                let found = try InputListing.list(paths, options: .init(extensions: extensions, excluding: [out]))
+                var skipped = SkippedFiles()
+                let found = try InputListing.list(paths, options: .init(extensions: extensions, excluding: [out]),
+                                                  skipped: &skipped)
+                let why = extensions == InputListing.reportExtensions ? SkippedFiles.notReports : "not named by --ext"
+                if let note = skipped.summary(why) { FileHandle.standardError.write(Data("batch: \(note)\n".utf8)) }
                 guard !found.isEmpty else {
                     throw ValidationError("no input files found (folders are walked for: \(ext))")
                 }

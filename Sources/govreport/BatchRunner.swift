@@ -55,6 +55,8 @@ final class BatchRunner {
                     "--temporary-directory", layout.temporaryDirectory.path,
                     "--parent-pid", String(getpid())]
         if settings.maxMemoryMiB > 0 { args += ["--max-memory", String(settings.maxMemoryMiB)] }
+        // A conversion (.doc → .docx) ends, with its own error, before the document's time is up.
+        args += ["--convert-timeout", String(max(1, (settings.timeout * 0.8).rounded(.down)))]
         return args
     }
 

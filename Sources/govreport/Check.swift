@@ -8,12 +8,14 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check reports, one or a whole harvest: the template's rules, across reports, prose against tables.",
             discussion: """
-                Inputs are report files (.pdf, .html, .txt), folders (walked recursively for .pdf, \
-                .txt, .html, .json, .jsonl; JSON there that is not govreport/1 is skipped), and \
-                canonical JSON written by `govreport extract` or a batch: one document, an array, \
-                or JSON Lines. A document is its path: the same bytes under two paths are two \
-                documents (and a cross.duplicate warning); a report and the JSON extracted from it \
-                are one.
+                Inputs are report files (PDF, Word .docx, .doc/.wps/.rtf/.odt through LibreOffice, web
+                pages, text; told by content, not by name), `-` for one report (or canonical JSON) on
+                standard input, folders (walked recursively for .pdf, .docx, .doc, .wps, .rtf, .odt,
+                .html, .htm, .txt, .json, .jsonl; JSON there that is not govreport/1 is skipped, and the
+                other files skipped are counted on stderr), and canonical JSON written by
+                `govreport extract` or a batch: one document, an array, or JSON Lines. A document is its path: the same
+                bytes under two paths are two documents (and a cross.duplicate warning); a report and the
+                JSON extracted from it are one.
 
                 Rules: every rule of the spec on each report (the 勾稽关系 and totals), with the \
                 cells involved, expected vs actual and the page the numbers are printed on; across \
@@ -27,8 +29,8 @@ extension GovReportCommand {
                   1  a report has an error finding
                   2  usage error
                   3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
-                     11 stopped at --timeout or --max-memory, as for extract); the status is the
-                     first unreadable input's
+                     10 needs LibreOffice, 11 stopped at --timeout or --max-memory, as for extract);
+                     the status is the first unreadable input's
                   8  the output (stdout, --out or --sqlite) cannot be written
                 """)
 
@@ -36,7 +38,7 @@ extension GovReportCommand {
             case text, json, html
         }
 
-        @Argument(help: "Report files, folders of them, or canonical JSON files.")
+        @Argument(help: "Report files, folders of them, canonical JSON files, or - (standard input).")
         var inputs: [String]
 
         @Option(help: "text (the terminal report), json, or html (a self-contained page for a harvest).")
@@ -71,11 +73,19 @@ extension GovReportCommand {
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: true)
             var harvest = Harvest()
-            let expanded = inputs.map { (arg: $0, files: HarvestInputs.expand([$0])) }
+            var skipped = SkippedFiles()
+            let expanded = inputs.map { arg in
+                (arg: arg, files: arg == "-" ? [] : HarvestInputs.expand([arg], skipped: &skipped))
+            }
             let progress = BatchProgress.forFiles(expanded.reduce(0) { $0 + $1.files.count })
             for (arg, files) in expanded {
+                if arg == "-" {
+                    harvest.readStandardInput(runner: &runner)
+                    continue
+                }
                 if files.isEmpty {
-                    harvest.fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
+                    harvest.fail(arg, "is a folder with no report (.pdf, .docx, .html, .txt, …) or JSON files in it",
+                                 runner: &runner)
                 }
                 for file in files {
                     let failed = harvest.failures.count
@@ -85,6 +95,7 @@ extension GovReportCommand {
             }
             progress.finish()
             harvest.reportNotes()
+            if let note = skipped.summary() { Stderr.line("govreport: \(note)") }
 
             let checked = ReportChecker.check(harvest.entries, inputs: harvest.origins)
             let output: String
@@ -143,6 +154,21 @@ struct Harvest {
     var seen = Set<String>()
     var repeated = 0
     var skippedJSON: [String] = []
+
+    /// `-`: one report, or canonical JSON, read from standard input.
+    mutating func readStandardInput(runner: inout InputRunner) {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let first = data.first { !(" \t\r\n".utf8.contains($0)) }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "["), case .success(let reports) = HarvestInputs.reports(inJSON: data) {
+            for report in reports { add(report, path: report.source.path.isEmpty ? "-" : report.source.path, origin: "-") }
+            return
+        }
+        do {
+            add(try ReportExtractor.extract(data: data, name: "-", tables: runner.tables), path: "-", origin: nil)
+        } catch {
+            fail("-", error, runner: &runner)
+        }
+    }
 
     mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner) {
         guard file.isJSON else {

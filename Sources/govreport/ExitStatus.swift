@@ -17,12 +17,15 @@ enum ExitStatus {
     static let outputUnusable: Int32 = 8
     /// `extract`, `check`: a document was stopped at its `--timeout` or `--max-memory`.
     static let overLimit: Int32 = 11
+    /// A `.doc`/`.wps`/`.rtf`/`.odt` input needs LibreOffice, which is not installed.
+    static let needsConverter: Int32 = 10
 
     static func status(for error: InputError) -> Int32 {
         switch error {
         case .encryptedPDF: encrypted
         case .noTextLayer: noTextLayer
         case .notAReport: notAReport
+        case .needsConverter: needsConverter
         case .timeout, .memoryLimit: overLimit
         default: unreadable
         }
@@ -36,7 +39,7 @@ enum ExitStatus {
         case "no_text_layer", "text_as_outlines", "font_not_loaded": noTextLayer
         case "not_a_report": notAReport
         case "undecodable_text": 9
-        case "needs_converter": 10
+        case "needs_converter": needsConverter
         case "timeout", "memory_limit": overLimit
         default: unreadable
         }
@@ -78,7 +81,16 @@ struct InputRunner {
     }
 
     /// The document of `path` as read (in a worker when limited), or why there is none.
+    /// `-` is one report on standard input (a pipe or a redirected file), read in this process.
     func read(_ path: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
+        if path == "-" {
+            do {
+                return .success(try ReportExtractor.extract(data: FileHandle.standardInput.readDataToEndOfFile(),
+                                                            name: "-", tables: tables).json(provenance: provenance))
+            } catch {
+                return .failure(DocumentFailure(error))
+            }
+        }
         if let reader { return reader.read(path) }
         do {
             return .success(try ReportExtractor.extract(path: path, tables: tables).json(provenance: provenance))

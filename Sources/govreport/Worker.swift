@@ -19,6 +19,7 @@ extension GovReportCommand {
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
         @Flag(help: "Write the provenance object too.") var provenance = false
+        @Option(help: "Seconds a LibreOffice conversion may take.") var convertTimeout: Double?
 
         func run() throws {
             // The batch ignores SIGPIPE and we inherit that; if it is gone, end quietly.
@@ -32,6 +33,7 @@ extension GovReportCommand {
                     throw ExitCode(8)
                 }
             }
+            if let convertTimeout { setenv("GOVREPORT_CONVERT_TIMEOUT", String(convertTimeout), 1) }
             if let parentPid { Self.exitWhenOrphaned(parent: parentPid) }
             let tmp = URL(fileURLWithPath: temporaryDirectory)
             Self.answer(WorkerReady.line)

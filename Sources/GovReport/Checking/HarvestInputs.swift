@@ -3,8 +3,8 @@ import Foundation
 /// What `check` reads: report files, folders of them (walked recursively), and canonical JSON
 /// written by `extract` or a batch (one document, an array, or JSON Lines).
 public enum HarvestInputs {
-    /// File name extensions a folder walk picks up.
-    public static let reportExtensions: Set<String> = ["pdf", "txt", "html", "htm"]
+    /// File name extensions a folder walk picks up: the same reports `extract` and `batch` take.
+    public static let reportExtensions: Set<String> = InputKind.readableExtensions
     public static let jsonExtensions: Set<String> = ["json", "jsonl"]
 
     public struct File: Sendable, Equatable {
@@ -17,21 +17,30 @@ public enum HarvestInputs {
     /// Each argument as given, except that a folder stands for the report and JSON files under
     /// it (hidden files and folders left out), in path order.
     public static func expand(_ arguments: [String]) -> [File] {
+        var skipped = SkippedFiles()
+        return expand(arguments, skipped: &skipped)
+    }
+
+    /// `expand`, counting the files the folder walks left out.
+    public static func expand(_ arguments: [String], skipped: inout SkippedFiles) -> [File] {
         var out: [File] = []
         for arg in arguments {
             guard let st = RawPath.status(arg), st.st_mode & S_IFMT == S_IFDIR else {
                 out.append(File(path: arg, walked: false))
                 continue
             }
-            out += walk(arg).map { File(path: $0, walked: true) }
+            out += walk(arg, skipped: &skipped).map { File(path: $0, walked: true) }
         }
         return out
     }
 
-    static func walk(_ dir: String) -> [String] {
+    static func walk(_ dir: String, skipped: inout SkippedFiles) -> [String] {
         let found = RawPath.walk(dir, enter: { _, name in !name.hasPrefix(".") }, take: { _, name in
+            guard !name.hasPrefix(".") else { return false }
             let ext = (name as NSString).pathExtension.lowercased()
-            return !name.hasPrefix(".") && (reportExtensions.contains(ext) || jsonExtensions.contains(ext))
+            if reportExtensions.contains(ext) || jsonExtensions.contains(ext) { return true }
+            skipped.add(name)
+            return false
         }) ?? []
         return found.map { dir.hasSuffix("/") ? dir + $0 : dir + "/" + $0 }
             .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }

@@ -44,8 +44,14 @@ struct HTMLReport {
     var reviewGroups: [Int: [String?]] = [:]
 
     init(root: HTMLElement) {
-        pageTitle = HTMLBody.pageTitle(root)
-        guard let body = HTMLBody.blocks(HTMLBlocks.blocks(root)) else { return }
+        self.init(blocks: HTMLBlocks.blocks(root), pageTitle: HTMLBody.pageTitle(root))
+    }
+
+    /// A document read as blocks of lines and table grids (a web page's, or a Word
+    /// document's): its report body, from the title on, read part by part.
+    init(blocks: [HTMLBlock], pageTitle: String? = nil) {
+        self.pageTitle = pageTitle
+        guard let body = HTMLBody.blocks(blocks) else { return }
         var part: ReportPart?
         for block in body {
             switch block.content {

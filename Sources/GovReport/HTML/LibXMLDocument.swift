@@ -1,8 +1,9 @@
 import CLibXML2
 
 /// The only code that touches libxml2: parses HTML text with libxml2's error-tolerant HTML
-/// parser and copies the DOM into `HTMLElement` values. The xmlDoc lives only inside
-/// `parse` and is freed before it returns; no libxml2 pointer leaves this file.
+/// parser (and XML, for Word's document part, with its XML parser) and copies the DOM into
+/// `HTMLElement` values. The xmlDoc lives only inside `parse`/`parseXML` and is freed before
+/// it returns; no libxml2 pointer leaves this file.
 enum LibXMLDocument {
     /// How deep elements may nest. libxml2's own default (256) loses real pages built of
     /// nested layout tables; every reader above is recursive, so a limit stays, ours.
@@ -53,6 +54,27 @@ enum LibXMLDocument {
         let tree = element(root, depth: 1, reachedCap: &reachedCap)
         if reachedCap { throw .tooDeep }
         return tree
+    }
+
+    /// Parses an XML document (bytes in the encoding its declaration names, UTF-8 by default)
+    /// into element values named by their local names (`w:tc` is `tc`, `w:val` is `val`).
+    /// Nothing is fetched and no entity is expanded. Nil when the bytes are not well-formed XML
+    /// or nest deeper than `maxDepth`.
+    static func parseXML(_ bytes: [UInt8]) -> HTMLElement? {
+        _ = depthCapSet
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                xmlReadMemory(p, Int32(buf.count), "part.xml", nil, options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else { return nil }
+        var reachedCap = false
+        let tree = element(root, depth: 1, reachedCap: &reachedCap)
+        return reachedCap ? nil : tree
     }
 
     private static func element(_ node: xmlNodePtr, depth: Int, reachedCap: inout Bool) -> HTMLElement {

@@ -87,6 +87,24 @@ struct TableGrid: Equatable, Sendable {
         hasNestedTables = false
     }
 
+    /// A grid of cells already placed (a Word table, whose cells name their grid columns and
+    /// vertical merges): every slot a cell covers points to it; the cell placed first keeps a
+    /// slot two cells claim.
+    init(placed: [Cell], rowCount: Int) {
+        let width = placed.map { $0.column + $0.columnSpan }.max() ?? 0
+        var slots = Array(repeating: [Int?](repeating: nil, count: width), count: rowCount)
+        for (index, cell) in placed.enumerated() {
+            for r in cell.row..<min(cell.row + cell.rowSpan, rowCount) {
+                for c in cell.column..<(cell.column + cell.columnSpan) where slots[r][c] == nil {
+                    slots[r][c] = index
+                }
+            }
+        }
+        self.cells = placed
+        self.slots = slots
+        hasNestedTables = false
+    }
+
     /// `<tr>`s of this table: its own, or those of its `<thead>`/`<tbody>`/`<tfoot>`.
     static func rowElements(of table: HTMLElement) -> [HTMLElement] {
         table.elements.flatMap { e -> [HTMLElement] in

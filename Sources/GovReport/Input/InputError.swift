@@ -21,6 +21,15 @@ public enum InputError: Error, Sendable, Equatable {
     case memoryLimit(mebibytes: Int)
     /// The process reading the document died (a bug in govreport or a C library it uses).
     case crashed(String)
+    /// A format govreport does not read (OFD, an archive, an image, …): what it is, what to do.
+    case unsupportedFormat(format: String, advice: String)
+    /// A word-processor file that needs LibreOffice to be converted, and it is not installed.
+    case needsConverter(String)
+    /// A Word package that cannot be read: a damaged ZIP, a part that unpacks past the cap, XML
+    /// that is not well-formed or nests too deep.
+    case damagedDocument(String)
+    /// LibreOffice was there but did not convert the file.
+    case conversionFailed(String)
 
     /// A short code for scripts and the batch manifest.
     public var code: String {
@@ -40,6 +49,10 @@ public enum InputError: Error, Sendable, Equatable {
         case .timeout: "timeout"
         case .memoryLimit: "memory_limit"
         case .crashed: "crash"
+        case .unsupportedFormat: "unsupported_format"
+        case .needsConverter: "needs_converter"
+        case .damagedDocument: "damaged_document"
+        case .conversionFailed: "conversion_failed"
         }
     }
 
@@ -69,6 +82,13 @@ public enum InputError: Error, Sendable, Equatable {
             "needed more than \(mib) MiB of memory and was stopped; a larger --max-memory tries it again"
         case .crashed(let how):
             "made the reading process crash (\(how)); please report it with the file"
+        case .unsupportedFormat(let format, let advice): "is \(format); \(advice)"
+        case .needsConverter(let format):
+            "is \(format); reading it needs LibreOffice to convert it: install the Debian package "
+                + "\(OfficeConverter.package) (or run Scripts/setup.sh --with-office)"
+        case .damagedDocument(let why):
+            "is a damaged or malformed Word document (\(why)); open it in Word, WPS or LibreOffice and save it again"
+        case .conversionFailed(let why): "could not be converted to .docx: \(why)"
         }
     }
 

@@ -44,14 +44,31 @@ public enum ReportExtractor {
                                tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
         guard !data.isEmpty else { throw .empty }
         let sha = sha256Hex([UInt8](data))
-        let ext = (name as NSString).pathExtension.lowercased()
-        if data.starts(with: Array("%PDF".utf8)) || ext == "pdf" {
-            guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
+        switch InputKind.sniff(data, name: name) {
+        case .pdf:
             return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables)
-        }
-        if HTMLReportReader.extensions.contains(ext) || HTMLReportReader.looksLikeHTML(data) {
+        case .html:
             return try HTMLReportReader.extract(data: data, name: name, sha256: sha)
+        case .docx:
+            return try DocxReportReader.extract(data: data, name: name, sha256: sha)
+        case .office(let format):
+            let converted = try OfficeConverter.convert(data, format: format)
+            return try DocxReportReader.extract(data: converted.docx, name: name, sha256: sha,
+                                                kind: format.sourceKind, convertedBy: converted.convertedBy)
+        case .unsupported(let format, let advice):
+            throw .unsupportedFormat(format: format, advice: advice)
+        case .binary:
+            // Named .pdf, it is a download that went wrong: say it is no PDF.
+            if (name as NSString).pathExtension.lowercased() == "pdf" { throw .notPDF }
+            throw .unsupportedFormat(format: "binary data of an unknown format",
+                                     advice: "check what was saved under this name; pass the report as PDF, Word, a web page or text")
+        case .text:
+            return try extractText(data: data, name: name, sha256: sha)
         }
+    }
+
+    /// A text report: tab-separated or laid out with spaces.
+    static func extractText(data: Data, name: String, sha256 sha: String) throws(InputError) -> CanonicalReport {
         guard let text = TextDecoding.decode(data) else { throw .badEncoding }
         let reader = TextReportReader(text: text)
         let tables = reader.tables

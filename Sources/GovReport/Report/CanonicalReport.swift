@@ -3,11 +3,13 @@ import Foundation
 /// The govreport/1 document (see the spec): what every input kind normalizes to.
 public struct CanonicalReport: Sendable, Equatable {
     public struct Source: Sendable, Equatable {
-        public enum Kind: String, Sendable { case pdf, text, html }
+        public enum Kind: String, Sendable { case pdf, text, html, markdown, docx, doc, wps, rtf, odt }
         public var path: String
         public var sha256: String
         public var kind: Kind
         public var pages: Int?
+        /// The converter and its version, for a file converted before reading (`.doc` → `.docx`).
+        public var convertedBy: String? = nil
     }
 
     public struct Info: Sendable, Equatable {
@@ -44,6 +46,7 @@ public struct CanonicalReport: Sendable, Equatable {
         var src = [JSONMember("path", .string(source.path)), JSONMember("sha256", .string(source.sha256)),
                    JSONMember("kind", .string(source.kind.rawValue))]
         if let pages = source.pages { src.append(JSONMember("pages", .number(Decimal(pages)))) }
+        if let by = source.convertedBy { src.append(JSONMember("converted_by", .string(by))) }
         var members = [
             JSONMember("schema", .string(Self.schema)),
             JSONMember("source", .object(src)),
@@ -76,7 +79,8 @@ public struct CanonicalReport: Sendable, Equatable {
         let template = rep["template"]?.string.flatMap(TemplateVersion.init(rawValue:)) ?? .v2021
         source = Source(path: src["path"]?.string ?? "", sha256: src["sha256"]?.string ?? "",
                         kind: src["kind"]?.string.flatMap(Source.Kind.init(rawValue:)) ?? .pdf,
-                        pages: src["pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue })
+                        pages: src["pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue },
+                        convertedBy: src["converted_by"]?.string)
         report = Info(title: rep["title"]?.string, organization: rep["organization"]?.string,
                       year: rep["year"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue }, template: template)
         let sec = json["sections"]

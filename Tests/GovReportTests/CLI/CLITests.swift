@@ -27,7 +27,8 @@ enum CLI {
 
     /// Runs the binary with `arguments` in `directory`; output goes through temporary files
     /// so a large output cannot fill a pipe.
-    static func run(_ arguments: [String], in directory: URL = Paths.samples) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = Paths.samples,
+                    environment: [String: String] = [:], stdin: URL? = nil) throws -> Result {
         guard let binary else {
             throw CLIError.noBinary
         }
@@ -44,7 +45,10 @@ enum CLI {
         p.currentDirectoryURL = directory
         p.standardOutput = out
         p.standardError = err
-        p.standardInput = FileHandle.nullDevice
+        p.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         try p.run()
         p.waitUntilExit()
         try out.close(); try err.close()

@@ -8,12 +8,12 @@ import Testing
 /// Re-record the expected output after a deliberate change with `RECORD_GOLDEN=1 swift test`
 /// and review the diff.
 enum Samples {
-    /// Sample file names (NAME.pdf / NAME.txt) that have a numbers file, sorted.
+    /// Sample file names (NAME.pdf / NAME.txt / NAME.docx) that have a numbers file, sorted.
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Paths.samples.path)) ?? []
         return names.filter { name in
             let ext = (name as NSString).pathExtension
-            guard ["pdf", "txt"].contains(ext) else { return false }
+            guard ["pdf", "txt", "docx"].contains(ext) else { return false }
             return names.contains(numbersName(name))
         }.sorted()
     }()
@@ -102,7 +102,7 @@ indirect enum TruthJSON: Decodable, Equatable {
         #expect(errorCodes == Set(expectedCodes), "\(file): findings \(report.findings.map(\.code))")
 
         #expect(report.source.path == Samples.url(file).path)
-        #expect(report.source.kind == (file.hasSuffix(".pdf") ? .pdf : .text))
+        #expect(report.source.kind == (file.hasSuffix(".pdf") ? .pdf : file.hasSuffix(".docx") ? .docx : .text))
     }
 
     @Test(arguments: Samples.files)

@@ -1,0 +1,86 @@
+import Foundation
+import ZIPFoundation
+
+/// A Word `.docx` package: a ZIP file of XML parts. Reads the main document part only (page
+/// headers and footers, comments and notes are parts of their own and are left out), with
+/// limits against ZIP bombs: the part may unpack to at most `maxPartBytes`, whatever its
+/// entry claims, and a package of more than `maxEntries` entries is refused.
+enum DocxPackage {
+    static let maxPartBytes = 64 << 20
+    static let maxEntries = 10_000
+    static let contentTypes = "[Content_Types].xml"
+    static let defaultDocument = "word/document.xml"
+
+    /// What a ZIP file holds, by the names of its entries: enough to tell a Word document from
+    /// an OpenDocument text, an OFD document or another archive without unpacking anything.
+    static func entryNames(_ data: Data) -> [String]? {
+        guard let archive = open(data) else { return nil }
+        var names: [String] = []
+        for entry in archive {
+            names.append(entry.path)
+            if names.count > maxEntries { break }
+        }
+        return names
+    }
+
+    /// The bytes of one entry, or nil when it is missing. Throws when it unpacks past the cap.
+    static func entry(_ path: String, in data: Data) throws(InputError) -> [UInt8]? {
+        guard let archive = open(data) else {
+            throw .damagedDocument("its ZIP structure is damaged")
+        }
+        return try entry(path, in: archive)
+    }
+
+    /// The main document part's XML: the part `_rels/.rels` names as the office document
+    /// (`word/document.xml` in every package Word, WPS and LibreOffice write).
+    static func documentXML(_ data: Data) throws(InputError) -> [UInt8] {
+        guard let archive = open(data) else {
+            throw .damagedDocument("its ZIP structure is damaged")
+        }
+        var path = defaultDocument
+        if let rels = try entry("_rels/.rels", in: archive), let target = officeDocumentTarget(rels) {
+            path = target
+        }
+        if let xml = try entry(path, in: archive) { return xml }
+        if let xml = try entry(defaultDocument, in: archive) { return xml }
+        throw .damagedDocument("it has no document part (\(path))")
+    }
+
+    private static func open(_ data: Data) -> Archive? {
+        do { return try Archive(data: data, accessMode: .read, pathEncoding: nil) } catch { return nil }
+    }
+
+    private static func entry(_ path: String, in archive: Archive) throws(InputError) -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw tooLarge(path) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(entry.uncompressedSize))
+        struct TooLarge: Error {}
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                bytes.append(contentsOf: chunk)
+                if bytes.count > maxPartBytes { throw TooLarge() }
+            }
+        } catch is TooLarge {
+            throw tooLarge(path)
+        } catch {
+            throw .damagedDocument("its \(path) cannot be unpacked")
+        }
+        return bytes
+    }
+
+    private static func tooLarge(_ path: String) -> InputError {
+        .damagedDocument("its \(path) unpacks to more than \(maxPartBytes >> 20) MiB (a ZIP bomb?)")
+    }
+
+    /// The target of the officeDocument relationship in the package's `_rels/.rels`.
+    static func officeDocumentTarget(_ rels: [UInt8]) -> String? {
+        guard let root = LibXMLDocument.parseXML(rels) else { return nil }
+        for rel in root.elements where rel.name == "relationship" {
+            guard let type = rel["type"], type.hasSuffix("/officeDocument"), var target = rel["target"] else { continue }
+            while target.hasPrefix("/") { target.removeFirst() }
+            return target.isEmpty ? nil : target
+        }
+        return nil
+    }
+}

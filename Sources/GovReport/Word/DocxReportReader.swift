@@ -1,0 +1,20 @@
+import Foundation
+
+/// Word input: the `.docx` package → its document part's XML as values → the body's lines and
+/// table grids → the same reading as a web page's (`HTMLReport`) → the common assembler.
+enum DocxReportReader {
+    static func extract(data: Data, name: String, sha256: String,
+                        kind: CanonicalReport.Source.Kind = .docx,
+                        convertedBy: String? = nil) throws(InputError) -> CanonicalReport {
+        let xml = try DocxPackage.documentXML(data)
+        guard let document = LibXMLDocument.parseXML(xml) else {
+            throw .damagedDocument("its document part is not well-formed XML, or nests deeper than 256 elements")
+        }
+        let page = HTMLReport(blocks: WordBody.blocks(document))
+        let tables = page.tables
+        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        var source = CanonicalReport.Source(path: name, sha256: sha256, kind: kind, pages: nil)
+        source.convertedBy = convertedBy
+        return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables)
+    }
+}

@@ -1,0 +1,239 @@
+/// A Word document's body (WordprocessingML, as element values named by local name) read as
+/// the blocks a web page gives: one line per paragraph (a line break in it starts another),
+/// and each data table as a `TableGrid`, its merged cells (`gridSpan`, `vMerge`) covering
+/// the slots they span, for the same table reading as HTML.
+///
+/// Left out: deleted text of tracked changes, hidden text, field instructions and the page
+/// numbers fields print, drawings (text boxes), and everything outside the body part (page
+/// headers and footers are parts of their own). Vertical cell text (`textDirection`) is
+/// stored in reading order and needs nothing more.
+enum WordBody {
+    /// The blocks of a `w:document` (or of any element holding block content).
+    static func blocks(_ document: HTMLElement) -> [HTMLBlock] {
+        let body = document.first("body") ?? document
+        var out: [HTMLBlock] = []
+        content(body, into: &out)
+        return out
+    }
+
+    /// Block-level content: paragraphs and tables, through content controls and custom XML.
+    private static func content(_ container: HTMLElement, into out: inout [HTMLBlock]) {
+        for e in container.elements {
+            switch e.name {
+            case "p":
+                out += paragraphLines(e).map { HTMLBlock(content: .line($0), path: [0]) }
+            case "tbl":
+                table(e, into: &out)
+            case "sdt":
+                if let c = e.elements.first(where: { $0.name == "sdtcontent" }) { content(c, into: &out) }
+            case "customxml", "ins", "moveto", "sdtcontent":
+                content(e, into: &out)
+            default:
+                break  // sectPr, bookmarks, deleted or moved-away blocks
+            }
+        }
+    }
+
+    /// A table of a standard kind or holding numbers is data; any other table (a layout table,
+    /// or one whose cells hold tables) is read cell by cell as text, like a web page's.
+    private static func table(_ tbl: HTMLElement, into out: inout [HTMLBlock]) {
+        let grid = Self.grid(tbl)
+        let isData = !grid.hasNestedTables
+            && (HTMLTableReader.classify(grid) != nil || grid.cells.contains { ValueParser.looksLikeValue($0.text) })
+        if isData {
+            out.append(HTMLBlock(content: .table(grid), path: [0]))
+            return
+        }
+        for tr in rows(of: tbl) {
+            for tc in cells(of: tr) { content(tc, into: &out) }
+        }
+    }
+
+    // MARK: tables
+
+    /// Lays a `w:tbl` out on its grid: a cell starts at the grid column after the cells left of
+    /// it (and the row's `gridBefore`), spans `gridSpan` columns, and a `vMerge` continuation
+    /// extends the cell above it in the same column down by a row.
+    static func grid(_ tbl: HTMLElement) -> TableGrid {
+        var placed: [TableGrid.Cell] = []
+        var nested = false
+        /// The cell that a vertical merge started in each grid column, while it runs.
+        var merging: [Int: Int] = [:]
+        let trs = rows(of: tbl)
+        for (r, tr) in trs.enumerated() {
+            let trPr = tr.elements.first { $0.name == "trpr" }
+            var column = intValue(trPr?.elements.first { $0.name == "gridbefore" }) ?? 0
+            var seen = Set<Int>()
+            for tc in cells(of: tr) {
+                let tcPr = tc.elements.first { $0.name == "tcpr" }
+                let span = min(max(intValue(tcPr?.elements.first { $0.name == "gridspan" }) ?? 1, 1), 1000)
+                let vMerge = tcPr?.elements.first { $0.name == "vmerge" }
+                nested = nested || tc.first("tbl") != nil
+                if let vMerge, vMerge["val"] != "restart", let above = merging[column], !seen.contains(above),
+                   placed[above].row + placed[above].rowSpan == r {
+                    placed[above].rowSpan += 1
+                    seen.insert(above)
+                } else {
+                    var lines: [String] = []
+                    cellLines(tc, into: &lines)
+                    placed.append(TableGrid.Cell(row: r, column: column, columnSpan: span, lines: lines))
+                    for c in column..<(column + span) { merging[c] = nil }
+                    if vMerge?["val"] == "restart" { merging[column] = placed.count - 1 }
+                }
+                column += span
+            }
+        }
+        let edges = logicalEdges(tbl, columns: placed.map { $0.column + $0.columnSpan }.max() ?? 0)
+        for i in placed.indices {
+            let start = edges[placed[i].column], end = edges[placed[i].column + placed[i].columnSpan]
+            placed[i].column = start
+            placed[i].columnSpan = max(1, end - start)
+        }
+        var grid = TableGrid(placed: placed, rowCount: trs.count)
+        grid.hasNestedTables = nested
+        return grid
+    }
+
+    /// Grid columns narrower than this (twips; 1.5 mm) are slivers: no text fits in them.
+    static let sliverWidth = 85
+
+    /// The logical column at each grid column's left edge (and the right edge of the last).
+    /// A sliver column in `w:tblGrid` — left where two rows' cell borders almost line up, as
+    /// editors and converters leave them — is no column: its two edges are one, so a cell
+    /// ending on either edge ends in the same place.
+    static func logicalEdges(_ tbl: HTMLElement, columns: Int) -> [Int] {
+        let widths = tbl.elements.first { $0.name == "tblgrid" }?.elements.filter { $0.name == "gridcol" }
+            .map { $0["w"].flatMap { Int($0) } } ?? []
+        // Widths all zero or tiny (a writer that leaves the layout to the reader) say nothing.
+        let known = widths.compactMap { $0 }.sorted()
+        let trusted = !known.isEmpty && known[known.count / 2] >= 4 * sliverWidth
+        var edges = [0]
+        var logical = 0
+        for c in 0..<columns {
+            if trusted, c < widths.count, let w = widths[c], w < sliverWidth {} else { logical += 1 }
+            edges.append(logical)
+        }
+        return edges
+    }
+
+    /// A table's rows, through content controls wrapped around them.
+    private static func rows(of tbl: HTMLElement) -> [HTMLElement] {
+        unwrapped(tbl, "tr")
+    }
+
+    private static func cells(of tr: HTMLElement) -> [HTMLElement] {
+        unwrapped(tr, "tc")
+    }
+
+    private static func unwrapped(_ e: HTMLElement, _ name: String) -> [HTMLElement] {
+        e.elements.flatMap { c -> [HTMLElement] in
+            switch c.name {
+            case name: [c]
+            case "sdt", "sdtcontent", "customxml": unwrapped(c, name)
+            default: []
+            }
+        }
+    }
+
+    /// A cell's lines: its paragraphs', and those of tables inside it.
+    private static func cellLines(_ container: HTMLElement, into lines: inout [String]) {
+        for e in container.elements {
+            switch e.name {
+            case "p": lines += paragraphLines(e)
+            case "tbl", "tr", "tc", "sdt", "sdtcontent", "customxml", "ins", "moveto": cellLines(e, into: &lines)
+            default: break
+            }
+        }
+    }
+
+    // MARK: paragraphs
+
+    /// A paragraph's lines of text (a `w:br` breaks a line), spacing folded, empty ones dropped.
+    static func paragraphLines(_ p: HTMLElement) -> [String] {
+        var runs = Runs()
+        runs.walk(p)
+        runs.breakLine()
+        return runs.lines
+    }
+
+    /// Collects a paragraph's text run by run, following complex fields (`fldChar` begin …
+    /// separate … end): the instruction is never text, and the result of a page-number field
+    /// is left out.
+    private struct Runs {
+        var lines: [String] = []
+        private var pending = ""
+        /// Open fields, innermost last: whether the instruction part is being read, its text,
+        /// and whether its result is hidden.
+        private var fields: [(inInstruction: Bool, instruction: String, hidesResult: Bool)] = []
+
+        private var hidden: Bool { fields.contains { $0.inInstruction || $0.hidesResult } }
+
+        mutating func walk(_ e: HTMLElement) {
+            for child in e.elements { element(child) }
+        }
+
+        private mutating func element(_ e: HTMLElement) {
+            switch e.name {
+            case "t":
+                if !hidden { pending += e.textContent }
+            case "tab", "ptab":
+                if !hidden { pending += " " }
+            case "br", "cr":
+                if !hidden { breakLine() }
+            case "nobreakhyphen":
+                if !hidden { pending += "-" }
+            case "instrtext":
+                if !fields.isEmpty, fields[fields.count - 1].inInstruction {
+                    fields[fields.count - 1].instruction += e.textContent
+                }
+            case "fldchar":
+                switch e["fldchartype"] {
+                case "begin": fields.append((true, "", false))
+                case "separate":
+                    if !fields.isEmpty {
+                        fields[fields.count - 1].inInstruction = false
+                        fields[fields.count - 1].hidesResult = WordBody.isPageField(fields[fields.count - 1].instruction)
+                    }
+                case "end": if !fields.isEmpty { fields.removeLast() }
+                default: break
+                }
+            case "fldsimple":
+                if !WordBody.isPageField(e["instr"] ?? "") { walk(e) }
+            case "r":
+                if !WordBody.isHiddenRun(e) { walk(e) }
+            case "alternatecontent":
+                // The first choice; the fallback repeats it for older readers.
+                if let choice = e.elements.first { walk(choice) }
+            case "ppr", "rpr", "del", "movefrom", "deltext", "delinstrtext", "drawing", "pict", "object",
+                 "footnotereference", "endnotereference", "commentreference", "sym":
+                break
+            default:
+                walk(e)  // hyperlink, smartTag, ins, moveTo, sdt, sdtContent, customXml, …
+            }
+        }
+
+        mutating func breakLine() {
+            let line = TextNormalizer.display(pending)
+            if !line.isEmpty { lines.append(line) }
+            pending = ""
+        }
+    }
+
+    /// Fields whose result is page furniture: page numbers and page counts.
+    static func isPageField(_ instruction: String) -> Bool {
+        let word = instruction.split(whereSeparator: { $0.isWhitespace }).first.map { $0.uppercased() } ?? ""
+        return ["PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF"].contains(word)
+    }
+
+    /// A run formatted as hidden text (`w:vanish`, `w:webHidden`) prints nothing.
+    static func isHiddenRun(_ r: HTMLElement) -> Bool {
+        guard let rPr = r.elements.first(where: { $0.name == "rpr" }) else { return false }
+        return rPr.elements.contains { e in
+            (e.name == "vanish" || e.name == "webhidden") && !["0", "false", "off"].contains(e["val"] ?? "true")
+        }
+    }
+
+    private static func intValue(_ e: HTMLElement?) -> Int? {
+        e?["val"].flatMap { Int($0) }
+    }
+}
