@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // poppler-glib (and the cairo/GLib it pulls in), seen through one modulemap.
@@ -29,7 +30,8 @@ let package = Package(
         // Every pipeline stage; only Sources/GovReport/Poppler/*.swift imports CPoppler.
         .target(
             name: "GovReport",
-            dependencies: ["CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Ink", package: "Ink")]
         ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
         // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself

@@ -8,11 +8,16 @@ enum HTMLReportReader {
 
     static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
         guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
-        guard let root = LibXMLDocument.parse(text) else { throw .notAReport }
+        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
+        return try report(html: text, source: source)
+    }
+
+    /// The report a page's markup holds (a saved web page, or Markdown turned into HTML).
+    static func report(html: String, source: CanonicalReport.Source) throws(InputError) -> CanonicalReport {
+        guard let root = LibXMLDocument.parse(html) else { throw .notAReport }
         let page = HTMLReport(root: root)
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
-        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
         return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables,
                                         titleFallback: page.pageTitle)
     }
@@ -36,14 +41,17 @@ struct HTMLReport {
     var pageTitle: String?
 
     init(root: HTMLElement) {
+        var reviewGroups: [(group: Int, grid: TableGrid)] = []
         pageTitle = HTMLBody.pageTitle(root)
         guard let body = HTMLBody.blocks(HTMLBlocks.blocks(root)) else { return }
         var part: ReportPart?
+        var lastLine = ""
         for block in body {
             switch block.content {
             case .line(let text):
                 if !block.isLink, let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) { part = h }
                 lines.append(DocumentLine(text: text))
+                lastLine = text
             case .table(let grid):
                 if let kind = HTMLTableReader.classify(grid) ?? Self.kindByPosition(grid, part: part) {
                     // A part heading printed as the table's first row is still a heading.
@@ -54,7 +62,11 @@ struct HTMLReport {
                             lines.append(DocumentLine(text: text))
                         }
                     }
-                    add(grid, as: kind)
+                    if kind == .review, let group = HTMLTableReader.reviewGroup(grid, heading: lastLine) {
+                        reviewGroups.append((group, grid))
+                    } else {
+                        add(grid, as: kind)
+                    }
                 } else {
                     // Numbers outside the standard tables (statistics in part 一): text, like prose.
                     for r in 0..<grid.rowCount {
@@ -65,6 +77,7 @@ struct HTMLReport {
                 }
             }
         }
+        if tables.review == nil, let row = HTMLTableReader.reviewRow(groups: reviewGroups) { tables.review = [row] }
     }
 
     /// A table with numbers under a table part's heading is that part's table, even when its

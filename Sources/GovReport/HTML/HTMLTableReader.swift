@@ -98,6 +98,38 @@ enum HTMLTableReader {
         return (own.isEmpty ? cells : own).map(\.text).joined()
     }
 
+    // MARK: the review table printed as one small table per group
+
+    /// Which of the review table's three groups (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉) a
+    /// table of at most five values a row is, named by its own text or the heading above it;
+    /// nil for a table of the whole review row.
+    static func reviewGroup(_ grid: TableGrid, heading: String) -> Int? {
+        guard usedColumnCount(grid) <= 6 else { return nil }
+        let own = TextNormalizer.key(grid.cells.map(\.text).joined())
+        for text in [own, TextNormalizer.key(heading)] {
+            if text.contains("复议后") { return 2 }
+            if text.contains("未经复议") || text.contains("直接起诉") { return 1 }
+            if text.contains("行政复议") && !text.contains("诉讼") { return 0 }
+        }
+        return nil
+    }
+
+    /// The review table's data row from its groups' tables: each group's five values (结果维持,
+    /// 结果纠正, 其他结果, 尚未审结, 总计) in their place; a group not printed stays blank.
+    static func reviewRow(groups: [(group: Int, grid: TableGrid)]) -> RawRow? {
+        guard !groups.isEmpty else { return nil }
+        var cells = [String?](repeating: nil, count: 15)
+        var found = false
+        for (group, grid) in groups {
+            let rows = fixedRows(grid, width: 5)
+            guard let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count }),
+                  best.cells.contains(where: { $0 != nil }) else { continue }
+            cells.replaceSubrange((group * 5)..<(group * 5 + 5), with: best.cells)
+            found = true
+        }
+        return found ? RawRow(label: "", cells: cells) : nil
+    }
+
     // MARK: the active-disclosure table (rows of different widths)
 
     /// Rows of the active-disclosure table: each row's distinct cells are a label (up to its

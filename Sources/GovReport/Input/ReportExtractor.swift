@@ -36,11 +36,7 @@ public enum ReportExtractor {
             return try HTMLReportReader.extract(data: data, name: name, sha256: sha)
         }
         guard let text = TextDecoding.decode(data) else { throw .badEncoding }
-        let reader = TextReportReader(text: text)
-        let tables = reader.tables
-        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
-        let source = CanonicalReport.Source(path: name, sha256: sha, kind: .text, pages: nil)
-        return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
+        return try TextInput.extract(text: text, name: name, ext: ext, sha256: sha)
     }
 }
 

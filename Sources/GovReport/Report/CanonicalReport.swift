@@ -3,7 +3,7 @@ import Foundation
 /// The govreport/1 document (see the spec): what every input kind normalizes to.
 public struct CanonicalReport: Sendable, Equatable {
     public struct Source: Sendable, Equatable {
-        public enum Kind: String, Sendable { case pdf, text, html }
+        public enum Kind: String, Sendable { case pdf, text, html, markdown }
         public var path: String
         public var sha256: String
         public var kind: Kind

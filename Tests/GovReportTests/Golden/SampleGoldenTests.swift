@@ -13,7 +13,7 @@ enum Samples {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Paths.samples.path)) ?? []
         return names.filter { name in
             let ext = (name as NSString).pathExtension
-            guard ["pdf", "txt"].contains(ext) else { return false }
+            guard ["pdf", "txt", "md"].contains(ext) else { return false }
             return names.contains(numbersName(name))
         }.sorted()
     }()
@@ -102,7 +102,7 @@ indirect enum TruthJSON: Decodable, Equatable {
         #expect(errorCodes == Set(expectedCodes), "\(file): findings \(report.findings.map(\.code))")
 
         #expect(report.source.path == Samples.url(file).path)
-        #expect(report.source.kind == (file.hasSuffix(".pdf") ? .pdf : .text))
+        #expect(report.source.kind == (file.hasSuffix(".pdf") ? .pdf : file.hasSuffix(".md") ? .markdown : .text))
     }
 
     @Test(arguments: Samples.files)
