@@ -7,14 +7,20 @@ import Foundation
 /// It is read as positioned text on a character grid — column = x, line = y — and its pages
 /// go to the same table finder as a PDF's (`PositionedPages`). The grid's cell is
 /// `columnWidth` × `linePitch` points: a character is drawn `glyphHeight` points tall (a
-/// 10 pt font), one column (5 pt) wide, or two (10 pt, a square ideograph) when it is East
+/// 10.5 pt font), one column (5 pt) wide, or two (10 pt, a square ideograph) when it is East
 /// Asian Wide or Fullwidth and the text counts columns as a terminal does. So a single space
 /// (5 pt, half the glyph height) joins words as the space in a spaced-out label does, two
-/// spaces (10 pt) part cells, and lines sit 16 pt apart, as a PDF's table rows about do.
+/// spaces (10 pt) part cells, and lines sit 11 pt apart, as the lines of a wrapped label in a
+/// PDF's table cell do (the row's numbers on a line of their own between them are then
+/// beside the label, as in the PDF).
+///
+/// `pdftotext -layout` gives a row's numbers their own line below a label wrapped over
+/// lines when they were centred on it; such a line of numbers only, right under the label's
+/// lines (the first starting with a row number), goes back up to their centre.
 struct LaidOutText {
     static let columnWidth = 5.0
-    static let linePitch = 16.0
-    static let glyphHeight = 10.0
+    static let linePitch = 11.0
+    static let glyphHeight = 10.5
     /// Columns of a tab stop.
     static let tabWidth = 8
 
@@ -154,14 +160,48 @@ struct LaidOutText {
         return out
     }
 
+    enum LineKind { case blank, values, label, mixed }
+
+    static func kind(_ line: String) -> LineKind {
+        var values = false, label = false
+        for token in line.split(separator: " ") {
+            if ValueParser.looksLikeValue(String(token)) { values = true } else { label = true }
+        }
+        return values ? (label ? .mixed : .values) : (label ? .label : .blank)
+    }
+
+    /// Each line's vertical position, in lines: its index, except for a line of numbers only
+    /// printed under the lines of its wrapped label (and not followed by the label's last
+    /// line), which goes to their centre.
+    static func positions(_ lines: [String]) -> [Double] {
+        var ys = lines.indices.map(Double.init)
+        let kinds = lines.map(kind)
+        for v in lines.indices where kinds[v] == .values && v > 0 && kinds[v - 1] == .label {
+            let next = v + 1 < lines.count ? lines[v + 1] : ""
+            if kinds.indices.contains(v + 1), kinds[v + 1] == .label, !LabelMatcher.startsWithMarker(next) { continue }
+            let valueStart = lines[v].prefix { $0 == " " }.count
+            var j = v - 1
+            while j >= 0, v - j <= 3, kinds[j] == .label,
+                  lines[j].count - lines[j].reversed().prefix(while: { $0 == " " }).count <= valueStart + 2 {
+                if LabelMatcher.startsWithMarker(lines[j]) {
+                    ys[v] = (Double(j) + Double(v - 1)) / 2
+                    break
+                }
+                j -= 1
+            }
+        }
+        return ys
+    }
+
     /// The pages as the table stages see them.
     var layouts: [PageLayout] {
         let h = Self.glyphHeight, top = (Self.linePitch - h) / 2
         return pages.enumerated().map { p, lines in
             var glyphs: [Glyph] = []
             var maxColumn = 0
+            let ys = Self.positions(lines)
             for (l, line) in lines.enumerated() {
-                let y0 = Double(l) * Self.linePitch + top
+                let y0 = ys[l] * Self.linePitch + top
                 var column = 0
                 for ch in line {
                     let w = Self.width(ch, columns)

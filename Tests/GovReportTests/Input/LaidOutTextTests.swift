@@ -24,8 +24,26 @@ import Testing
         let three = try #require(page.glyphs.first { $0.text == "3" })
         #expect(three.box.x0 == 12 * LaidOutText.columnWidth)
         #expect(three.box.y0 == page.glyphs[0].box.y0 + LaidOutText.linePitch)
-        // A wide character is drawn square: two columns for one glyph height.
-        #expect(page.glyphs[0].box.width == page.glyphs[0].box.height)
+        // A wide character is drawn two columns wide, about square.
+        #expect(page.glyphs[0].box.width == 2 * LaidOutText.columnWidth)
+        #expect(page.glyphs[0].box.height == LaidOutText.glyphHeight)
+    }
+
+    @Test func numbersUnderAWrappedLabelGoBackToItsCentre() {
+        let lines = [
+            "  （一）予以公开                 50    0    50",
+            "  （二）部分公开（区分处理的，只计这一",
+            "      情形，不计其他情形）",
+            "                                  9    0     9",
+            "  （三）不予公开",
+            "一、本年新收政府",
+            "                                 95    0    95",
+            "信息公开申请数量",
+        ]
+        let ys = LaidOutText.positions(lines)
+        #expect(ys[3] == 1.5)
+        // Numbers already between the lines of their label stay.
+        #expect(ys[6] == 6)
     }
 
     @Test func formFeedsAndStandAlonePageNumbersEndPages() {
