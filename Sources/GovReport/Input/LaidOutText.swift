@@ -92,7 +92,7 @@ struct LaidOutText {
             var token = ""
             var numbers: [(Int, Int)] = []
             func endToken() {
-                if !token.isEmpty, token.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }) {
+                if !token.isEmpty, token.allSatisfy({ $0.isASCII ? $0.isNumber || $0 == "," || $0 == "." : ("０"..."９").contains($0) }) {
                     numbers.append((d, c))
                 }
                 token = ""
