@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Word .docx packages are ZIP files (zlib through ZIPFoundation).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Markdown reports: Ink turns their pipe tables into HTML tables for the grid reader.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // poppler-glib (and the cairo/GLib it pulls in), seen through one modulemap.
@@ -34,6 +36,7 @@ let package = Package(
             dependencies: [
                 "CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Ink", package: "Ink"),
             ]
         ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker

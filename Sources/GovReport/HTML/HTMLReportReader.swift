@@ -8,8 +8,14 @@ enum HTMLReportReader {
 
     static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
         guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
+        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
+        return try report(html: text, source: source)
+    }
+
+    /// The report a page's markup holds (a saved web page, or Markdown turned into HTML).
+    static func report(html: String, source: CanonicalReport.Source) throws(InputError) -> CanonicalReport {
         let root: HTMLElement
-        do throws(LibXMLDocument.ParseError) { root = try LibXMLDocument.read(text) } catch {
+        do throws(LibXMLDocument.ParseError) { root = try LibXMLDocument.read(html) } catch {
             switch error {
             case .noDocument: throw .notAReport
             case .tooDeep: throw .tooDeeplyNested(limit: LibXMLDocument.maxDepth)
@@ -18,7 +24,6 @@ enum HTMLReportReader {
         let page = HTMLReport(root: root)
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
-        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
         return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables,
                                         titleFallback: page.pageTitle)
     }

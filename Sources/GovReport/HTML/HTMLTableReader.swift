@@ -148,14 +148,28 @@ enum HTMLTableReader {
 
     /// A data row's label: the text of its label cells left to right, each merged cell once.
     /// A cell spanning several rows is a group heading (（三）不予公开, 三、本年度办理结果) and is
-    /// left out, as the PDF reader leaves it out, unless the row has no label of its own.
+    /// left out, as the PDF reader leaves it out, unless the row has no label of its own. So is
+    /// a group heading written out again on each of its rows (a table with no merged cells,
+    /// such as a Markdown pipe table): a label cell, not the row's last, whose text the cell
+    /// of its column above or below repeats.
     static func rowLabel(_ grid: TableGrid, row r: Int, before end: Int) -> String {
         var seen = Set<Int>()
         let cells = (0..<end).compactMap { grid.slots[r][$0] }.filter { seen.insert($0).inserted }
             .map { grid.cells[$0] }.filter { !$0.isEmpty }
-        let own = cells.filter { $0.rowSpan == 1 }
+        let own = cells.enumerated().filter { i, cell in
+            cell.rowSpan == 1 && !(i < cells.count - 1 && repeatsVertically(grid, cell))
+        }.map(\.element)
         return (own.isEmpty ? cells : own).map(\.text).joined()
     }
+
+    static func repeatsVertically(_ grid: TableGrid, _ cell: TableGrid.Cell) -> Bool {
+        [cell.row - 1, cell.row + 1].contains { rr in
+            guard rr >= 0, rr < grid.rowCount, let other = grid.cell(rr, cell.column) else { return false }
+            return other.starts(at: rr, cell.column) && other.text == cell.text
+        }
+    }
+
+    // MARK: the review table printed as one small table per group
 
     // MARK: the active-disclosure table (rows of different widths)
 

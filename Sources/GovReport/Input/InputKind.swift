@@ -34,7 +34,7 @@ public enum InputKind: Equatable, Sendable {
     /// Extensions a folder walk takes: every kind govreport reads, and the formats it answers
     /// with an error of their own (so that `check` and `batch` can say what they skipped).
     public static let readableExtensions: Set<String> = [
-        "pdf", "html", "htm", "shtml", "xhtml", "txt", "docx", "doc", "wps", "rtf", "odt",
+        "pdf", "html", "htm", "shtml", "xhtml", "txt", "md", "markdown", "docx", "doc", "wps", "rtf", "odt",
     ]
 
     /// Tells what `data` is; `name` (a file name) only breaks ties between formats whose bytes

@@ -70,11 +70,7 @@ public enum ReportExtractor {
     /// A text report: tab-separated or laid out with spaces.
     static func extractText(data: Data, name: String, sha256 sha: String) throws(InputError) -> CanonicalReport {
         guard let text = TextDecoding.decode(data) else { throw .badEncoding }
-        let reader = TextReportReader(text: text)
-        let tables = reader.tables
-        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
-        let source = CanonicalReport.Source(path: name, sha256: sha, kind: .text, pages: nil)
-        return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
+        return try TextInput.extract(text: text, name: name, ext: (name as NSString).pathExtension.lowercased(), sha256: sha)
     }
 }
 

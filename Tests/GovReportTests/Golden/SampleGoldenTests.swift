@@ -13,7 +13,7 @@ enum Samples {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Paths.samples.path)) ?? []
         return names.filter { name in
             let ext = (name as NSString).pathExtension
-            guard ["pdf", "txt", "docx"].contains(ext) else { return false }
+            guard ["pdf", "txt", "docx", "md"].contains(ext) else { return false }
             return names.contains(numbersName(name))
         }.sorted()
     }()
@@ -102,7 +102,8 @@ indirect enum TruthJSON: Decodable, Equatable {
         #expect(errorCodes == Set(expectedCodes), "\(file): findings \(report.findings.map(\.code))")
 
         #expect(report.source.path == Samples.url(file).path)
-        #expect(report.source.kind == (file.hasSuffix(".pdf") ? .pdf : file.hasSuffix(".docx") ? .docx : .text))
+        let kinds: [String: CanonicalReport.Source.Kind] = ["pdf": .pdf, "docx": .docx, "md": .markdown]
+        #expect(report.source.kind == kinds[(file as NSString).pathExtension] ?? .text)
     }
 
     @Test(arguments: Samples.files)

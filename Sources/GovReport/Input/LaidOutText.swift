@@ -1,0 +1,239 @@
+import Foundation
+
+/// Laid-out text: what `pdftotext -layout` and OCR tools write, and text whose tabs became
+/// runs of spaces. Columns are aligned with spaces, pages end at form feeds (or at a page
+/// number such as `- 3 -` standing on its own line), page furniture is printed like text.
+///
+/// It is read as positioned text on a character grid — column = x, line = y — and its pages
+/// go to the same table finder as a PDF's (`PositionedPages`). The grid's cell is
+/// `columnWidth` × `linePitch` points: a character is drawn `glyphHeight` points tall (a
+/// 10.5 pt font), one column (5 pt) wide, or two (10 pt, a square ideograph) when it is East
+/// Asian Wide or Fullwidth and the text counts columns as a terminal does. So a single space
+/// (5 pt, half the glyph height) joins words as the space in a spaced-out label does, two
+/// spaces (10 pt) part cells, and lines sit 11 pt apart, as the lines of a wrapped label in a
+/// PDF's table cell do (the row's numbers on a line of their own between them are then
+/// beside the label, as in the PDF).
+///
+/// `pdftotext -layout` gives a row's numbers their own line below a label wrapped over
+/// lines when they were centred on it; such a line of numbers only, right under the label's
+/// lines (the first starting with a row number), goes back up to their centre.
+struct LaidOutText {
+    static let columnWidth = 5.0
+    static let linePitch = 11.0
+    static let glyphHeight = 10.5
+    /// Columns of a tab stop.
+    static let tabWidth = 8
+
+    /// How a producer counted columns. Terminals and editors give East Asian Wide and
+    /// Fullwidth characters two columns (`display`); `pdftotext -layout` gives every
+    /// character one (`characters`). The text tells which: the one under which its numbers
+    /// line up in fewer columns.
+    enum Columns: Sendable { case display, characters }
+
+    /// Each page's lines (form feeds and stand-alone page numbers end pages).
+    var pages: [[String]]
+    var columns: Columns
+
+    init(text: String) {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var pages: [[String]] = []
+        for page in normalized.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
+            var lines: [String] = []
+            for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(Self.expandingTabs(String(line)))
+                // A page number on its own line ends a page printed without form feeds.
+                if Self.isPageEnd(lines.last!) {
+                    pages.append(lines)
+                    lines = []
+                }
+            }
+            pages.append(lines)
+        }
+        self.pages = pages.filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }
+        columns = Self.columnModel(self.pages.joined())
+    }
+
+    /// A decorated page number (`- 3 -`, `— 3 —`, `第 3 页`, `3/12`) standing alone on its line.
+    static func isPageEnd(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 16, !t.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return PartLocator.isPageNumber(t)
+    }
+
+    static func expandingTabs(_ line: String) -> String {
+        guard line.contains("\t") else { return line }
+        var out = ""
+        var column = 0
+        for c in line {
+            if c == "\t" {
+                let n = tabWidth - column % tabWidth
+                out += String(repeating: " ", count: n)
+                column += n
+            } else {
+                out.append(c)
+                column += width(c, .display)
+            }
+        }
+        return out
+    }
+
+    static func width(_ c: Character, _ columns: Columns) -> Int {
+        guard columns == .display, let s = c.unicodeScalars.first else { return 1 }
+        return EastAsianWidth.columns(s)
+    }
+
+    /// The column model under which the numbers of the table rows line up best: the one
+    /// that puts their right edges in fewer distinct columns. Display width when both agree
+    /// (no wide character before a number).
+    static func columnModel(_ lines: some Sequence<String>) -> Columns {
+        var display = Set<Int>(), characters = Set<Int>()
+        for line in lines {
+            var d = 0, c = 0
+            var token = ""
+            var numbers: [(Int, Int)] = []
+            func endToken() {
+                if !token.isEmpty, token.allSatisfy({ $0.isASCII ? $0.isNumber || $0 == "," || $0 == "." : ("０"..."９").contains($0) }) {
+                    numbers.append((d, c))
+                }
+                token = ""
+            }
+            for ch in line {
+                if ch == " " { endToken() } else { token.append(ch) }
+                d += width(ch, .display)
+                c += 1
+            }
+            endToken()
+            // Rows of a table: three numbers or more.
+            guard numbers.count >= 3 else { continue }
+            for (x, y) in numbers { display.insert(x); characters.insert(y) }
+        }
+        return characters.count < display.count ? .characters : .display
+    }
+
+    /// Whether text is laid out with spaces rather than separated by tabs: more lines part
+    /// their cells with runs of spaces than with tabs.
+    static func isLaidOut(_ text: String) -> Bool {
+        var tabbed = 0, spaced = 0
+        for line in text.split(whereSeparator: \.isNewline) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard !t.isEmpty else { continue }
+            if t.contains("\t") { tabbed += 1 } else if t.contains("  ") { spaced += 1 }
+        }
+        return spaced > tabbed
+    }
+
+    /// Text whose tabs became runs of spaces (a tab stop of 2, 4 or 8 spaces, each tab the
+    /// same number of spaces, columns not aligned): the runs of two spaces or more are all
+    /// multiples of one width. Returns the text with those runs turned back into tabs, for the
+    /// tab-separated reader; nil for text laid out on a grid.
+    static func tabsRestored(_ text: String) -> String? {
+        var runs: [Int] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            var run = 0
+            for c in line {
+                if c == " " { run += 1; continue }
+                if run >= 2 { runs.append(run) }
+                run = 0
+            }
+            if run >= 2 { runs.append(run) }
+        }
+        guard runs.count >= 20 else { return nil }
+        guard let width = [8, 4, 2].first(where: { w in runs.filter { $0 % w == 0 }.count * 100 >= runs.count * 97 })
+        else { return nil }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var run = 0
+        func flush() {
+            if run >= 2 && run % width == 0 {
+                out += String(repeating: "\t", count: run / width)
+            } else {
+                out += String(repeating: " ", count: run)
+            }
+            run = 0
+        }
+        for c in text {
+            if c == " " { run += 1; continue }
+            flush()
+            out.append(c)
+        }
+        flush()
+        return out
+    }
+
+    enum LineKind { case blank, values, label, mixed }
+
+    static func kind(_ line: String) -> LineKind {
+        var values = false, label = false
+        for token in line.split(separator: " ") {
+            if ValueParser.looksLikeValue(String(token)) { values = true } else { label = true }
+        }
+        return values ? (label ? .mixed : .values) : (label ? .label : .blank)
+    }
+
+    /// Each line's vertical position, in lines: its index, except for a line of numbers only
+    /// printed under the lines of its wrapped label (and not followed by the label's last
+    /// line), which goes to their centre.
+    static func positions(_ lines: [String]) -> [Double] {
+        var ys = lines.indices.map(Double.init)
+        let kinds = lines.map(kind)
+        for v in lines.indices where kinds[v] == .values && v > 0 && kinds[v - 1] == .label {
+            let next = v + 1 < lines.count ? lines[v + 1] : ""
+            if kinds.indices.contains(v + 1), kinds[v + 1] == .label, !LabelMatcher.startsWithMarker(next) { continue }
+            let valueStart = lines[v].prefix { $0 == " " }.count
+            var j = v - 1
+            while j >= 0, v - j <= 3, kinds[j] == .label,
+                  lines[j].count - lines[j].reversed().prefix(while: { $0 == " " }).count <= valueStart + 2 {
+                if LabelMatcher.startsWithMarker(lines[j]) {
+                    ys[v] = (Double(j) + Double(v - 1)) / 2
+                    break
+                }
+                j -= 1
+            }
+        }
+        return ys
+    }
+
+    /// The pages as the table stages see them.
+    var layouts: [PageLayout] {
+        let h = Self.glyphHeight, top = (Self.linePitch - h) / 2
+        return pages.enumerated().map { p, lines in
+            var glyphs: [Glyph] = []
+            var maxColumn = 0
+            let ys = Self.positions(lines)
+            for (l, line) in lines.enumerated() {
+                let y0 = ys[l] * Self.linePitch + top
+                var column = 0
+                for ch in line {
+                    let w = Self.width(ch, columns)
+                    if !ch.isWhitespace, w > 0 {
+                        let folded = TextNormalizer.fold(String(ch))
+                        if !folded.allSatisfy(\.isWhitespace) {
+                            let x0 = Double(column) * Self.columnWidth
+                            glyphs.append(Glyph(text: folded,
+                                                box: Rect(x0: x0, y0: y0, x1: x0 + Double(w) * Self.columnWidth, y1: y0 + h),
+                                                fontSize: h))
+                        }
+                    }
+                    column += w
+                }
+                maxColumn = max(maxColumn, column)
+            }
+            return PageLayout(number: p + 1, width: Double(maxColumn) * Self.columnWidth,
+                              height: Double(lines.count) * Self.linePitch, glyphs: glyphs)
+        }
+    }
+}
+
+/// Laid-out text input: the character grid's pages → the positioned-text stages → the
+/// common assembler.
+enum LaidOutTextReader {
+    static func extract(text: String, name: String, sha256: String) throws(InputError) -> CanonicalReport {
+        let laidOut = LaidOutText(text: text)
+        let pages = PositionedPages(laidOut.layouts)
+        guard pages.hasTables else { throw .notAReport }
+        let tables = pages.tables()
+        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: laidOut.pages.count)
+        return ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: tables)
+    }
+}

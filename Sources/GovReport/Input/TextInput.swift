@@ -1,0 +1,22 @@
+/// A report saved as text, read by what its content is: Markdown (pipe tables, `#` headings;
+/// or a `.md`/`.markdown` file), cells separated by tabs, text whose tabs became runs of
+/// spaces (turned back into tabs), or text laid out with spaces on a character grid.
+enum TextInput {
+    static func extract(text: String, name: String, ext: String, sha256: String) throws(InputError) -> CanonicalReport {
+        if MarkdownReportReader.extensions.contains(ext) || MarkdownText.looksLikeMarkdown(text) {
+            return try MarkdownReportReader.extract(text: text, name: name, sha256: sha256)
+        }
+        var text = text
+        if LaidOutText.isLaidOut(text) {
+            guard let tabbed = LaidOutText.tabsRestored(text) else {
+                return try LaidOutTextReader.extract(text: text, name: name, sha256: sha256)
+            }
+            text = tabbed
+        }
+        let reader = TextReportReader(text: text)
+        let tables = reader.tables
+        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: nil)
+        return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import GovReport
+
+@Suite struct LaidOutTextTests {
+    @Test func eastAsianWideCharactersTakeTwoColumns() {
+        #expect(EastAsianWidth.columns("中") == 2)
+        #expect(EastAsianWidth.columns("（") == 2)   // fullwidth parenthesis
+        #expect(EastAsianWidth.columns("１") == 2)   // fullwidth digit
+        #expect(EastAsianWidth.columns("、") == 2)
+        #expect(EastAsianWidth.columns("a") == 1)
+        #expect(EastAsianWidth.columns("“") == 1)   // ambiguous: narrow, as terminals draw it
+        #expect(EastAsianWidth.columns("\u{0301}") == 0)   // combining accent
+    }
+
+    @Test func columnIsXAndLineIsY() throws {
+        let text = LaidOutText(text: "规章  12\n行政许可    3")
+        #expect(text.columns == .display)
+        let page = try #require(text.layouts.first)
+        let twelve = page.glyphs.filter { $0.text == "1" || $0.text == "2" }
+        // 规章 is four columns wide, two spaces follow: 1 starts at column 6.
+        #expect(twelve.first?.box.x0 == 6 * LaidOutText.columnWidth)
+        #expect(twelve.first?.box.y0 == page.glyphs[0].box.y0)
+        let three = try #require(page.glyphs.first { $0.text == "3" })
+        #expect(three.box.x0 == 12 * LaidOutText.columnWidth)
+        #expect(three.box.y0 == page.glyphs[0].box.y0 + LaidOutText.linePitch)
+        // A wide character is drawn two columns wide, about square.
+        #expect(page.glyphs[0].box.width == 2 * LaidOutText.columnWidth)
+        #expect(page.glyphs[0].box.height == LaidOutText.glyphHeight)
+    }
+
+    @Test func numbersUnderAWrappedLabelGoBackToItsCentre() {
+        let lines = [
+            "  （一）予以公开                 50    0    50",
+            "  （二）部分公开（区分处理的，只计这一",
+            "      情形，不计其他情形）",
+            "                                  9    0     9",
+            "  （三）不予公开",
+            "一、本年新收政府",
+            "                                 95    0    95",
+            "信息公开申请数量",
+        ]
+        let ys = LaidOutText.positions(lines)
+        #expect(ys[3] == 1.5)
+        // Numbers already between the lines of their label stay.
+        #expect(ys[6] == 6)
+    }
+
+    @Test func formFeedsAndStandAlonePageNumbersEndPages() {
+        let text = LaidOutText(text: "一、总体情况\n- 1 -\n二、主动公开\n\u{0C}三、收到\n\u{0C}")
+        #expect(text.pages.count == 3)
+        #expect(text.pages[0].last == "- 1 -")
+    }
+
+    static let labels = ["一、本年新收政府信息公开申请数量", "  （一）予以公开", "四、结转下年度继续办理"]
+
+    /// Rows whose labels are padded to `width` columns as `model` counts them.
+    static func rows(_ model: LaidOutText.Columns, width: Int) -> [String] {
+        labels.map { label in
+            let used = label.reduce(0) { $0 + LaidOutText.width($1, model) }
+            return label + String(repeating: " ", count: width - used) + "95    0    95"
+        }
+    }
+
+    @Test func pdftotextCountsCharactersNotDisplayColumns() {
+        // pdftotext -layout gives each character one column: the numbers line up by characters.
+        #expect(LaidOutText.columnModel(Self.rows(.characters, width: 24)) == .characters)
+        // The same rows aligned as an editor shows them (CJK two columns wide).
+        #expect(LaidOutText.columnModel(Self.rows(.display, width: 40)) == .display)
+    }
+
+    @Test func tabsThatBecameSpacesAreTabsAgain() throws {
+        let rows = (1...8).map { "第\($0)行    \($0)    0    \($0)" }.joined(separator: "\n")
+        let restored = try #require(LaidOutText.tabsRestored(rows))
+        #expect(restored.hasPrefix("第1行\t1\t0\t1\n"))
+        // Laid-out text (runs of any length) is left alone.
+        let laid = (1...8).map { "第\($0)行" + String(repeating: " ", count: 3 + $0) + "12   7" }.joined(separator: "\n")
+        #expect(LaidOutText.tabsRestored(laid) == nil)
+    }
+
+    @Test func tabSeparatedTextIsNotLaidOut() throws {
+        let seed = try String(contentsOf: Paths.samples.appendingPathComponent("smx-kjj-2024.txt"), encoding: .utf8)
+        #expect(!LaidOutText.isLaidOut(seed))
+        #expect(!MarkdownText.looksLikeMarkdown(seed))
+    }
+}
+
+@Suite struct MarkdownTextTests {
+    @Test func pipeTablesAndHeadingsAreMarkdown() {
+        #expect(MarkdownText.looksLikeMarkdown("# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |"))
+        #expect(MarkdownText.looksLikeMarkdown("| a | 1 |\n| b | 2 |\n| c | 3 |"))
+        #expect(!MarkdownText.looksLikeMarkdown("规章    1    0    3\n行政许可  5"))
+    }
+
+    @Test func aTableSplitByFurnitureIsJoined() {
+        let md = "| 规章 | 1 |\n| --- | --- |\n| 行政许可 | 2 |\n\n— 1 —\n\n| 规章 | 1 |\n| --- | --- |\n| 行政处罚 | 3 |\n\n正文"
+        let out = MarkdownText.prepared(md)
+        #expect(out == "| 规章 | 1 |\n| --- | --- |\n| 行政许可 | 2 |\n| 规章 | 1 |\n| 行政处罚 | 3 |\n\n正文")
+    }
+
+    @Test func tablesOfOtherWidthsStayApart() {
+        let out = MarkdownText.prepared("| a | 1 |\n\n| b | 1 | 2 |")
+        #expect(out == "| a | 1 |\n\n| b | 1 | 2 |")
+    }
+
+    @Test func rowsWithoutOuterPipesGetThem() {
+        let out = MarkdownText.prepared("信息内容 | 数量\n---|---\n行政许可 | 5")
+        #expect(out == "| 信息内容 | 数量 |\n| ---|--- |\n| 行政许可 | 5 |")
+    }
+
+    @Test func htmlTablesPassThrough() {
+        let html = "<table>\n<tr><td rowspan=\"2\">| x |</td></tr>\n</table>"
+        #expect(MarkdownText.prepared("正文\n" + html) == "正文\n\n" + html)
+    }
+
+    @Test func headingsAreNeitherTitleNorOrganization() throws {
+        let md = """
+            # 青川县人民政府 2023 年 政府信息公开工作年度报告
+
+            ## 一、总体情况
+
+            全年主动公开信息 12 条。
+
+            ## 二、主动公开政府信息情况
+
+            | 信息内容 | 本年处理决定数量 |
+            |---|---|
+            | 行政许可 | 5 |
+            """
+        let report = try ReportExtractor.extract(data: Data(md.utf8), name: "r.md")
+        #expect(report.source.kind == .markdown)
+        #expect(report.report.organization == "青川县人民政府")
+        #expect(report.report.year == 2023)
+        #expect(report.activeDisclosure["licensing"]?["decisions"] == 5)
+    }
+}
