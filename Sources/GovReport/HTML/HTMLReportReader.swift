@@ -8,8 +8,8 @@ enum HTMLReportReader {
 
     static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
         guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
-        guard let root = LibXMLDocument.parse(text) else { throw .notAReport }
-        let page = HTMLReport(root: root)
+        guard let parsed = LibXMLDocument.parse(text) else { throw .notAReport }
+        let page = HTMLReport(root: StyleSheetHiding.apply(to: parsed))
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
