@@ -15,11 +15,14 @@ enum ExitStatus {
     /// `batch`, `merge`: the output cannot be written (or another batch holds the folder, or the
     /// workers cannot start).
     static let outputUnusable: Int32 = 8
+    /// Text whose glyphs cannot be decoded (`undecodable_text`).
+    static let undecodableText: Int32 = 9
 
     static func status(for error: InputError) -> Int32 {
         switch error {
         case .encryptedPDF: encrypted
-        case .noTextLayer: noTextLayer
+        case .noTextLayer, .textAsOutlines, .fontNotLoaded: noTextLayer
+        case .undecodableText: undecodableText
         case .notAReport: notAReport
         default: unreadable
         }

@@ -15,3 +15,17 @@ public struct GrayImage: Sendable {
 
     public subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
 }
+
+extension GrayImage {
+    /// Mean grey of the pixels inside `box` (page points); 255 when the box is outside the raster.
+    public func meanGray(in box: Rect) -> Double {
+        let x0 = max(0, Int(((box.x0 - origin.x) * scale).rounded(.down)))
+        let x1 = min(width, Int(((box.x1 - origin.x) * scale).rounded(.up)))
+        let y0 = max(0, Int(((box.y0 - origin.y) * scale).rounded(.down)))
+        let y1 = min(height, Int(((box.y1 - origin.y) * scale).rounded(.up)))
+        guard x1 > x0, y1 > y0 else { return 255 }
+        var sum = 0
+        for y in y0..<y1 { for x in x0..<x1 { sum += Int(pixels[y * width + x]) } }
+        return Double(sum) / Double((x1 - x0) * (y1 - y0))
+    }
+}

@@ -28,12 +28,20 @@ enum PDFReportReader {
         }
         let count = doc.pageCount
         guard count > 0 else { throw .damagedPDF("it has no pages") }
-        let texts = (0..<count).compactMap { doc.text(ofPage: $0) }
+        let texts = (0..<count).compactMap { doc.text(ofPage: $0) }.map { text in
+            HiddenText.visible(text) { doc.render(page: text.number - 1, scale: HiddenText.renderScale, clip: $0) }
+        }
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
-        guard glyphCount >= 10 else { throw .noTextLayer(pages: count) }
+        guard glyphCount >= 10 else { throw noText(doc, texts: texts) }
+        let judgements = texts.map(PageTextJudgement.judge)
+        let undecodable = judgements.filter { $0.verdict == .undecodable }
+        if let first = undecodable.first {
+            throw .undecodableText(pages: undecodable.map(\.page), why: first.reason)
+        }
 
         let plain = PositionedPages(texts.map { PageLayout(text: $0) })
         guard plain.hasTables else {
+            if let missing = missingFontData(doc) { throw missing }
             throw isScan(doc, texts: texts) ? .noTextLayer(pages: count) : .notAReport
         }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
@@ -70,6 +78,26 @@ enum PDFReportReader {
 }
 
 extension PDFReportReader {
+    /// Why a PDF gives next to no text: fonts whose data is not installed, words drawn as
+    /// outlines (no images either), or pictures of pages (a scan).
+    static func noText(_ doc: PopplerDocument, texts: [PageText]) -> InputError {
+        if let missing = missingFontData(doc) { return missing }
+        let images = texts.contains { !doc.imageBoxes(ofPage: $0.number - 1).isEmpty }
+        return images ? .noTextLayer(pages: texts.count) : .textAsOutlines(pages: texts.count)
+    }
+
+    /// Fonts set in a predefined CJK CMap (a CID font with no ToUnicode, `UniGB-UCS2-H`) whose
+    /// CMap file poppler does not have: Debian's poppler-data brings them.
+    static func missingFontData(_ doc: PopplerDocument) -> InputError? {
+        let missing = doc.fonts.filter { font in
+            guard let collection = CMapCollection.of(encoding: font.encoding) else { return false }
+            return !CMapCollection.installed(collection, encoding: font.encoding)
+        }
+        guard !missing.isEmpty else { return nil }
+        let names = Set(missing.map { "\($0.name.isEmpty ? "unnamed" : $0.name) (\($0.encoding))" }).sorted()
+        return .fontNotLoaded(fonts: names, package: "poppler-data")
+    }
+
     /// Whether a PDF whose text holds no report is a scan: most pages are covered by an image
     /// and carry little text (a page number, a stamp, a few OCR'd words).
     static func isScan(_ doc: PopplerDocument, texts: [PageText]) -> Bool {
