@@ -75,8 +75,17 @@ enum HiddenText {
         guard !light.isEmpty else { return text }
         let area = light.map { text.glyphs[$0].box }.reduce(text.glyphs[light[0]].box) { $0.union($1) }
         guard let image = render(area) else { return text }
+        let dark = text.glyphs.filter { !$0.isLight }
         var hidden = Set<Int>()
-        for i in light where image.meanGray(in: text.glyphs[i].box) >= 128 { hidden.insert(i) }
+        for i in light where image.meanGray(in: text.glyphs[i].box) >= 128 {
+            // Ink in the box that no visible glyph accounts for is this glyph's visible twin,
+            // which poppler merged into it (a stale number equal to the new one): it stays.
+            let box = text.glyphs[i].box
+            let covered = dark.contains { d in
+                d.box.horizontalOverlap(box) * d.box.verticalOverlap(box) > 0.3 * box.width * box.height
+            }
+            if covered || image.darkShare(in: box) < 0.03 { hidden.insert(i) }
+        }
         guard !hidden.isEmpty else { return text }
         var out = text
         out.glyphs = text.glyphs.indices.filter { !hidden.contains($0) }.map { text.glyphs[$0] }
