@@ -28,8 +28,15 @@ enum PDFReportReader {
         }
         let count = doc.pageCount
         guard count > 0 else { throw .damagedPDF("it has no pages") }
-        let texts = (0..<count).compactMap { doc.text(ofPage: $0) }.map { text in
+        var texts = (0..<count).compactMap { doc.text(ofPage: $0) }.map { text in
             HiddenText.visible(text) { doc.render(page: text.number - 1, scale: HiddenText.renderScale, clip: $0) }
+        }
+        // Pages whose text is turned sideways are read in the text's own frame.
+        var sideways: [Int] = []
+        for i in texts.indices {
+            guard let turn = RotatedText.turn(of: texts[i]) else { continue }
+            texts[i] = RotatedText.upright(texts[i], turn)
+            sideways.append(i)
         }
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
         guard glyphCount >= 10 else { throw noText(doc, texts: texts) }
@@ -49,17 +56,27 @@ enum PDFReportReader {
         func report(_ tables: RawTables) -> CanonicalReport {
             ReportAssembler.assemble(source: source, lines: lines, tables: tables, titleFallback: doc.metadata.title)
         }
+        func noted(_ r: (report: CanonicalReport, layouts: [PageLayout])) -> (report: CanonicalReport, layouts: [PageLayout]) {
+            guard let first = sideways.first else { return r }
+            var out = r
+            out.report.diagnostics.append(Finding(
+                code: "layout.rotated_text", severity: .info,
+                message: "text printed sideways (turned 90°) on page(s) \(sideways.map { String($0 + 1) }.joined(separator: ", ")) was read in its own frame",
+                page: first + 1))
+            return out
+        }
 
         let plainTables = plain.tables()
         let textOnly = report(plainTables)
         let textQuality = ExtractionQuality(textOnly)
-        if strategy == .text || strategy == .auto && textQuality.isClean { return (textOnly, plain.layouts) }
+        if strategy == .text || strategy == .auto && textQuality.isClean { return noted((textOnly, plain.layouts)) }
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
         let detector = RulingDetector()
         let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
-        let areas = plain.tableAreas(of: doubtful)
+        // A sideways page's rendering is not in its text's frame: its tables keep the text reading.
+        let areas = plain.tableAreas(of: doubtful).filter { !sideways.contains($0.page) }
         for (p, area) in areas {
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
@@ -67,13 +84,13 @@ enum PDFReportReader {
         // Only the tables in doubt are read again; the clean ones keep their reading.
         var ruled = report(PositionedPages(ruledLayouts).tables(only: doubtful, keeping: plainTables))
         if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
-            return (textOnly, plain.layouts)
+            return noted((textOnly, plain.layouts))
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
                                              + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
-        return (ruled, ruledLayouts)
+        return noted((ruled, ruledLayouts))
     }
 }
 
