@@ -2,7 +2,8 @@
 # Installs what govreport needs on a fresh Debian/Ubuntu machine: poppler-glib (with the
 # cairo and GLib headers it brings), libxml2 (its HTML parser reads web-page reports),
 # SQLite (the batch archive, through GRDB) and pkg-config; and, for the tests, headless
-# Chromium with a CJK font (the HTML check report is tested in a real browser).
+# Chromium with a CJK font (the HTML check report is tested in a real browser); poppler-data
+# (the Adobe CMaps that Chinese CID fonts without a ToUnicode map need to be read at all).
 # Swift itself must already be installed.
 set -euo pipefail
 need=()
@@ -10,6 +11,7 @@ pkg-config --exists poppler-glib 2>/dev/null || need+=(libpoppler-glib-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
+[ -d /usr/share/poppler/cMap/Adobe-GB1 ] || need+=(poppler-data)   # CMaps of CJK CID fonts with no ToUnicode
 command -v chromium >/dev/null || need+=(chromium fonts-wqy-zenhei)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
