@@ -214,6 +214,12 @@ class Doc:
         self.c.setPageSize(self.size)
         if self.size[0] > self.size[1]:
             self.landscape_pages.add(self.page)
+            if self.o.get("sideways"):
+                # A landscape page printed sideways on a portrait sheet (no /Rotate): the text
+                # matrix turns everything 90° counter-clockwise, so it reads bottom to top.
+                self.c.setPageSize((self.size[1], self.size[0]))
+                self.c.translate(self.size[1], 0)
+                self.c.rotate(90)
         self.y = self.H - self.mt
 
     def ensure(self, h):
