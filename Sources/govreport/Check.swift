@@ -22,7 +22,7 @@ extension GovReportCommand {
                   0  every input was read and no report has an error finding (warnings allowed)
                   1  a report has an error finding
                   2  usage error (or the --out file cannot be written)
-                  3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
+                  3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report, 9 undecodable text,
                      as for extract); the status is the first unreadable input's
                 """)
 
