@@ -133,6 +133,57 @@ def image_only_pdf(path, sample_pdf):
              title="", producer="scanner", creationDate=when, modDate=when)
 
 
+def outlines_pdf(path):
+    """A page of 'text' drawn as filled vector outlines (as printing with text converted to
+    paths does): no font, no text operators, no image."""
+    c = canvas.Canvas(path, pagesize=A4, invariant=1, pageCompression=1)
+    rng = random.Random(11)
+    w, h = A4
+    for line in range(30):
+        y = h - 90 - line * 24
+        x = 72
+        while x < w - 90:
+            p = c.beginPath()
+            p.moveTo(x, y)
+            for _ in range(4):
+                p.lineTo(x + rng.uniform(0, 11), y + rng.uniform(0, 11))
+            p.close()
+            c.drawPath(p, stroke=0, fill=1)
+            x += 14
+    c.save()
+
+
+def type3_pdf(path):
+    """Digits in a Type 3 font whose glyphs are named /g1…/g9 with no ToUnicode map: no way
+    back to Unicode (poppler hands out the codes 1…9, control characters)."""
+    procs = {f"g{i}": f"500 0 0 0 400 700 d1 0 0 400 700 re f".encode() for i in range(1, 10)}
+    text = "".join(f"<{''.join(f'{(i + j) % 9 + 1:02x}' for i in range(8))}> Tj 0 -20 Td " for j in range(12))
+    content = f"BT /T3 14 Tf 72 760 Td {text}ET".encode()
+    names = list(procs)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /T3 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ("<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+         "/CharProcs 6 0 R /Encoding << /Type /Encoding /Differences [1 " + " ".join("/" + n for n in names) + "] >> "
+         "/FirstChar 1 /LastChar 9 /Widths [" + " ".join(["500"] * 9) + "] >>").encode(),
+        ("<< " + " ".join(f"/{n} {7 + i} 0 R" for i, n in enumerate(names)) + " >>").encode(),
+    ] + [b"<< /Length %d >>\nstream\n" % len(v) + v + b"\nendstream" for v in procs.values()]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Tests", "GovReportTests", "Fixtures", "bad")
     os.makedirs(out, exist_ok=True)
@@ -154,6 +205,8 @@ def main():
                     SAMPLE, os.path.join(out, "encrypted.pdf")], check=True)
     image_only_pdf(os.path.join(out, "image-only.pdf"), SAMPLE)
     not_a_report_pdf(os.path.join(out, "not-a-report.pdf"))
+    outlines_pdf(os.path.join(out, "outlines.pdf"))
+    type3_pdf(os.path.join(out, "type3-undecodable.pdf"))
     put("not-a-report.txt", NOT_A_REPORT_TXT.encode("utf-8"))
     for name in sorted(os.listdir(out)):
         if name != "README.md":

@@ -562,6 +562,19 @@ PAGES = [
          style=Style(number='<span style="font-family:仿宋_GB2312">{}</span>', blank="", tag="th"),
          page=lambda s, t, b: page_modern(s, t, b, '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')
          .replace(f'    <h1 class="title">{esc(t)}</h1>\n', "")),
+    # (e) digits hidden by the page's own stylesheet (class, id, element.class, descendant and
+    # child selectors): a stale digit beside every number, a hidden 0 in every blank cell, a
+    # hidden table row; a print-only rule (@media print) must NOT hide anything.
+    dict(SITE, name="web-2021-css-hidden", out="fixtures", seed=36, template="2021", year=2023,
+         org="松溪县自然资源局", site="松溪县人民政府", other_one_row=False, published="2024-01-26",
+         scale=140, activity=[1.0, 0.3, 0.0, 0.05, 0.1, 0.02], review_scale=3, fee=0, cell=zero_blank,
+         style=Style(number='<span class="v">{}</span><span class="hid">9</span><i class="old">8</i>',
+                     blank='<div class="cell"><b>0</b></div>'),
+         page=lambda s, t, b: page_modern(s, t, b, '<meta charset="utf-8">').replace(
+             "<style>.content p {{ line-height: 2; }}</style>".replace("{{", "{").replace("}}", "}"),
+             "<style>\n/* stale digits */ .hid { display: none; }\ntd i.old{visibility:hidden !important}\n"
+             "div.cell > b { DISPLAY: NONE }\n#views, .noprint:hover { display:none }\n"
+             "@media print { .v { display: none; } }\n.content p { line-height: 2; }\n</style>")),
     # The sample: content pasted from Word into a CMS page.
     dict(SITE, name="sample-web-2021", out="samples", seed=35, template="2021", year=2023,
          org="临江市交通运输局", site="临江市人民政府门户网站", other_one_row=False,

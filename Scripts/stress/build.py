@@ -80,6 +80,8 @@ def D(name, renderer, quirks, spec, opts):
     return dict(name=name, renderer=renderer, quirks=quirks, spec=spec, opts=opts)
 
 
+# 成 及 形 当 printed through their CJK Compatibility Ideographs Supplement twins.
+COMPAT_SUPPLEMENT = {ord("成"): 0x2F8B2, ord("及"): 0x2F836, ord("形"): 0x2F899, ord("当"): 0x2F874}
 KX = lambda s: kangxi(s)                       # noqa: E731
 KXS = lambda s: kangxi(s, supplement=True)     # noqa: E731
 
@@ -146,6 +148,20 @@ DOCS = [
     D("rl_kangxi_supplement_org", "reportlab", ["CJK radical supplement ⻔ ⻚ ⺠ in title and page numbers", "Kangxi"],
       dict(seed=123, template="2021", year=2023, org="厦门市思明区人民政府", scale=240),
       dict(map_text=KXS, page_fmt="第{n}页")),
+    # ---- what a reader sees (issue 10): hidden text, look-alike code points ---------------
+    D("rl_quirk_white_under", "reportlab", ["stale number drawn in white under every value"],
+      dict(seed=171, template="2021", year=2023, org="泊川区人民政府", scale=260),
+      dict(hidden_text="white_under")),
+    D("rl_quirk_white_zero", "reportlab", ["blank cells hold a 0 drawn in white", "blank zeros"],
+      dict(seed=172, template="2021", year=2022, org="临溪县司法局", scale=80,
+           zero_rows=DENIED[:4] + ["other_overdue_fee"], printer=Printer(zero="")),
+      dict(hidden_text="white_zero")),
+    D("rl_quirk_compat_supplement", "reportlab", ["CJK Compatibility Ideographs Supplement 成 及 形 当 (ToUnicode values written as 5 hex digits)"],
+      dict(seed=173, template="2021", year=2023, org="成安县当阳镇人民政府", scale=150),
+      dict(map_text=lambda s: s.translate(COMPAT_SUPPLEMENT))),
+    D("rl_quirk_sideways_apps", "reportlab", ["applications table printed sideways (turned 90° CCW) on portrait pages, no /Rotate"],
+      dict(seed=174, template="2021", year=2024, org="澄江市生态环境局", scale=210),
+      dict(apps_landscape=True, sideways=True, table_size=9, row_h=17)),
     D("rl_kangxi_2019", "reportlab", ["2019", "Kangxi radicals", "1、 numbering"],
       dict(seed=124, template="2019", year=2020, org="文山市水务局", scale=80, labels=LabelStyle(delim="、")),
       dict(map_text=KX)),

@@ -71,7 +71,8 @@ def wrap(text, size, width, first_width=None, breakall=False):
 
 class Cell:
     def __init__(self, r, c, text, rs=1, cs=1, align="c", size=9, bold=False, fill=None, mode="wrap",
-                 per_line=1, breakall=False, valign="m"):
+                 per_line=1, breakall=False, valign="m", num=False):
+        self.num = num            # a table value (hidden-text quirks apply to these)
         self.r, self.c, self.rs, self.cs = r, c, rs, cs
         self.text, self.align, self.size, self.bold = text, align, size, bold
         self.fill = fill
@@ -213,6 +214,12 @@ class Doc:
         self.c.setPageSize(self.size)
         if self.size[0] > self.size[1]:
             self.landscape_pages.add(self.page)
+            if self.o.get("sideways"):
+                # A landscape page printed sideways on a portrait sheet (no /Rotate): the text
+                # matrix turns everything 90° counter-clockwise, so it reads bottom to top.
+                self.c.setPageSize((self.size[1], self.size[0]))
+                self.c.translate(self.size[1], 0)
+                self.c.rotate(90)
         self.y = self.H - self.mt
 
     def ensure(self, h):
@@ -224,8 +231,10 @@ class Doc:
         self.c.save()
 
     # -- text ------------------------------------------------------------------
-    def text(self, s, x, y, size, bold=False, track=0.0, raw=False):
+    def text(self, s, x, y, size, bold=False, track=0.0, raw=False, gray=None, mode=None):
         s = s if raw else self.map(s)
+        if gray is not None:
+            self.c.setFillGray(gray)
         t = self.c.beginText()
         t.setTextOrigin(x, y)
         t.setFont(FONT, size)
@@ -237,11 +246,13 @@ class Doc:
         for font, run in font_runs(s):
             t.setFont(font, size)
             t.textOut(run)
-        if bold:
+        if bold or mode is not None:
             t.setTextRenderMode(0)
         if track:
             t.setCharSpace(0)
         self.c.drawText(t)
+        if gray is not None:
+            self.c.setFillGray(0)
 
     def space(self, h):
         self.y -= h
@@ -376,6 +387,9 @@ class Doc:
             self.text(cell.text, 0, 0, cell.size, bold=cell.bold)
             self.c.restoreState()
             return
+        hidden = self.o.get("hidden_text")
+        if hidden and cell.num:
+            self._hidden_text(hidden, tb, cell, x, w, ytop, ybot)
         lines = tb.cell_lines(cell)
         lead = cell.size * tb.leading
         block = len(lines) * lead
@@ -393,6 +407,30 @@ class Doc:
             else:
                 tx = x + (w - sw(self.map(ln), cell.size)) / 2
             self.text(ln, tx, base, cell.size, bold=cell.bold)
+
+    def _hidden_text(self, kind, tb, cell, x, w, ytop, ybot):
+        """What a reader does not see, drawn before a value cell's own text: a stale number in
+        white under the value (white_under), a stale number covered by a white box
+        (white_box), a white or invisible (render mode 3) 0 in a blank cell (white_zero,
+        invisible_zero)."""
+        base = (ytop + ybot) / 2 - cell.size * 0.35
+        text = cell.text.strip()
+        if kind in ("white_under", "white_box") and text:
+            stale = str(int(text.replace(",", "")) * 7 % 97 + 3) if text.isdigit() else "88"
+            tx = x + (w - sw(stale, cell.size)) / 2
+            if kind == "white_under":
+                self.text(stale, tx, base, cell.size, gray=1)
+            else:
+                self.text(stale, tx, base, cell.size)
+                self.c.setFillGray(1)
+                self.c.rect(x + 1, ybot + 1, w - 2, ytop - ybot - 2, stroke=0, fill=1)
+                self.c.setFillGray(0)
+        elif kind in ("white_zero", "invisible_zero") and not text:
+            tx = x + (w - sw("0", cell.size)) / 2
+            if kind == "white_zero":
+                self.text("0", tx, base, cell.size, gray=1)
+            else:
+                self.text("0", tx, base, cell.size, mode=3)
 
     @staticmethod
     def _text_here(cell, a, b, frags, heights):
@@ -451,7 +489,7 @@ def applications_table(r, o, text_w):
     def numbers(row, key):
         for j, col in enumerate(ALL_COLS):
             tb.add(row, 3 + j, shown[key][col], size=o.get("num_size", fs + 1), align=na,
-                   breakall=o.get("breakall_numbers", False))
+                   breakall=o.get("breakall_numbers", False), num=True)
         if o.get("remark_col"):
             tb.add(row, 10, o.get("remarks", {}).get(key, ""), size=fs)
 
@@ -506,7 +544,7 @@ def review_table(r, o, text_w):
     j = 0
     for g in ("review", "litigation_direct", "litigation_after_review"):
         for k in ("upheld", "corrected", "other", "pending", "total"):
-            tb.add(3, j, shown[g][k], size=fs + 1)
+            tb.add(3, j, shown[g][k], size=fs + 1, num=True)
             j += 1
     tb.row_min[3] = 24
     return tb

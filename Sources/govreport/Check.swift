@@ -29,7 +29,7 @@ extension GovReportCommand {
                   1  a report has an error finding
                   2  usage error
                   3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
-                     10 needs LibreOffice, 11 stopped at --timeout or --max-memory, as for extract);
+                     9 undecodable text, 10 needs LibreOffice, 11 stopped at --timeout or --max-memory, as for extract);
                      the status is the first unreadable input's
                   8  the output (stdout, --out or --sqlite) cannot be written
                 """)

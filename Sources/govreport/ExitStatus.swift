@@ -19,11 +19,14 @@ enum ExitStatus {
     static let overLimit: Int32 = 11
     /// A `.doc`/`.wps`/`.rtf`/`.odt` input needs LibreOffice, which is not installed.
     static let needsConverter: Int32 = 10
+    /// Text whose glyphs cannot be decoded (`undecodable_text`).
+    static let undecodableText: Int32 = 9
 
     static func status(for error: InputError) -> Int32 {
         switch error {
         case .encryptedPDF: encrypted
-        case .noTextLayer: noTextLayer
+        case .noTextLayer, .textAsOutlines, .fontNotLoaded: noTextLayer
+        case .undecodableText: undecodableText
         case .notAReport: notAReport
         case .needsConverter: needsConverter
         case .timeout, .memoryLimit: overLimit
@@ -38,7 +41,7 @@ enum ExitStatus {
         case "encrypted_pdf": encrypted
         case "no_text_layer", "text_as_outlines", "font_not_loaded": noTextLayer
         case "not_a_report": notAReport
-        case "undecodable_text": 9
+        case "undecodable_text": undecodableText
         case "needs_converter": needsConverter
         case "timeout", "memory_limit": overLimit
         default: unreadable

@@ -80,11 +80,14 @@ struct GovReportCommand: ParsableCommand {
               3  an input could not be read: missing, a directory, empty, not a
                  PDF/HTML/text report, damaged or truncated PDF, unknown encoding
               4  an input PDF is password-protected
-              5  an input PDF has no text layer (a scan; needs OCR)
+              5  an input PDF has no usable text: a scan (needs OCR), text drawn as outlines,
+                 or fonts whose data is not installed (the message names the package)
               6  an input is readable but is not a disclosure annual report
               7  batch: one or more inputs could not be extracted (failures.csv)
               8  the output cannot be written (stdout, a named file); batch, merge:
                  another batch is writing there, or the workers cannot start
+              9  an input PDF has text whose glyphs cannot be decoded (names the pages)
+             10  an input needs LibreOffice to be converted, and it is not installed
              11  extract, check: a document was stopped at its --timeout or --max-memory
             With several inputs, the others are still processed; the status is \
             the first failure's.

@@ -21,7 +21,7 @@ enum HTMLReportReader {
             case .tooDeep: throw .tooDeeplyNested(limit: LibXMLDocument.maxDepth)
             }
         }
-        let page = HTMLReport(root: root)
+        let page = HTMLReport(root: StyleSheetHiding.apply(to: root))
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables,

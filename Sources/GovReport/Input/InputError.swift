@@ -9,6 +9,13 @@ public enum InputError: Error, Sendable, Equatable {
     case damagedPDF(String)
     case encryptedPDF
     case noTextLayer(pages: Int)
+    /// No text and no images: the words are drawn as vector outlines.
+    case textAsOutlines(pages: Int)
+    /// Fonts whose data poppler could not load (a CID font's CMap not installed): each with
+    /// the Debian package that brings what it needs.
+    case fontNotLoaded(fonts: [String], package: String)
+    /// Glyphs with no way back to Unicode (a Type 3 or opaque font): the pages and why.
+    case undecodableText(pages: [Int], why: String)
     case notAReport
     case badEncoding
     /// Elements (or JSON arrays and objects) nested deeper than the readers' limit.
@@ -42,6 +49,9 @@ public enum InputError: Error, Sendable, Equatable {
         case .damagedPDF: "damaged_pdf"
         case .encryptedPDF: "encrypted_pdf"
         case .noTextLayer: "no_text_layer"
+        case .textAsOutlines: "text_as_outlines"
+        case .fontNotLoaded: "font_not_loaded"
+        case .undecodableText: "undecodable_text"
         case .notAReport: "not_a_report"
         case .badEncoding: "bad_encoding"
         case .tooDeeplyNested: "too_deeply_nested"
@@ -69,6 +79,12 @@ public enum InputError: Error, Sendable, Equatable {
         case .encryptedPDF: "is password-protected; decrypt it first (e.g. qpdf --decrypt --password=…)"
         case .noTextLayer(let pages):
             "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); run OCR on it first"
+        case .textAsOutlines(let pages):
+            "has no text and no images on its \(pages) page(s): the words are drawn as vector outlines (a PDF printed with text converted to paths); run OCR on its rendered pages, or get the original document"
+        case .fontNotLoaded(let fonts, let package):
+            "has text in font(s) that could not be loaded (\(fonts.joined(separator: ", "))), so no text could be read; install the Debian package \(package) (apt-get install \(package)) and run again"
+        case .undecodableText(let pages, let why):
+            "has text that cannot be decoded on page(s) \(pages.map(String.init).joined(separator: ", ")): \(why); its numbers cannot be read from the text layer, run OCR on those pages"
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"

@@ -76,21 +76,36 @@ enum PDFReportReader {
         guard count > 0 else { throw .damagedPDF("it has no pages") }
         // A page Poppler cannot load keeps its number (an empty page), so later pages do not shift.
         var unreadable: [Int] = []
-        let texts = (0..<count).map { i -> PageText in
+        var texts = (0..<count).map { i -> PageText in
             PopplerDocument.messagePage(i + 1)
             defer { PopplerDocument.messagePage(nil) }
-            if let text = doc.text(ofPage: i) { return text }
+            if let text = doc.text(ofPage: i) {
+                return HiddenText.visible(text) { doc.render(page: i, scale: HiddenText.renderScale, clip: $0) }
+            }
             unreadable.append(i + 1)
             return PageText(number: i + 1, width: 0, height: 0, glyphs: [])
         }
         guard unreadable.count < count else {
             throw .damagedPDF("none of its \(count) page(s) can be loaded")
         }
+        // Pages whose text is turned sideways are read in the text's own frame.
+        var sideways: [Int] = []
+        for i in texts.indices {
+            guard let turn = RotatedText.turn(of: texts[i]) else { continue }
+            texts[i] = RotatedText.upright(texts[i], turn)
+            sideways.append(i)
+        }
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
-        guard glyphCount >= 10 else { throw .noTextLayer(pages: count) }
+        guard glyphCount >= 10 else { throw noText(doc, texts: texts) }
+        let judgements = texts.map(PageTextJudgement.judge)
+        let undecodable = judgements.filter { $0.verdict == .undecodable }
+        if let first = undecodable.first {
+            throw .undecodableText(pages: undecodable.map(\.page), why: first.reason)
+        }
 
         let plain = PositionedPages(texts.map { PageLayout(text: $0) })
         guard plain.hasTables else {
+            if let missing = missingFontData(doc) { throw missing }
             throw isScan(doc, texts: texts) ? .noTextLayer(pages: count) : .notAReport
         }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
@@ -106,17 +121,27 @@ enum PDFReportReader {
             r.diagnostics += unreadableDiagnostics
             return r
         }
+        func noted(_ r: (report: CanonicalReport, layouts: [PageLayout])) -> (report: CanonicalReport, layouts: [PageLayout]) {
+            guard let first = sideways.first else { return r }
+            var out = r
+            out.report.diagnostics.append(Finding(
+                code: "layout.rotated_text", severity: .info,
+                message: "text printed sideways (turned 90°) on page(s) \(sideways.map { String($0 + 1) }.joined(separator: ", ")) was read in its own frame",
+                page: first + 1))
+            return out
+        }
 
         let plainTables = plain.tables()
         let textOnly = report(plainTables)
         let textQuality = ExtractionQuality(textOnly)
-        if strategy == .text || strategy == .auto && textQuality.isClean { return (textOnly, plain.layouts) }
+        if strategy == .text || strategy == .auto && textQuality.isClean { return noted((textOnly, plain.layouts)) }
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
         let detector = RulingDetector()
         let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
-        let areas = plain.tableAreas(of: doubtful)
+        // A sideways page's rendering is not in its text's frame: its tables keep the text reading.
+        let areas = plain.tableAreas(of: doubtful).filter { !sideways.contains($0.page) }
         for (p, area) in areas {
             PopplerDocument.messagePage(p + 1)
             defer { PopplerDocument.messagePage(nil) }
@@ -126,17 +151,37 @@ enum PDFReportReader {
         // Only the tables in doubt are read again; the clean ones keep their reading.
         var ruled = report(PositionedPages(ruledLayouts).tables(only: doubtful, keeping: plainTables))
         if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
-            return (textOnly, plain.layouts)
+            return noted((textOnly, plain.layouts))
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
                                              + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
-        return (ruled, ruledLayouts)
+        return noted((ruled, ruledLayouts))
     }
 }
 
 extension PDFReportReader {
+    /// Why a PDF gives next to no text: fonts whose data is not installed, words drawn as
+    /// outlines (no images either), or pictures of pages (a scan).
+    static func noText(_ doc: PopplerDocument, texts: [PageText]) -> InputError {
+        if let missing = missingFontData(doc) { return missing }
+        let images = texts.contains { !doc.imageBoxes(ofPage: $0.number - 1).isEmpty }
+        return images ? .noTextLayer(pages: texts.count) : .textAsOutlines(pages: texts.count)
+    }
+
+    /// Fonts set in a predefined CJK CMap (a CID font with no ToUnicode, `UniGB-UCS2-H`) whose
+    /// CMap file poppler does not have: Debian's poppler-data brings them.
+    static func missingFontData(_ doc: PopplerDocument) -> InputError? {
+        let missing = doc.fonts.filter { font in
+            guard let collection = CMapCollection.of(encoding: font.encoding) else { return false }
+            return !CMapCollection.installed(collection, encoding: font.encoding)
+        }
+        guard !missing.isEmpty else { return nil }
+        let names = Set(missing.map { "\($0.name.isEmpty ? "unnamed" : $0.name) (\($0.encoding))" }).sorted()
+        return .fontNotLoaded(fonts: names, package: "poppler-data")
+    }
+
     /// Whether a PDF whose text holds no report is a scan: most pages are covered by an image
     /// and carry little text (a page number, a stamp, a few OCR'd words).
     static func isScan(_ doc: PopplerDocument, texts: [PageText]) -> Bool {

@@ -16,13 +16,15 @@ public struct PageLayout: Sendable {
     }
 
     /// Builds a layout from poppler's text layer: folds every character once (Kangxi radicals,
-    /// full-width digits) and drops whitespace, whose role the geometry already plays.
+    /// full-width digits) and drops whitespace and control codes, whose role the geometry already plays.
     public init(text: PageText, rulings: [Ruling] = []) {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(text.glyphs.count)
         for g in text.glyphs {
             let folded = TextNormalizer.fold(g.text)
-            guard !folded.allSatisfy(\.isWhitespace), g.box.width >= 0, g.box.height > 0 else { continue }
+            // Control codes (undecodable glyphs) never reach the output.
+            guard !folded.allSatisfy(\.isWhitespace), g.box.width >= 0, g.box.height > 0,
+                  !folded.unicodeScalars.contains(where: PageTextJudgement.isControl) else { continue }
             var n = g
             n.text = folded
             glyphs.append(n)

@@ -26,9 +26,16 @@ public struct Glyph: Sendable, Equatable {
     public var fontSize: Double
     /// Font name as embedded; an "-Identity-V" suffix marks vertical writing.
     public var fontName: String
+    /// Fill colour as 0xRRGGBB (8 bits a channel), as poppler reports the text run's colour.
+    public var color: UInt32
 
-    public init(text: String, box: Rect, fontSize: Double, fontName: String = "") {
-        self.text = text; self.box = box; self.fontSize = fontSize; self.fontName = fontName
+    public init(text: String, box: Rect, fontSize: Double, fontName: String = "", color: UInt32 = 0) {
+        self.text = text; self.box = box; self.fontSize = fontSize; self.fontName = fontName; self.color = color
+    }
+
+    /// Whether the glyph is filled in white or nearly so: visible only on a dark background.
+    public var isLight: Bool {
+        (color >> 16) & 0xFF >= 0xF0 && (color >> 8) & 0xFF >= 0xF0 && color & 0xFF >= 0xF0
     }
 }
 
@@ -44,9 +51,15 @@ public struct PageText: Sendable {
 /// through this file or `PopplerRender.swift`; no C pointer leaves them.
 public final class PopplerDocument {
     private let handle: OpaquePointer
+    /// The file's bytes, for what poppler-glib does not expose (ToUnicode maps it misread).
+    private let data: Data
+    /// Code points poppler read from a ToUnicode map's 5- or 6-digit values cut to 4 digits,
+    /// mapped back to the value the map wrote; built once, when a page shows a sign of it.
+    private var repairs: [UInt32: Unicode.Scalar]?
 
     /// Opens a PDF held in memory. Throws `PDFOpenError`.
     public init(data: Data) throws {
+        self.data = data
         installPopplerLogHandlers()
         let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
         defer { g_bytes_unref(bytes) }
@@ -103,7 +116,19 @@ public final class PopplerDocument {
             poppler_page_get_size(page, &width, &height)
             guard width.isFinite, height.isFinite, width > 0, height > 0,
                   width <= Self.maxPageSide, height <= Self.maxPageSide else { return nil }
-            return PageText(number: index + 1, width: width, height: height, glyphs: Self.glyphs(page))
+            var glyphs = Self.glyphs(page)
+            if glyphs.contains(where: { $0.text.unicodeScalars.contains(where: ToUnicodeRepair.isSuspect) }) {
+                if repairs == nil { repairs = ToUnicodeRepair.truncatedValues(in: data, inflate: inflate) }
+                if let repairs, !repairs.isEmpty {
+                    for i in glyphs.indices {
+                        if let s = glyphs[i].text.unicodeScalars.first, glyphs[i].text.unicodeScalars.count == 1,
+                           let fixed = repairs[s.value] {
+                            glyphs[i].text = String(fixed)
+                        }
+                    }
+                }
+            }
+            return PageText(number: index + 1, width: width, height: height, glyphs: glyphs)
         } ?? nil
     }
 
@@ -118,14 +143,16 @@ public final class PopplerDocument {
         defer { g_free(rects) }
 
         // Font runs, indexed by character offset into `text`.
-        var runs: [(start: Int, end: Int, size: Double, name: String)] = []
+        var runs: [(start: Int, end: Int, size: Double, name: String, color: UInt32)] = []
         if let list = poppler_page_get_text_attributes(page) {
             var node: UnsafeMutablePointer<GList>? = list
             while let n = node {
                 if let attr = n.pointee.data?.assumingMemoryBound(to: PopplerTextAttributes.self) {
                     runs.append((Int(attr.pointee.start_index), Int(attr.pointee.end_index),
                                  attr.pointee.font_size,
-                                 attr.pointee.font_name.map { String(cString: $0) } ?? ""))
+                                 attr.pointee.font_name.map { String(cString: $0) } ?? "",
+                                 UInt32(attr.pointee.color.red >> 8) << 16 | UInt32(attr.pointee.color.green >> 8) << 8
+                                     | UInt32(attr.pointee.color.blue >> 8)))
                 }
                 node = n.pointee.next
             }
@@ -139,10 +166,11 @@ public final class PopplerDocument {
             if scalar == "\n" || scalar == "\r" { continue }
             while run < runs.count, runs[run].end < i { run += 1 }
             let r = rects[i]
-            let (size, name) = run < runs.count && runs[run].start <= i ? (runs[run].size, runs[run].name) : (0, "")
+            let (size, name, color) = run < runs.count && runs[run].start <= i
+                ? (runs[run].size, runs[run].name, runs[run].color) : (0, "", 0)
             out.append(Glyph(text: String(scalar),
                              box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2),
-                             fontSize: size, fontName: name))
+                             fontSize: size, fontName: name, color: color))
         }
         return out
     }
@@ -174,4 +202,34 @@ func takeString(_ c: UnsafeMutablePointer<gchar>?) -> String? {
     defer { g_free(c) }
     let s = String(cString: c)
     return s.isEmpty ? nil : s
+}
+/// A font the document uses, as poppler's font scan reports it.
+public struct PDFFont: Sendable, Equatable {
+    public var name: String
+    /// The encoding: a predefined CMap name for CID fonts (`UniGB-UCS2-H`), else poppler's word.
+    public var encoding: String
+    public var isEmbedded: Bool
+    public var isType3: Bool
+}
+
+extension PopplerDocument {
+    /// Every font of the document (each once).
+    public var fonts: [PDFFont] {
+        guard let info = poppler_font_info_new(handle) else { return [] }
+        defer { poppler_font_info_free(info) }
+        var out: [PDFFont] = []
+        var iter: OpaquePointer?
+        while poppler_font_info_scan(info, Int32(pageCount), &iter) != 0 {
+            guard let it = iter else { continue }
+            repeat {
+                out.append(PDFFont(name: poppler_fonts_iter_get_name(it).map { String(cString: $0) } ?? "",
+                                   encoding: poppler_fonts_iter_get_encoding(it).map { String(cString: $0) } ?? "",
+                                   isEmbedded: poppler_fonts_iter_is_embedded(it) != 0,
+                                   isType3: poppler_fonts_iter_get_font_type(it) == POPPLER_FONT_TYPE_TYPE3))
+            } while poppler_fonts_iter_next(it) != 0
+            poppler_fonts_iter_free(it)
+            iter = nil
+        }
+        return out
+    }
 }

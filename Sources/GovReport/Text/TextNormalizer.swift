@@ -8,22 +8,6 @@ import Foundation
 /// `key` is what label matching compares: `display` with all spacing and punctuation
 /// variants folded to one form.
 public enum TextNormalizer {
-    /// CJK Radicals Supplement characters that have no Unicode decomposition but stand in for
-    /// ordinary ideographs in badly embedded fonts.
-    static let radicalSupplement: [Unicode.Scalar: Character] = [
-        // By Unicode name: ⻔ GATE C-SIMPLIFIED is 门, ⻕/⻖ ONE/TWO MOUND are 阝, and so on.
-        "\u{2E8C}": "小", "\u{2E8D}": "小", "\u{2E95}": "彐", "\u{2E9F}": "母", "\u{2EA0}": "民",
-        "\u{2EA3}": "灬", "\u{2EA4}": "爫", "\u{2EA6}": "丬", "\u{2EAB}": "罒", "\u{2EAE}": "竹",
-        "\u{2EB2}": "罒", "\u{2EB7}": "羊", "\u{2EBB}": "聿", "\u{2EC4}": "西", "\u{2EC5}": "见",
-        "\u{2EC6}": "角", "\u{2EC8}": "讠", "\u{2EC9}": "贝", "\u{2ECA}": "足", "\u{2ECB}": "车",
-        "\u{2ECC}": "辶", "\u{2ECF}": "阝", "\u{2ED0}": "钅", "\u{2ED1}": "長", "\u{2ED3}": "长",
-        "\u{2ED4}": "门", "\u{2ED5}": "阝", "\u{2ED6}": "阝", "\u{2ED7}": "雨", "\u{2ED8}": "青",
-        "\u{2ED9}": "韦", "\u{2EDA}": "页", "\u{2EDB}": "风", "\u{2EDC}": "飞", "\u{2EDD}": "食",
-        "\u{2EDF}": "食", "\u{2EE0}": "饣", "\u{2EE2}": "马", "\u{2EE3}": "骨", "\u{2EE4}": "鬼",
-        "\u{2EE5}": "鱼", "\u{2EE6}": "鸟", "\u{2EE7}": "卤", "\u{2EE8}": "麦", "\u{2EE9}": "黄",
-        "\u{2EEA}": "黾", "\u{2EEC}": "齐", "\u{2EEE}": "齿", "\u{2EF0}": "龙", "\u{2EF3}": "龟",
-    ]
-
     /// Whether a scalar is CJK punctuation that must stay as printed (NFKC would turn
     /// （，：；！？ into ASCII).
     static func keepsFullWidth(_ s: Unicode.Scalar) -> Bool {

@@ -146,6 +146,8 @@ extension Tag {
         Bad(name: "truncated.pdf", status: 3, code: "damaged_pdf"),
         Bad(name: "encrypted.pdf", status: 4, code: "encrypted_pdf"),
         Bad(name: "image-only.pdf", status: 5, code: "no_text_layer"),
+        Bad(name: "outlines.pdf", status: 5, code: "text_as_outlines"),
+        Bad(name: "type3-undecodable.pdf", status: 9, code: "undecodable_text"),
         Bad(name: "not-a-report.pdf", status: 6, code: "not_a_report"),
         Bad(name: "not-a-report.txt", status: 6, code: "not_a_report"),
         Bad(name: "<missing>", status: 3, code: "not_found"),

@@ -40,7 +40,7 @@ enum HTMLFixtures {
         return Paths.packageRoot.appendingPathComponent("Tests/GovReportTests/Fixtures/html")
     }()
 
-    static let names = ["web-2021-utf8", "web-2021-gbk", "web-2019-nested", "web-2021-blank-zeros"]
+    static let names = ["web-2021-utf8", "web-2021-gbk", "web-2019-nested", "web-2021-blank-zeros", "web-2021-css-hidden"]
 
     static func page(_ name: String) -> URL { directory.appendingPathComponent(name + ".html") }
     static func numbers(_ name: String) -> URL { directory.appendingPathComponent(name + ".numbers.json") }
