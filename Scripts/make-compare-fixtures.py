@@ -11,7 +11,10 @@ repeat last year's is known by construction. Next to each pair, `pair.json` hold
       "tables": { "from": {active_disclosure, applications, review_litigation}, "to": {…} },
       "reused": [ { "part", "to_paragraph", "from_paragraph", "how": "exact" | "numbers changed" } ] }
 
-(paragraphs are 1-based within their part; a null cell is printed blank.)
+(paragraphs are 1-based within their part; a null cell is printed blank.) Each report is also
+printed as a PDF of the same name (Scripts/stress/rl.py), with the same numbers and prose:
+its extracted prose keeps the lines' wrap breaks, so there the reused paragraphs are found
+line by line.
 
 - planted/    岚溪县文化和旅游局 2022 → 2023 (2021 format): six paragraphs of 2023 repeat 2022's,
               two exactly and four with the year or numbers changed (Arabic and Chinese
@@ -32,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "stress"))
 
 from common import COLS, Printer, make_report  # noqa: E402
+import rl  # noqa: E402
 import webpage  # noqa: E402
 
 OUT = os.path.join(HERE, "..", "Tests", "GovReportTests", "Fixtures", "compare")
@@ -152,6 +156,8 @@ def write_pair(folder, old, new, reused):
         name = f"{r.spec['name']}.html"
         with open(os.path.join(d, name), "w", encoding="utf-8") as f:
             f.write(webpage.page(r, {"site_chrome": False}))
+        # The same report as a PDF (reportlab; the extraction keeps its prose's line breaks).
+        rl.render(r, {}, os.path.join(d, f"{r.spec['name']}.pdf"))
         names.append(name)
     truth = {"from": names[0], "to": names[1], "organization": old.org,
              "tables": {"from": tables(old), "to": tables(new)}, "reused": reused}

@@ -7,25 +7,25 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare an organization's reports year over year: numbers, carried numbers, prose copied from last year.",
             discussion: """
-                `govreport compare OLD NEW` compares two reports (any input check reads: PDF, web page,
-                text, canonical JSON), normally one organization's reports for consecutive years: every
-                cell both print with its change (a blank counts as 0), the cells only one prints (a 2019
-                format report against a 2021 one), OLD's 四、结转下年度继续办理 against NEW's 二、上年结转
-                column by column, and the paragraphs of NEW's parts 一、五、六 that repeat a paragraph of
-                OLD (numbers and years aside), with the share of each part that is repeated. A warning
-                says when the organizations differ (the prose is then not compared) or the years are not
+                `govreport compare OLD NEW` compares two reports (any input check reads: PDF, web page, \
+                text, canonical JSON), normally one organization's reports for consecutive years: every \
+                cell both print with its change (a blank counts as 0), the cells only one prints (a 2019 \
+                format report against a 2021 one), OLD's 四、结转下年度继续办理 against NEW's 二、上年结转 \
+                column by column, and the paragraphs of NEW's parts 一、五、六 that repeat a paragraph of \
+                OLD (numbers and years aside), with the share of each part that is repeated. A warning \
+                says when the organizations differ (the prose is then not compared) or the years are not \
                 consecutive.
 
-                `govreport compare --by-organization INPUT...` reads files, folders, JSON Lines or a
-                batch folder, pairs each organization's reports of consecutive years (organizations
-                matched as check matches them) and writes one comparison per pair: JSON Lines with
+                `govreport compare --by-organization INPUT...` reads files, folders, JSON Lines or a \
+                batch folder, pairs each organization's reports of consecutive years (organizations \
+                matched as check matches them) and writes one comparison per pair: JSON Lines with \
                 --format json, one page with an index with --format html.
 
                 EXIT STATUS
                   0  the reports were compared (findings and warnings are data)
                   2  usage error (not two reports, or the --out file cannot be written)
-                  3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
-                     as for extract); the status is the first unreadable input's
+                  3  an input could not be read (4 encrypted PDF, 5 no text layer,
+                     6 not a report, as for extract); the first unreadable input's
                 """)
 
         @Argument(help: "OLD and NEW (report files or canonical JSON); with --by-organization, any number of files and folders.")

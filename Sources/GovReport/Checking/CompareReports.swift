@@ -84,7 +84,8 @@ public enum ReportComparer {
                 otherReports: [old.path]))
         }
         if let ya = a.report.year, let yb = b.report.year, yb != ya + 1 {
-            let why = yb <= ya ? "the new report (\(yb)) is not later than the old one (\(ya)): are they given in the wrong order?"
+            let why = yb == ya ? "both reports are of \(ya): this is not a comparison of two years"
+                : yb < ya ? "the new report (\(yb)) is not later than the old one (\(ya)): are they given in the wrong order?"
                 : "the years are not consecutive (\(ya) and \(yb)): carried numbers are not expected to match"
             warnings.append(CheckFinding(Finding(code: "compare.years", severity: .warning, message: why),
                                          otherReports: [old.path]))

@@ -76,7 +76,7 @@ struct HTMLTables {
         var base = v == nil ? ["num", "blank"] : ["num"]
         if let c = changes[k], c.change != 0 {
             base.append(c.change > 0 ? "changed up" : "changed down")
-            text += "<span class=\"delta\" title=\"上年 \(number(c.from)) → 本年 \(number(c.to))\">\(c.change > 0 ? "+" : "")\(htmlEscape("\(c.change)"))</span>"
+            text += "<span class=\"delta\" title=\"上年 \(c.from == nil ? "空白" : number(c.from)) → 本年 \(c.to == nil ? "空白" : number(c.to))\">\(c.change > 0 ? "+" : "")\(htmlEscape("\(c.change)"))</span>"
         } else if onlyHere.contains(k) {
             base.append("only-here")
         }

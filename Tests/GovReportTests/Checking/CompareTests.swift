@@ -16,11 +16,12 @@ enum ComparePairs {
         var comparison: ReportComparison { ReportComparer.compare(from, to) }
     }
 
-    static func load(_ name: String) throws -> Pair {
+    /// The pair's web pages, or (`kind` "pdf") the same reports printed as PDFs.
+    static func load(_ name: String, kind: String = "html") throws -> Pair {
         let dir = folder.appendingPathComponent(name)
         let truth = try JSONValue.parse(Data(contentsOf: dir.appendingPathComponent("pair.json")))
         func entry(_ side: String) throws -> HarvestChecker.Entry {
-            let file = "\(name)/\(truth[side]!.string!)"
+            let file = "\(name)/\((truth[side]!.string! as NSString).deletingPathExtension).\(kind)"
             return .init(path: file, report: try ReportExtractor.extract(path: folder.appendingPathComponent(file).path))
         }
         return Pair(name: name, truth: truth, from: try entry("from"), to: try entry("to"))
@@ -35,9 +36,9 @@ enum ComparePairs {
 }
 
 @Suite struct CompareTests {
-    @Test(arguments: ComparePairs.names)
-    func everyChangeIsTheDifferenceOfTheTrueNumbers(name: String) throws {
-        let pair = try ComparePairs.load(name)
+    @Test(arguments: ComparePairs.names, ["html", "pdf"])
+    func everyChangeIsTheDifferenceOfTheTrueNumbers(name: String, kind: String) throws {
+        let pair = try ComparePairs.load(name, kind: kind)
         let c = pair.comparison
         #expect(!c.cells.isEmpty)
         for cell in c.cells {
@@ -69,6 +70,25 @@ enum ComparePairs {
         let found = try #require(pair.comparison.prose).reused
         #expect(Set(found.map { "\($0.part) \($0.toParagraph) ← \($0.fromParagraph)" }) == planted)
         #expect(found.allSatisfy { $0.similarity >= ProseReuse.threshold })
+    }
+
+    /// The PDFs' prose keeps its wrap breaks: the reused lines are exactly the lines of the
+    /// planted paragraphs, and the shares are the web pages'.
+    @Test(arguments: ComparePairs.names)
+    func inThePDFsThePlantedParagraphsAreFoundLineByLine(name: String) throws {
+        let web = try #require(try ComparePairs.load(name).comparison.prose)
+        let pdf = try #require(try ComparePairs.load(name, kind: "pdf").comparison.prose)
+        let planted = web.reused.map { (part: $0.part, text: String(ProseReuse.normalized($0.toText))) }
+        var covered = [String](repeating: "", count: planted.count)
+        for line in pdf.reused {
+            let text = String(ProseReuse.normalized(line.toText))
+            let owner = planted.firstIndex { $0.part == line.part && $0.text.contains(text) }
+            #expect(owner != nil, "\(line.part) ¶\(line.toParagraph) is not in a planted paragraph: \(line.toText)")
+            if let owner { covered[owner] += text }
+        }
+        #expect(covered == planted.map(\.text))
+        #expect(pdf.reusedShare.map(\.part) == web.reusedShare.map(\.part))
+        for (a, b) in zip(pdf.reusedShare, web.reusedShare) { #expect(abs(a.share - b.share) <= 0.02, "\(a.part)") }
     }
 
     @Test func thePlantedPairHasItsShares() throws {
