@@ -12,8 +12,11 @@ the printed texts from one seed); this script prints it the way the real reports
   meta_box_*        a CMS metadata box (索引号 … 名称 … 文号) above a body without a title, as
                     text and as a table, the page itself and Chromium's print (kind 3)
   review_split_*    review/litigation as three tables, each with its own 5-column header (kind 4)
-  lo_web_*          web pages printed by LibreOffice: narrow number cells that wrap a number
-                    inside its ruled cell, tables continuing over pages (kinds 1, 5)
+  rl_wrap_*         a ruled table whose narrow cells wrap numbers (60 over 8), its header at the
+                    foot of the previous page (kind 1)
+  lo_web_*          web pages printed by LibreOffice: values at the left of their cells right
+                    after labels that fill theirs, labels wrapped at the page's line height,
+                    tables continuing over pages (kind 5)
   text_stray_*      a report converted to text: a label wrapped over four lines, then a line
                     holding only a number that belongs to no row (kind 6)
 The truth (NAME.numbers.json) is the shape of shared/corpus/*/NAME.truth.json, plus
@@ -351,9 +354,6 @@ DOCS = [
       dict(wrap4=("other_overdue_correction",)), diagnostics=["table.stray_value"]),
     D("text_stray_value_top", "text", dict(seed=332, template="2021", year=2024, org="泗洪县司法局", scale=150),
       dict(wrap4=("partially_granted", "other_overdue_fee"), values_first=True), diagnostics=["table.stray_value"]),
-    D("lo_web_narrow_numbers", "lo_html", dict(seed=341, template="2021", year=2023, org="泗阳县公安局", scale=900,
-                                               force_nonzero=[("granted", c) for c in ("natural_person", "commercial")]),
-      dict(table_font=20, table_attr='width="520"', num_td_attr='width="14"', label_widths=(40, 60, 160), num_w=14)),
     D("rl_wrap_number_orphan_header", "reportlab", dict(seed=343, template="2021", year=2023, org="泗阳县公安局", scale=700,
                                                          force_nonzero=[("granted", c) for c in ("natural_person", "commercial")]),
       dict(num_widths=[19, 19, 19, 19, 19, 19, 19], app_label_widths=(26, 74, 190), breakall_numbers=True, table_size=8.5,
