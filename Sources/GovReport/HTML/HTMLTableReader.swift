@@ -110,8 +110,12 @@ enum HTMLTableReader {
                 && !grid.slots[r].contains { $0.map { ValueParser.looksLikeValue(grid.cells[$0].text) } ?? false }
         }
         guard !headerRows.isEmpty else { return nil }
+        // Columns that no cell of a row below the header reaches have a title over them, not a
+        // value column (行政诉讼 over the columns of a table that prints the review group only).
+        let extent = grid.cells.filter { $0.row >= headerRows.upperBound }.map { $0.column + $0.columnSpan }.max()
+            ?? grid.columnCount
         var leaves: [Int] = []
-        for c in 0..<grid.columnCount {
+        for c in 0..<min(extent, grid.columnCount) {
             let lowest = headerRows.reversed().lazy.compactMap { grid.slots[$0][c] }
                 .first { !grid.cells[$0].isEmpty }
             if let lowest, leaves.last != lowest, !leaves.contains(lowest) { leaves.append(lowest) }
@@ -123,19 +127,25 @@ enum HTMLTableReader {
     }
 
     /// The review/litigation group (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉) of a table
-    /// printing one group under its own five-column header: the group its text names, else the
-    /// first one not `taken` yet. Nil for the whole fifteen-column table.
+    /// printing one group under its own five-column header: the group named by the header
+    /// cells over its five columns (the lowest that names one), else the first one not `taken`
+    /// yet. Nil for the whole fifteen-column table.
     static func reviewGroup(_ grid: TableGrid, taken: Set<Int>) -> Int? {
-        guard headerColumns(grid, width: 15) == nil, headerColumns(grid, width: 5) != nil else { return nil }
+        guard headerColumns(grid, width: 15) == nil, let columns = headerColumns(grid, width: 5),
+              let lo = columns.first?.lowerBound, let hi = columns.last?.upperBound else { return nil }
         let valuesPerRow = (0..<grid.rowCount).map { r in
             grid.cellsInRow(r).filter { grid.cells[$0].row == r && ValueParser.looksLikeValue(grid.cells[$0].text) }.count
         }
         guard (valuesPerRow.max() ?? 0) <= 5 else { return nil }
-        let k = TextNormalizer.key(grid.cells.map(\.text).joined())
-        if k.contains("复议后") { return 2 }
-        if k.contains("未经复议") || k.contains("直接起诉") { return 1 }
-        if k.contains("行政诉讼") { return taken.contains(1) ? 2 : 1 }
-        if k.contains("行政复议") { return 0 }
+        let over = grid.cells.filter { $0.column <= lo && $0.column + $0.columnSpan >= hi && !isValueOrBlank($0.text) }
+            .sorted { $0.row > $1.row }
+        for cell in over {
+            let k = TextNormalizer.key(cell.text)
+            if k.contains("复议后") { return 2 }
+            if k.contains("未经复议") || k.contains("直接起诉") { return 1 }
+            if k.contains("行政诉讼") { return taken.contains(1) ? 2 : 1 }
+            if k.contains("行政复议") { return 0 }
+        }
         return (0..<3).first { !taken.contains($0) }
     }
 

@@ -21,12 +21,18 @@ public struct DataRow: Sendable {
 
     /// Whether horizontal rulings run between most neighbouring bands of values, as in a
     /// grid; a number wrapped in its cell leaves a few bands unseparated, a three-line table
-    /// leaves almost all.
+    /// leaves almost all. When most numbers wrap (two or three bands in every ruled row),
+    /// the grid still shows in its count of rules among the bands: a three-line table has
+    /// none or one there, a grid one per row.
     public static func rulingsSeparate(_ rows: [DataRow], _ rulings: [Ruling]) -> Bool {
         guard rows.count > 2, !rulings.isEmpty else { return !rulings.isEmpty }
         let pairs = zip(rows, rows.dropFirst())
         let separated = pairs.filter { a, b in rulings.contains { $0.position > a.midY && $0.position < b.midY } }.count
-        return separated * 2 >= rows.count - 1
+        if separated * 2 >= rows.count - 1 { return true }
+        let (top, bottom) = (rows[0].midY, rows[rows.count - 1].midY)
+        let inside = rulings.map(\.position).filter { $0 > top && $0 < bottom }.sorted()
+            .reduce(into: [Double]()) { acc, y in if acc.last.map({ y - $0 >= 2 }) ?? true { acc.append(y) } }
+        return inside.count >= 3 && inside.count * 4 >= rows.count - 1
     }
 
     /// Joins bands of values that no horizontal ruling separates: a number too wide for its

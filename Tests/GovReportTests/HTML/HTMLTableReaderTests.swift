@@ -122,3 +122,21 @@ private func values(_ v: [String]) -> [Spec] { v.map { c($0) } }
         #expect(HTMLTableReader.classify(plain) == .active)
     }
 }
+
+/// Word's HTML export: value columns split over two grid columns, sliver cells, blank grid
+/// columns; values go under the header cell they stand under.
+@Suite struct WordGridTests {
+    @Test func valuesGoUnderTheirHeaderCellNotByTheirOrderInTheRow() {
+        let heads = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+        let grid = TableGrid(rows: [
+            [c("（本列数据的勾稽关系为：…）", rs: 3, cs: 4), c("申请人情况", cs: 9)],
+            [c("自然人", rs: 2, cs: 2), c("法人或其他组织", cs: 5), c("总计", rs: 2, cs: 2)],
+            heads.map { c($0) },
+            // 自然人 spans its two grid columns; 总计 printed as an empty sliver then the value.
+            [c("一、本年新收政府信息公开申请数量", cs: 4), c("5", cs: 2)] + values(["1", "0", "0", "0", "0", "", "6"]),
+            [c("二、上年结转政府信息公开申请数量", cs: 4), c(""), c("2")] + values(["0", "0", "0", "0", "1"]) + [c("3", cs: 2)],
+        ])
+        let rows = HTMLTableReader.fixedRows(grid, width: 7)
+        #expect(rows.map(\.cells) == [["5", "1", "0", "0", "0", "0", "6"], ["2", "0", "0", "0", "0", "1", "3"]])
+    }
+}
