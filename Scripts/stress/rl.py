@@ -243,6 +243,8 @@ class Doc:
         if bold:
             self.c.setLineWidth(size * 0.035)
             t.setTextRenderMode(2)
+        if mode is not None:
+            t.setTextRenderMode(mode)
         for font, run in font_runs(s):
             t.setFont(font, size)
             t.textOut(run)

@@ -24,12 +24,12 @@ extension GrayImage {
     }
 
     /// Share of the pixels inside `box` that are dark (< 128); 0 outside the raster.
-    public func darkShare(in box: Rect) -> Double {
-        let (_, count, dark) = stats(in: box)
+    public func darkShare(in box: Rect, below threshold: Int = 128) -> Double {
+        let (_, count, dark) = stats(in: box, threshold: threshold)
         return count == 0 ? 0 : Double(dark) / Double(count)
     }
 
-    private func stats(in box: Rect) -> (sum: Int, count: Int, dark: Int) {
+    private func stats(in box: Rect, threshold: Int = 128) -> (sum: Int, count: Int, dark: Int) {
         let x0 = max(0, Int(((box.x0 - origin.x) * scale).rounded(.down)))
         let x1 = min(width, Int(((box.x1 - origin.x) * scale).rounded(.up)))
         let y0 = max(0, Int(((box.y0 - origin.y) * scale).rounded(.down)))
@@ -40,7 +40,7 @@ extension GrayImage {
             for x in x0..<x1 {
                 let p = Int(pixels[y * width + x])
                 sum += p
-                if p < 128 { dark += 1 }
+                if p < threshold { dark += 1 }
             }
         }
         return (sum, (x1 - x0) * (y1 - y0), dark)

@@ -75,12 +75,18 @@ enum PDFReportReader {
         let count = doc.pageCount
         guard count > 0 else { throw .damagedPDF("it has no pages") }
         // A page Poppler cannot load keeps its number (an empty page), so later pages do not shift.
+        // Invisible text (render mode 3) is looked for only in files that draw some, and not on
+        // scanned pages, whose invisible text is the OCR layer a reader relies on.
+        let invisible = doc.drawsInvisibleText
         var unreadable: [Int] = []
         var texts = (0..<count).map { i -> PageText in
             PopplerDocument.messagePage(i + 1)
             defer { PopplerDocument.messagePage(nil) }
             if let text = doc.text(ofPage: i) {
-                return HiddenText.visible(text) { doc.render(page: i, scale: HiddenText.renderScale, clip: $0) }
+                let checkInk = invisible && !isScannedPage(doc, text)
+                return HiddenText.visible(text, checkInk: checkInk) {
+                    doc.render(page: i, scale: HiddenText.renderScale, clip: $0)
+                }
             }
             unreadable.append(i + 1)
             return PageText(number: i + 1, width: 0, height: 0, glyphs: [])
@@ -185,13 +191,16 @@ extension PDFReportReader {
     /// Whether a PDF whose text holds no report is a scan: most pages are covered by an image
     /// and carry little text (a page number, a stamp, a few OCR'd words).
     static func isScan(_ doc: PopplerDocument, texts: [PageText]) -> Bool {
-        var scanned = 0
-        for text in texts {
-            let area = text.width * text.height
-            let imageArea = doc.imageBoxes(ofPage: text.number - 1).reduce(0) { $0 + $1.width * $1.height }
-            let glyphs = text.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count
-            if area > 0, imageArea >= 0.5 * area, glyphs < 200 { scanned += 1 }
-        }
+        let scanned = texts.filter { text in
+            text.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count < 200 && isScannedPage(doc, text)
+        }.count
         return scanned * 2 >= texts.count
+    }
+
+    /// Whether images cover at least half of a page.
+    static func isScannedPage(_ doc: PopplerDocument, _ text: PageText) -> Bool {
+        let area = text.width * text.height
+        let imageArea = doc.imageBoxes(ofPage: text.number - 1).reduce(0) { $0 + $1.width * $1.height }
+        return area > 0 && imageArea >= 0.5 * area
     }
 }

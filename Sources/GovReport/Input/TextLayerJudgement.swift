@@ -66,21 +66,30 @@ enum HiddenText {
     /// Render scale for judging a light glyph's background: its box's mean grey is all it needs.
     static let renderScale = 1.0
 
-    /// The page without glyphs filled in white on a light background (a stale number under the
-    /// visible one, a 0 in a cell printed blank). White text on a dark fill stays. Pages with
-    /// no light glyph are returned as they are, at no cost; the others render only the area of
-    /// their light glyphs.
-    static func visible(_ text: PageText, render: (Rect) -> GrayImage?) -> PageText {
-        let light = text.glyphs.indices.filter { text.glyphs[$0].isLight && !text.glyphs[$0].text.allSatisfy(\.isWhitespace) }
-        guard !light.isEmpty else { return text }
-        let area = light.map { text.glyphs[$0].box }.reduce(text.glyphs[light[0]].box) { $0.union($1) }
+    /// The page without glyphs a reader cannot see: glyphs filled in white on a light ground
+    /// (a stale number under the visible one, a 0 in a cell printed blank; white text on a
+    /// dark fill stays) and, when `checkInk` (the file draws invisible text, render mode 3),
+    /// glyphs with no ink at all under them. Pages with no light glyph and no ink check are
+    /// returned as they are, at no cost; the others render only the area of the glyphs in doubt.
+    static func visible(_ text: PageText, checkInk: Bool = false, render: (Rect) -> GrayImage?) -> PageText {
+        let inDoubt = text.glyphs.indices.filter {
+            (checkInk || text.glyphs[$0].isLight) && !text.glyphs[$0].text.allSatisfy(\.isWhitespace)
+        }
+        guard !inDoubt.isEmpty else { return text }
+        let area = inDoubt.map { text.glyphs[$0].box }.reduce(text.glyphs[inDoubt[0]].box) { $0.union($1) }
         guard let image = render(area) else { return text }
         let dark = text.glyphs.filter { !$0.isLight }
         var hidden = Set<Int>()
-        for i in light where image.meanGray(in: text.glyphs[i].box) >= 128 {
+        for i in inDoubt {
+            let box = text.glyphs[i].box
+            if !text.glyphs[i].isLight {
+                // Invisible text leaves no ink; a visible glyph always does.
+                if image.darkShare(in: box, below: 200) == 0 { hidden.insert(i) }
+                continue
+            }
+            guard image.meanGray(in: box) >= 128 else { continue }
             // Ink in the box that no visible glyph accounts for is this glyph's visible twin,
             // which poppler merged into it (a stale number equal to the new one): it stays.
-            let box = text.glyphs[i].box
             let covered = dark.contains { d in
                 d.box.horizontalOverlap(box) * d.box.verticalOverlap(box) > 0.3 * box.width * box.height
             }

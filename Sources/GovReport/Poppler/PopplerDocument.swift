@@ -57,6 +57,11 @@ public final class PopplerDocument {
     /// mapped back to the value the map wrote; built once, when a page shows a sign of it.
     private var repairs: [UInt32: Unicode.Scalar]?
 
+    /// Whether any content stream draws text in render mode 3 (invisible): read from the
+    /// file's bytes once, on request.
+    public lazy var drawsInvisibleText: Bool = PDFStreams.decoded(data, inflate: inflate)
+        .contains(where: PDFStreams.setsInvisibleText)
+
     /// Opens a PDF held in memory. Throws `PDFOpenError`.
     public init(data: Data) throws {
         self.data = data

@@ -25,44 +25,13 @@ enum ToUnicodeRepair {
         return out
     }
 
-    /// The decoded content of every stream that is a CMap (holds `beginbfchar`/`beginbfrange`):
-    /// unfiltered or Flate streams, images skipped.
+    /// The decoded content of every stream that is a CMap (holds `beginbfchar`/`beginbfrange`).
     static func cmapStreams(_ pdf: Data, inflate: (Data) -> Data?) -> [String] {
-        let bytes = [UInt8](pdf)
-        let keyword = Array("stream".utf8), end = Array("endstream".utf8)
-        var out: [String] = []
-        var i = 0, dictStart = 0
-        while let k = find(keyword, in: bytes, from: i) {
-            // "endstream" also contains "stream": skip it.
-            if k >= 3, bytes[k - 3] == UInt8(ascii: "e"), bytes[k - 2] == UInt8(ascii: "n"), bytes[k - 1] == UInt8(ascii: "d") {
-                i = k + keyword.count
-                dictStart = i
-                continue
-            }
-            var start = k + keyword.count
-            if start < bytes.count, bytes[start] == 0x0D { start += 1 }
-            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
-            guard let stop = find(end, in: bytes, from: start) else { break }
-            // The stream's own dictionary: what follows the last "obj" before it.
-            let window = String(decoding: bytes[max(dictStart, k - 600)..<k], as: UTF8.self)
-            let dict = window.range(of: "obj", options: .backwards).map { String(window[$0.upperBound...]) } ?? window
-            i = stop + end.count
-            dictStart = i
-            let image = dict.replacingOccurrences(of: " ", with: "").contains("/Subtype/Image")
-            guard !image, stop - start < 1 << 20 else { continue }
-            let raw = Data(bytes[start..<stop])
-            let content: Data?
-            if dict.contains("/FlateDecode") { content = inflate(raw) }
-            else if !dict.contains("/Filter") { content = raw }
-            else { content = nil }
-            guard let content else { continue }
-            let text = String(decoding: content, as: UTF8.self)
-            if text.contains("beginbfchar") || text.contains("beginbfrange") { out.append(text) }
-        }
-        return out
+        PDFStreams.decoded(pdf, inflate: inflate)
+            .filter { $0.contains("beginbfchar") || $0.contains("beginbfrange") }
     }
 
-    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
         guard needle.count <= hay.count else { return nil }
         var i = from
         let last = hay.count - needle.count
@@ -129,6 +98,94 @@ enum ToUnicodeRepair {
             }
         }
         return out
+    }
+}
+
+/// The streams of a PDF read straight from its bytes, for what poppler-glib does not expose.
+enum PDFStreams {
+    /// The decoded content of every unfiltered or Flate stream that is not an image or an
+    /// embedded font file.
+    static func decoded(_ pdf: Data, inflate: (Data) -> Data?) -> [String] {
+        let bytes = [UInt8](pdf)
+        let keyword = Array("stream".utf8), end = Array("endstream".utf8)
+        var out: [String] = []
+        var i = 0, dictStart = 0
+        while let k = ToUnicodeRepair.find(keyword, in: bytes, from: i) {
+            // "endstream" also contains "stream": skip it.
+            if k >= 3, bytes[k - 3] == UInt8(ascii: "e"), bytes[k - 2] == UInt8(ascii: "n"), bytes[k - 1] == UInt8(ascii: "d") {
+                i = k + keyword.count
+                dictStart = i
+                continue
+            }
+            var start = k + keyword.count
+            if start < bytes.count, bytes[start] == 0x0D { start += 1 }
+            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
+            guard let stop = ToUnicodeRepair.find(end, in: bytes, from: start) else { break }
+            // The stream's own dictionary: what follows the last "obj" before it.
+            let window = String(decoding: bytes[max(dictStart, k - 600)..<k], as: UTF8.self)
+            let dict = window.range(of: "obj", options: .backwards).map { String(window[$0.upperBound...]) } ?? window
+            i = stop + end.count
+            dictStart = i
+            let compact = dict.replacingOccurrences(of: " ", with: "")
+            let fontFile = dict.range(of: "/Length[123][^0-9]", options: .regularExpression) != nil
+            let skipped = compact.contains("/Subtype/Image") || fontFile || compact.contains("/Subtype/Type1C")
+                || compact.contains("/Subtype/CIDFontType0C") || compact.contains("/Subtype/OpenType")
+            guard !skipped, stop - start < 1 << 22 else { continue }
+            var raw: Data? = Data(bytes[start..<stop])
+            if dict.contains("/ASCII85Decode") { raw = raw.flatMap(ascii85) }
+            let content: Data?
+            if dict.contains("/FlateDecode") { content = raw.flatMap(inflate) }
+            else if !dict.contains("/Filter") || dict.contains("/ASCII85Decode") && !dict.contains("Decode /")
+                        && !dict.contains("Decode/") { content = raw }
+            else { content = nil }
+            if let content { out.append(String(decoding: content, as: UTF8.self)) }
+        }
+        return out
+    }
+
+    /// Decodes ASCII base-85 (`<~ … ~>` optional, `z` for four zero bytes); nil when malformed.
+    static func ascii85(_ data: Data) -> Data? {
+        var out = [UInt8](), group = [UInt32]()
+        out.reserveCapacity(data.count * 4 / 5)
+        func flush(_ n: Int) {
+            var value: UInt32 = 0
+            for d in group + Array(repeating: 84, count: 5 - group.count) { value = value &* 85 &+ d }
+            let bytes = [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+            out += bytes.prefix(n)
+            group = []
+        }
+        var body = [UInt8](data)
+        if body.starts(with: Array("<~".utf8)) { body.removeFirst(2) }
+        for b in body {
+            switch b {
+            case UInt8(ascii: "~"):
+                if !group.isEmpty { flush(group.count - 1) }
+                return Data(out)
+            case UInt8(ascii: "z") where group.isEmpty: out += [0, 0, 0, 0]
+            case 33...117:
+                group.append(UInt32(b - 33))
+                if group.count == 5 { flush(4) }
+            case 0x20, 0x0A, 0x0D, 0x09, 0x0C, 0x00: continue
+            default: return nil
+            }
+        }
+        if !group.isEmpty { flush(group.count - 1) }
+        return Data(out)
+    }
+
+    /// Whether a content stream sets text render mode 3 (invisible): `3 Tr`.
+    static func setsInvisibleText(_ content: String) -> Bool {
+        var rest = Substring(content)
+        while let r = rest.range(of: "Tr") {
+            let before = rest[..<r.lowerBound].reversed().drop { $0 == " " || $0 == "\n" || $0 == "\r" }
+            let after = rest[r.upperBound...].first
+            if before.first == "3", after.map({ !$0.isLetter }) ?? true {
+                let prior = before.dropFirst().first
+                if prior.map({ !$0.isNumber && $0 != "." }) ?? true { return true }
+            }
+            rest = rest[r.upperBound...]
+        }
+        return false
     }
 }
 

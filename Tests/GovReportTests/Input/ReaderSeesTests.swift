@@ -105,4 +105,20 @@ import Testing
         #expect(CMapCollection.of(encoding: "Identity-H") == nil)
         #expect(CMapCollection.of(encoding: "WinAnsiEncoding") == nil)
     }
+
+    @Test func invisibleTextIsFoundInContentStreams() {
+        #expect(PDFStreams.setsInvisibleText("BT 3 Tr (0) Tj 0 Tr ET"))
+        #expect(PDFStreams.setsInvisibleText("BT\n3\nTr\n(0) Tj ET"))
+        #expect(!PDFStreams.setsInvisibleText("BT 2 Tr (0) Tj 13 Tr 0.3 Tr ET"))
+        #expect(PDFStreams.ascii85(Data(#"87cURD]j7BEbo7~>"#.utf8)) == Data("Hello world".utf8))
+    }
+
+    @Test func glyphsWithNoInkAreDroppedOnlyWhenAskedTo() {
+        let page = PageText(number: 1, width: 100, height: 50, glyphs: [Self.glyph("5", 10, 10), Self.glyph("0", 50, 10)])
+        var pixels = [UInt8](repeating: 255, count: 100 * 50)
+        for y in 12..<18 { for x in 11..<15 { pixels[y * 100 + x] = 0 } }
+        let image = GrayImage(width: 100, height: 50, scale: 1, pixels: pixels)
+        #expect(HiddenText.visible(page, checkInk: true) { _ in image }.glyphs.map(\.text) == ["5"])
+        #expect(HiddenText.visible(page) { _ in image }.glyphs.map(\.text) == ["5", "0"])
+    }
 }
