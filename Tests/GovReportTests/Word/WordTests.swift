@@ -139,6 +139,15 @@ private func cell(_ text: String, _ props: String = "") -> String {
         #expect(report.findings.filter { $0.severity == .error }.isEmpty)
     }
 
+    @Test func automaticallyNumberedHeadingsAreRead() throws {
+        // 一、…六、 and （一）… come from numbering.xml, not from the paragraphs' text.
+        let report = try ReportExtractor.extract(path: WordFixtures.word("word-numbered-2021.docx").path)
+        let diffs = try WordFixtures.differences(report, numbers: WordFixtures.word("word-numbered-2021.numbers.json"))
+        #expect(diffs.isEmpty, "\(diffs.joined(separator: "\n"))")
+        #expect(report.sections.overview?.contains("\n（一）主动公开情况。") == true, "\(report.sections.overview ?? "nil")")
+        #expect(report.sections.otherMatters?.hasPrefix("本年度未收取信息处理费") == true)
+    }
+
     @Test func aDocIsConvertedByLibreOfficeAndReadTheSame() throws {
         guard WordFixtures.hasLibreOffice else {
             print("skipped: LibreOffice (soffice) is not installed; apt-get install \(OfficeConverter.package)")
