@@ -122,19 +122,65 @@ def page_field_footer(section):
     p.add_run(" —")
 
 
-def heading(doc, text):
+NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def add_numbering(doc):
+    """A list definition as Word writes one for 一、/（一） headings; returns its numId."""
+    numbering = doc.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "90")
+    for ilvl, text in ((0, "%1、"), (1, "（%2）")):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, val in (("w:start", "1"), ("w:numFmt", "chineseCounting"), ("w:lvlText", text)):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), val)
+            lvl.append(el)
+        abstract.append(lvl)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "90")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "90")
+    num.append(ref)
+    # abstractNum elements come before num elements.
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
+    return "90"
+
+
+def numbered(p, text, num_id):
+    """With automatic numbering, the paragraph's own text leaves its number out."""
+    m = NUMBERED.match(text)
+    if not num_id or not m:
+        return text
+    p_pr = p._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", "0" if m.group(1).endswith("、") else "1"), ("w:numId", num_id)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        num_pr.append(el)
+    p_pr.insert(0, num_pr)
+    return text[m.end():]
+
+
+def heading(doc, text, num_id=None):
     p = doc.add_paragraph()
     p.paragraph_format.first_line_indent = Pt(32)
-    run = p.add_run(text)
+    run = p.add_run(numbered(p, text, num_id))
     run.bold = True
     run.font.size = Pt(16)
 
 
-def prose(doc, texts):
+def prose(doc, texts, num_id=None):
     for t in texts:
         p = doc.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(32)
-        p.add_run(t).font.size = Pt(16)
+        p.add_run(numbered(p, t, num_id)).font.size = Pt(16)
 
 
 def build(s):
@@ -161,19 +207,20 @@ def build(s):
         run = p.add_run(line)
         run.bold = True
         run.font.size = Pt(22)
+    n = add_numbering(doc) if s.get("auto_numbering") else None
     prose(doc, [text["preface"]])
-    heading(doc, "一、总体情况")
-    prose(doc, text["overview"])
-    heading(doc, "二、主动公开政府信息情况")
+    heading(doc, "一、总体情况", n)
+    prose(doc, text["overview"], n)
+    heading(doc, "二、主动公开政府信息情况", n)
     builder = H.active_table_2021 if s["template"] == "2021" else H.active_table_2019
     add_table(doc, builder(PLAIN, shown_act))
-    heading(doc, "三、收到和处理政府信息公开申请情况")
+    heading(doc, "三、收到和处理政府信息公开申请情况", n)
     add_table(doc, H.applications_table(PLAIN, shown_apps, one_row), vertical_text="三、本年度办理结果")
-    heading(doc, "四、政府信息公开行政复议、行政诉讼情况")
+    heading(doc, "四、政府信息公开行政复议、行政诉讼情况", n)
     add_table(doc, H.review_table(PLAIN, shown_rev))
-    heading(doc, "五、存在的主要问题及改进情况")
+    heading(doc, "五、存在的主要问题及改进情况", n)
     prose(doc, text["problems"])
-    heading(doc, "六、其他需要报告的事项")
+    heading(doc, "六、其他需要报告的事项", n)
     prose(doc, text["other"])
     for line in (s["org"], f"{s['year'] + 1}年1月18日"):
         p = doc.add_paragraph(line)
@@ -215,6 +262,12 @@ DOCS = [
          org="柳塘区教育局", title_lines=["柳塘区教育局2020年政府信息公开工作年度报告"],
          other_one_row=True, scale=70, activity=[1.0, 0.3, 0.0, 0.0, 0.1, 0.0], review_scale=3,
          cell=H.slash_fullwidth),
+    # Headings 一、…六、 and the overview's （一）… numbered automatically (w:numPr → numbering.xml):
+    # the numbers are in no run of text.
+    dict(name="word-numbered-2021", out="fixtures", seed=43, template="2021", year=2023,
+         org="白沙镇人民政府", title_lines=["白沙镇人民政府2023年政府信息公开工作年度报告"],
+         other_one_row=False, scale=40, activity=[1.0, 0.2, 0.0, 0.0, 0.05, 0.0], review_scale=2, fee=0,
+         cell=H.zero_blank, auto_numbering=True, convert=False),
 ]
 
 
@@ -232,7 +285,7 @@ def main():
             json.dump(truth, f, ensure_ascii=False, indent=1)
             f.write("\n")
         print(f"{os.path.relpath(path)}: {os.path.getsize(path)} bytes")
-        if s["out"] == "fixtures" and soffice:
+        if s["out"] == "fixtures" and s.get("convert", True) and soffice:
             with tempfile.TemporaryDirectory() as tmp:
                 profile = "file://" + os.path.join(tmp, "profile")
                 subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",

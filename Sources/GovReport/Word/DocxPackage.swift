@@ -31,18 +31,24 @@ enum DocxPackage {
         return try entry(path, in: archive)
     }
 
+    /// The main document part's XML and the numbering part's, when there is one.
+    static func parts(_ data: Data) throws(InputError) -> (document: [UInt8], numbering: [UInt8]?) {
+        guard let archive = open(data) else { throw .damagedDocument("its ZIP structure is damaged") }
+        let document = try documentXML(archive)
+        // The numbering part lies beside the document part (its relationship names it so).
+        let dir = (document.path as NSString).deletingLastPathComponent
+        return (document.xml, try entry(dir.isEmpty ? "numbering.xml" : dir + "/numbering.xml", in: archive))
+    }
+
     /// The main document part's XML: the part `_rels/.rels` names as the office document
     /// (`word/document.xml` in every package Word, WPS and LibreOffice write).
-    static func documentXML(_ data: Data) throws(InputError) -> [UInt8] {
-        guard let archive = open(data) else {
-            throw .damagedDocument("its ZIP structure is damaged")
-        }
+    private static func documentXML(_ archive: Archive) throws(InputError) -> (path: String, xml: [UInt8]) {
         var path = defaultDocument
         if let rels = try entry("_rels/.rels", in: archive), let target = officeDocumentTarget(rels) {
             path = target
         }
-        if let xml = try entry(path, in: archive) { return xml }
-        if let xml = try entry(defaultDocument, in: archive) { return xml }
+        if let xml = try entry(path, in: archive) { return (path, xml) }
+        if let xml = try entry(defaultDocument, in: archive) { return (defaultDocument, xml) }
         throw .damagedDocument("it has no document part (\(path))")
     }
 

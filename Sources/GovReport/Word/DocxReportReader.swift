@@ -6,11 +6,12 @@ enum DocxReportReader {
     static func extract(data: Data, name: String, sha256: String,
                         kind: CanonicalReport.Source.Kind = .docx,
                         convertedBy: String? = nil) throws(InputError) -> CanonicalReport {
-        let xml = try DocxPackage.documentXML(data)
-        guard let document = LibXMLDocument.parseXML(xml) else {
+        let parts = try DocxPackage.parts(data)
+        guard let document = LibXMLDocument.parseXML(parts.document) else {
             throw .damagedDocument("its document part is not well-formed XML, or nests deeper than 256 elements")
         }
-        let page = HTMLReport(blocks: WordBody.blocks(document))
+        let numbering = parts.numbering.flatMap(LibXMLDocument.parseXML).map(WordNumbering.init)
+        let page = HTMLReport(blocks: WordBody.blocks(document, numbering: numbering))
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         var source = CanonicalReport.Source(path: name, sha256: sha256, kind: kind, pages: nil)

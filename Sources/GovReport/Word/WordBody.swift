@@ -9,25 +9,26 @@
 /// stored in reading order and needs nothing more.
 enum WordBody {
     /// The blocks of a `w:document` (or of any element holding block content).
-    static func blocks(_ document: HTMLElement) -> [HTMLBlock] {
+    /// `numbering` (the package's numbering part) prints the numbers of numbered paragraphs.
+    static func blocks(_ document: HTMLElement, numbering: WordNumbering? = nil) -> [HTMLBlock] {
         let body = document.first("body") ?? document
         var out: [HTMLBlock] = []
-        content(body, into: &out)
+        content(body, into: &out, numbering)
         return out
     }
 
     /// Block-level content: paragraphs and tables, through content controls and custom XML.
-    private static func content(_ container: HTMLElement, into out: inout [HTMLBlock]) {
+    private static func content(_ container: HTMLElement, into out: inout [HTMLBlock], _ numbering: WordNumbering?) {
         for e in container.elements {
             switch e.name {
             case "p":
-                out += paragraphLines(e).map { HTMLBlock(content: .line($0), path: [0]) }
+                out += paragraphLines(e, numbering).map { HTMLBlock(content: .line($0), path: [0]) }
             case "tbl":
-                table(e, into: &out)
+                table(e, into: &out, numbering)
             case "sdt":
-                if let c = e.elements.first(where: { $0.name == "sdtcontent" }) { content(c, into: &out) }
+                if let c = e.elements.first(where: { $0.name == "sdtcontent" }) { content(c, into: &out, numbering) }
             case "customxml", "ins", "moveto", "sdtcontent":
-                content(e, into: &out)
+                content(e, into: &out, numbering)
             default:
                 break  // sectPr, bookmarks, deleted or moved-away blocks
             }
@@ -36,8 +37,8 @@ enum WordBody {
 
     /// A table of a standard kind or holding numbers is data; any other table (a layout table,
     /// or one whose cells hold tables) is read cell by cell as text, like a web page's.
-    private static func table(_ tbl: HTMLElement, into out: inout [HTMLBlock]) {
-        let grid = Self.grid(tbl)
+    private static func table(_ tbl: HTMLElement, into out: inout [HTMLBlock], _ numbering: WordNumbering?) {
+        let grid = Self.grid(tbl, numbering)
         let isData = !grid.hasNestedTables
             && (HTMLTableReader.classify(grid) != nil || grid.cells.contains { ValueParser.looksLikeValue($0.text) })
         if isData {
@@ -45,7 +46,7 @@ enum WordBody {
             return
         }
         for tr in rows(of: tbl) {
-            for tc in cells(of: tr) { content(tc, into: &out) }
+            for tc in cells(of: tr) { content(tc, into: &out, numbering) }
         }
     }
 
@@ -54,7 +55,7 @@ enum WordBody {
     /// Lays a `w:tbl` out on its grid: a cell starts at the grid column after the cells left of
     /// it (and the row's `gridBefore`), spans `gridSpan` columns, and a `vMerge` continuation
     /// extends the cell above it in the same column down by a row.
-    static func grid(_ tbl: HTMLElement) -> TableGrid {
+    static func grid(_ tbl: HTMLElement, _ numbering: WordNumbering? = nil) -> TableGrid {
         var placed: [TableGrid.Cell] = []
         var nested = false
         /// The cell that a vertical merge started in each grid column, while it runs.
@@ -75,7 +76,7 @@ enum WordBody {
                     seen.insert(above)
                 } else {
                     var lines: [String] = []
-                    cellLines(tc, into: &lines)
+                    cellLines(tc, into: &lines, numbering)
                     placed.append(TableGrid.Cell(row: r, column: column, columnSpan: span, lines: lines))
                     for c in column..<(column + span) { merging[c] = nil }
                     if vMerge?["val"] == "restart" { merging[column] = placed.count - 1 }
@@ -136,11 +137,12 @@ enum WordBody {
     }
 
     /// A cell's lines: its paragraphs', and those of tables inside it.
-    private static func cellLines(_ container: HTMLElement, into lines: inout [String]) {
+    private static func cellLines(_ container: HTMLElement, into lines: inout [String], _ numbering: WordNumbering?) {
         for e in container.elements {
             switch e.name {
-            case "p": lines += paragraphLines(e)
-            case "tbl", "tr", "tc", "sdt", "sdtcontent", "customxml", "ins", "moveto": cellLines(e, into: &lines)
+            case "p": lines += paragraphLines(e, numbering)
+            case "tbl", "tr", "tc", "sdt", "sdtcontent", "customxml", "ins", "moveto":
+                cellLines(e, into: &lines, numbering)
             default: break
             }
         }
@@ -149,8 +151,13 @@ enum WordBody {
     // MARK: paragraphs
 
     /// A paragraph's lines of text (a `w:br` breaks a line), spacing folded, empty ones dropped.
-    static func paragraphLines(_ p: HTMLElement) -> [String] {
+    static func paragraphLines(_ p: HTMLElement, _ numbering: WordNumbering? = nil) -> [String] {
         var runs = Runs()
+        if let numbering, let numPr = p.elements.first(where: { $0.name == "ppr" })?.elements.first(where: { $0.name == "numpr" }),
+           let numID = numPr.elements.first(where: { $0.name == "numid" })?["val"],
+           let label = numbering.next(numID: numID, level: intValue(numPr.elements.first { $0.name == "ilvl" }) ?? 0) {
+            runs.prefix(label)
+        }
         runs.walk(p)
         runs.breakLine()
         return runs.lines
@@ -211,6 +218,9 @@ enum WordBody {
                 walk(e)  // hyperlink, smartTag, ins, moveTo, sdt, sdtContent, customXml, …
             }
         }
+
+        /// The paragraph's automatic number, before its text.
+        mutating func prefix(_ label: String) { pending += label }
 
         mutating func breakLine() {
             let line = TextNormalizer.display(pending)

@@ -95,6 +95,34 @@ private func cell(_ text: String, _ props: String = "") -> String {
         #expect(grid.cell(0, 1)?.text == "行政诉讼")
     }
 
+    @Test func automaticNumbersArePrinted() throws {
+        let numbering = """
+            <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+            <w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+            <w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+            <w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+            <w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+            <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="4"/></w:num>
+            </w:numbering>
+            """
+        let counter = WordNumbering(try #require(LibXMLDocument.parseXML(Array(numbering.utf8))))
+        func p(_ id: Int, _ level: Int, _ text: String) -> String {
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(id)\"/></w:numPr></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+            \(p(7, 0, "总体情况"))\(p(7, 1, "主动公开情况"))\(p(7, 1, "依申请公开情况"))\(p(8, 0, "要点"))
+            \(p(7, 0, "主动公开政府信息情况"))\(p(7, 1, "规章"))\(p(0, 0, "无编号"))
+            </w:body></w:document>
+            """
+        let blocks = WordBody.blocks(try #require(LibXMLDocument.parseXML(Array(xml.utf8))), numbering: counter)
+        #expect(blocks.compactMap(\.line) == ["一、总体情况", "（一）主动公开情况", "（二）依申请公开情况", "要点",
+                                            "二、主动公开政府信息情况", "（一）规章", "无编号"])
+        #expect(WordNumbering.chinese(21) == "二十一" && WordNumbering.chinese(10) == "十")
+        #expect(WordNumbering.format(3, "decimalEnclosedCircle") == "③" && WordNumbering.format(4, "upperRoman") == "IV")
+    }
+
     @Test func aLayoutTableIsReadAsLines() throws {
         let blocks = try body("<w:tbl><w:tr>\(cell("某某局2024年政府信息公开工作年度报告"))</w:tr></w:tbl>")
         #expect(blocks.compactMap(\.line) == ["某某局2024年政府信息公开工作年度报告"])
@@ -109,6 +137,15 @@ private func cell(_ text: String, _ props: String = "") -> String {
         let diffs = try WordFixtures.differences(report, numbers: WordFixtures.word("word-2019.numbers.json"))
         #expect(diffs.isEmpty, "\(diffs.joined(separator: "\n"))")
         #expect(report.findings.filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test func automaticallyNumberedHeadingsAreRead() throws {
+        // 一、…六、 and （一）… come from numbering.xml, not from the paragraphs' text.
+        let report = try ReportExtractor.extract(path: WordFixtures.word("word-numbered-2021.docx").path)
+        let diffs = try WordFixtures.differences(report, numbers: WordFixtures.word("word-numbered-2021.numbers.json"))
+        #expect(diffs.isEmpty, "\(diffs.joined(separator: "\n"))")
+        #expect(report.sections.overview?.contains("\n（一）主动公开情况。") == true, "\(report.sections.overview ?? "nil")")
+        #expect(report.sections.otherMatters?.hasPrefix("本年度未收取信息处理费") == true)
     }
 
     @Test func aDocIsConvertedByLibreOfficeAndReadTheSame() throws {
