@@ -33,7 +33,7 @@ import Testing
         "layout-text/lo_docx_borderless_rowsplit.layout.txt", "layout-text/rl_borderless_circled_items.layout.txt",
         "layout-text/rl_borderless_tight_numbers.layout.txt", "layout-text/rl_header_left_numbers_right.layout.txt",
         "layout-text/rl_header_orphaned_borderless.layout.txt", "layout-text/rl_repeat_header_borderless.layout.txt",
-        "layout-text/web_borderless_blank.layout.txt",
+        "layout-text/web_borderless_blank.layout.txt", "layout-text/sample-web-printed-2019.layout.txt",
     ]
 
     @Test(arguments: layoutFiles)
