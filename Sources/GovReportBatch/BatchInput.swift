@@ -20,7 +20,7 @@ public struct BatchInput: Sendable, Equatable {
 public enum InputListing {
     /// What a folder walk takes by default: the kinds `govreport extract` reads (PDF, saved web
     /// pages, text).
-    public static let reportExtensions: Set<String> = ["pdf", "html", "htm", "shtml", "xhtml", "txt", "md", "markdown"]
+    public static let reportExtensions: Set<String> = ["pdf", "html", "htm", "shtml", "xhtml", "txt"]
 
     public struct Options: Sendable {
         /// Extensions (lower case, no dot) of the files a folder walk takes; nil takes every file.

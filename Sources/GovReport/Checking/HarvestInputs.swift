@@ -4,7 +4,7 @@ import Foundation
 /// written by `extract` or a batch (one document, an array, or JSON Lines).
 public enum HarvestInputs {
     /// File name extensions a folder walk picks up.
-    public static let reportExtensions: Set<String> = ["pdf", "txt", "html", "htm", "md", "markdown"]
+    public static let reportExtensions: Set<String> = ["pdf", "txt", "html", "htm"]
     public static let jsonExtensions: Set<String> = ["json", "jsonl"]
 
     public struct File: Sendable, Equatable {
