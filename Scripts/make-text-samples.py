@@ -22,7 +22,8 @@
 #       NAME.pipes.md                   pipe tables, `#` headings, a table split by `— 2 —`
 #                                       with its header repeated, `**bold**` labels
 #       NAME.htmltable.md               the applications table as an HTML <table> with
-#                                       rowspan/colspan, pipe tables without delimiter rows
+#                                       rowspan/colspan, pipe tables without delimiter rows,
+#                                       a bold title, <br> inside a cell
 #       NAME.split.txt                  Markdown in a .txt: one small table per row group, the
 #                                       review table as three group tables under headings, `-`
 #                                       placeholder tables, a continuation with a wrong header
@@ -328,6 +329,10 @@ def md_htmltable(truth):
         else:
             out.append(f'<tr>{head}<td colspan="2">{label}</td>{vals}</tr>')
     out += ["</table>", ""]
+    # Converters bold the title and break long cells with <br>.
+    out[0] = f"# **{truth['report']['title']}**"
+    out = [line.replace("| 行政规范性文件 |", "| 行政规范性<br>文件 |").replace("| 规范性文件 |", "| 规范性<br>文件 |")
+           for line in out]
     return "\n".join(out + md_review(truth, delimiters=False) + md_tail(p))
 
 
