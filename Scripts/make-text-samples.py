@@ -9,7 +9,8 @@
 #
 # Writes, each NAME.EXT with NAME.numbers.json beside it (the shape of
 # shared/corpus/*/NAME.truth.json):
-#   Samples/NAME.layout.txt             `pdftotext -layout` of every Samples/NAME.pdf
+#   Samples/NAME.layout.txt             `pdftotext -layout` of every Samples/NAME.pdf (the web
+#                                       page printed to PDF goes to the fixtures)
 #   Samples/sample-markdown-2021.md     a report as a PDF-to-Markdown converter writes it
 #   Tests/GovReportTests/Fixtures/layout-text/
 #       STRESS.layout.txt               `pdftotext -layout` of every stress fixture PDF
@@ -21,7 +22,8 @@
 #       NAME.pipes.md                   pipe tables, `#` headings, a table split by `— 2 —`
 #                                       with its header repeated, `**bold**` labels
 #       NAME.htmltable.md               the applications table as an HTML <table> with
-#                                       rowspan/colspan, pipe tables without delimiter rows
+#                                       rowspan/colspan, pipe tables without delimiter rows,
+#                                       a bold title, <br> inside a cell
 #       NAME.split.txt                  Markdown in a .txt: one small table per row group, the
 #                                       review table as three group tables under headings, `-`
 #                                       placeholder tables, a continuation with a wrong header
@@ -327,6 +329,10 @@ def md_htmltable(truth):
         else:
             out.append(f'<tr>{head}<td colspan="2">{label}</td>{vals}</tr>')
     out += ["</table>", ""]
+    # Converters bold the title and break long cells with <br>.
+    out[0] = f"# **{truth['report']['title']}**"
+    out = [line.replace("| 行政规范性文件 |", "| 行政规范性<br>文件 |").replace("| 规范性文件 |", "| 规范性<br>文件 |")
+           for line in out]
     return "\n".join(out + md_review(truth, delimiters=False) + md_tail(p))
 
 
@@ -391,9 +397,13 @@ def main():
 
     for pdf in sorted(glob.glob(os.path.join(samples, "*.pdf"))):
         stem = pdf[:-4]
-        if os.path.exists(stem + ".numbers.json"):
-            pdftotext(pdf, stem + ".layout.txt")
-            copy_numbers(stem + ".numbers.json", stem + ".layout.numbers.json")
+        if not os.path.exists(stem + ".numbers.json"):
+            continue
+        # The web page printed by Chromium is a fixture (not read exactly yet), the others samples.
+        if "web-printed" in stem:
+            stem = os.path.join(layout_dir, os.path.basename(stem))
+        pdftotext(pdf, stem + ".layout.txt")
+        copy_numbers(pdf[:-4] + ".numbers.json", stem + ".layout.numbers.json")
     for pdf in sorted(glob.glob(os.path.join(fixtures, "stress", "*.pdf"))):
         name = os.path.basename(pdf)[:-4]
         pdftotext(pdf, os.path.join(layout_dir, name + ".layout.txt"))

@@ -7,10 +7,11 @@ import Foundation
 /// It is read as positioned text on a character grid — column = x, line = y — and its pages
 /// go to the same table finder as a PDF's (`PositionedPages`). The grid's cell is
 /// `columnWidth` × `linePitch` points: a character is drawn `glyphHeight` points tall (a
-/// 10.5 pt font), one column (5 pt) wide, or two (10 pt, a square ideograph) when it is East
-/// Asian Wide or Fullwidth and the text counts columns as a terminal does. So a single space
-/// (5 pt, half the glyph height) joins words as the space in a spaced-out label does, two
-/// spaces (10 pt) part cells, and lines sit 11 pt apart, as the lines of a wrapped label in a
+/// 10.5 pt font), one column (5.5 pt) wide, or two (11 pt, an about square ideograph) when it
+/// is East Asian Wide or Fullwidth and the text counts columns as a terminal does. So a single
+/// space (5.5 pt, about half the glyph height) joins the words of a line as the space in a
+/// spaced-out label does, yet parts label words of neighbouring cells (a group heading and
+/// the item beside it), two spaces (11 pt) part cells, and lines sit 11 pt apart, as the lines of a wrapped label in a
 /// PDF's table cell do (the row's numbers on a line of their own between them are then
 /// beside the label, as in the PDF).
 ///
@@ -18,7 +19,7 @@ import Foundation
 /// lines when they were centred on it; such a line of numbers only, right under the label's
 /// lines (the first starting with a row number), goes back up to their centre.
 struct LaidOutText {
-    static let columnWidth = 5.0
+    static let columnWidth = 5.5
     static let linePitch = 11.0
     static let glyphHeight = 10.5
     /// Columns of a tab stop.

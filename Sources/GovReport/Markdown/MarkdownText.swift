@@ -1,8 +1,11 @@
+import Foundation
+
 /// Markdown as PDF-to-Markdown converters write it, made ready for a CommonMark/GFM parser:
 /// page furniture (`— 1 —`, `- 3 -`, `第3页`) left out, a pipe table that furniture or a
 /// repeated header split in two joined again, pipe rows written without their outer pipes
 /// given them, and every table set apart by blank lines. Raw HTML blocks (`<table>` with
-/// merged cells) pass through untouched.
+/// merged cells) pass through untouched, except that void elements are closed (`<br>` →
+/// `<br/>`): the parser takes an unclosed `<br>` for an element running to its end tag.
 enum MarkdownText {
     /// A line that is a row of a pipe table: `| a | b |`.
     static func isPipeRow(_ line: Substring) -> Bool {
@@ -44,9 +47,16 @@ enum MarkdownText {
         return t.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false).count
     }
 
+    static let voidElement = try! NSRegularExpression(
+        pattern: "<(br|hr|img|wbr|col|input|meta|link|area|source)(\\s[^<>]*?)?\\s*/?>", options: [.caseInsensitive])
+
     static func prepared(_ text: String) -> String {
-        let raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\u{0C}", with: "\n")
+        if raw.contains("<") {
+            raw = voidElement.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw),
+                                                       withTemplate: "<$1$2/>")
+        }
         var lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines = withOuterPipes(lines)
         var out: [String] = []

@@ -108,6 +108,13 @@ import Testing
         #expect(out == "| 信息内容 | 数量 |\n| ---|--- |\n| 行政许可 | 5 |")
     }
 
+    @Test func voidElementsAreClosed() {
+        // An unclosed <br> would swallow the rest of the document.
+        #expect(MarkdownText.prepared("| 规<br>章 | 1 |") == "| 规<br/>章 | 1 |")
+        #expect(MarkdownText.prepared("a<BR />b").hasSuffix("/>b"))
+        #expect(MarkdownText.prepared("b<img src=\"x\">") == "b<img src=\"x\"/>")
+    }
+
     @Test func htmlTablesPassThrough() {
         let html = "<table>\n<tr><td rowspan=\"2\">| x |</td></tr>\n</table>"
         #expect(MarkdownText.prepared("正文\n" + html) == "正文\n\n" + html)
