@@ -60,8 +60,9 @@ struct GovReportCommand: ParsableCommand {
         commandName: "govreport",
         abstract: "Turn Chinese government information-disclosure annual reports into checked canonical JSON.",
         discussion: """
-            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds the three standard \
-            tables on the national template (2021 or 2019 format) and prints govreport/1 JSON.
+            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds
+            the three standard tables on the national template (2021 or 2019 format)
+            and prints govreport/1 JSON.
 
             EXIT STATUS
               0  every input was read (check: and no error findings)
@@ -75,6 +76,7 @@ struct GovReportCommand: ParsableCommand {
               7  batch: one or more inputs could not be extracted (failures.csv)
               8  the output cannot be written (stdout, a named file); batch, merge:
                  another batch is writing there, or the workers cannot start
+
             With several inputs, the others are still processed; the status is \
             the first failure's.
             """,
