@@ -11,11 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix="${1:-${PREFIX:-/usr/local}}"
 
-# The plugin builds the package in its own way (relinking .build/release/govreport), so it runs
-# first and the binary that gets installed is built last.
-swift package plugin generate-manual --configuration release >/dev/null
 swift build -c release --static-swift-stdlib
 bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/govreport"
+# The plugin builds the package itself (in debug: quicker, and it leaves the release binary
+# alone) and turns `govreport --experimental-dump-help` into a man page.
+swift package plugin generate-manual --configuration debug >/dev/null
 manual=".build/plugins/GenerateManual/outputs/govreport/govreport.1"
 [ -f "$manual" ] || manual="$(find .build/plugins -name govreport.1 | head -n 1)"
 

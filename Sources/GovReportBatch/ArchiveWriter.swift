@@ -84,7 +84,8 @@ public final class ArchiveWriter {
                 let withScope = table == "findings" && scoped != nil
                 let statement = try db.cachedStatement(sql: """
                     INSERT INTO \(table) (report_id, seq, code, severity, message, table_name, row_key, column_key,
-                      page, expected, actual\(withScope ? ", scope" : "")) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(withScope ? ", ?" : ""))
+                      page, expected, actual\(withScope ? ", scope" : ""))
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(withScope ? ", ?" : ""))
                     """)
                 for (seq, (f, scope)) in list.enumerated() {
                     var arguments: [(any DatabaseValueConvertible)?] = [

@@ -19,7 +19,7 @@ public enum CheckArchive {
                 }
                 report.source.path = source
                 let findings = c.findings.map { (finding: $0.finding, scope: scope(of: $0.code)) }
-                try archive.add(report, document: c.report.json(provenance: false).serialized(pretty: false), findings: findings)
+                try archive.add(report, document: c.report.json.serialized(pretty: false), findings: findings)
             }
         }
     }

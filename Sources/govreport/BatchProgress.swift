@@ -23,7 +23,6 @@ final class BatchProgress {
     private let interval: Double
     private let started = BatchRunner.now()
     private var lastDrawn = 0.0
-    private var barShown = false
 
     init(total: Int, mode: ProgressMode, interval: Double) {
         snapshot = ProgressSnapshot(total: total)
@@ -69,7 +68,7 @@ final class BatchProgress {
         if useBar {
             let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
             Stderr.write("\r\u{1B}[K" + ProgressFormat.bar(snapshot, width: width))
-            barShown = true
+            Stderr.overBar = true
         } else {
             Stderr.line(ProgressFormat.line(snapshot))
         }
@@ -84,6 +83,7 @@ final class BatchProgress {
         if useBar {
             draw(BatchRunner.now())
             Stderr.write("\n")
+            Stderr.overBar = false
         } else if snapshot.done > 0 && snapshot.done != snapshot.total {
             draw(BatchRunner.now())
         }

@@ -17,12 +17,13 @@ extension GovReportCommand {
                 bytes under two paths are two documents (and a cross.duplicate warning); a report and the
                 JSON extracted from it are one.
 
-                Rules: every rule of the spec on each report (the 勾稽关系 and totals), with the \
-                cells involved, expected vs actual and the page the numbers are printed on; across \
-                reports, an organization's 四、结转下年度继续办理 of year N against its 二、上年结转 \
-                of year N+1 (error), the same report harvested twice and a year missing in an \
-                organization's run (warnings); and numbers the prose states against the table cells \
-                that state the same fact (warnings, quoting both).
+                Rules: every rule of the spec on each report (the 勾稽关系 and totals),
+                with the cells involved, expected vs actual and the page the numbers are
+                printed on; across reports, an organization's 四、结转下年度继续办理
+                of year N against its 二、上年结转 of year N+1 (error), the same report
+                harvested twice and a year missing in an organization's run (warnings);
+                and numbers the prose states against the table cells that state the
+                same fact (warnings, quoting both).
 
                 EXIT STATUS
                   0  every input was read and no report has an error finding
@@ -51,7 +52,8 @@ extension GovReportCommand {
                                                              valueName: "FILE"))
         var outPath: String?
 
-        @Option(help: ArgumentHelp("Also write the reports and their findings (cross-report ones included) into a SQLite archive with the batch archive's schema.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Also write the reports and their findings (cross-report ones included) "
+                                   + "into a SQLite archive with the batch archive's schema.", valueName: "FILE"))
         var sqlite: String?
 
         @Flag(help: "JSON: give each cell's box on its page (PDF points, origin top-left) besides its page.")
@@ -244,7 +246,8 @@ struct Harvest {
             Stderr.line("govreport: skipped JSON that is not govreport/1 documents: \(first)\(more)")
         }
         if repeated > 0 {
-            Stderr.line("govreport: \(repeated) document(s) were read again from the same source (e.g. a batch's docs/ and reports.jsonl); each is checked once")
+            Stderr.line("govreport: \(repeated) document(s) were read again from the same source (e.g. a batch's "
+                        + "docs/ and reports.jsonl, a report and its JSON); each is checked once")
         }
     }
 }

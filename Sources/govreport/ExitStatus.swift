@@ -51,9 +51,14 @@ enum ExitStatus {
 
 /// Diagnostics go to stderr, data to stdout.
 enum Stderr {
+    /// A progress bar is on the terminal's last line: a message first clears it (the bar is
+    /// drawn again at its next tick).
+    nonisolated(unsafe) static var overBar = false
+
     static func line(_ s: String) {
         var s = s
         if !s.hasSuffix("\n") { s += "\n" }
+        if overBar { s = "\r\u{1B}[K" + s }
         FileHandle.standardError.write(s.data(using: .utf8)!)
     }
 }

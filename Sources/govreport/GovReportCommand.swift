@@ -70,8 +70,9 @@ struct GovReportCommand: ParsableCommand {
         commandName: "govreport",
         abstract: "Turn Chinese government information-disclosure annual reports into checked canonical JSON.",
         discussion: """
-            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds the three standard \
-            tables on the national template (2021 or 2019 format) and prints govreport/1 JSON.
+            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds
+            the three standard tables on the national template (2021 or 2019 format)
+            and prints govreport/1 JSON.
 
             EXIT STATUS
               0  every input was read (check: and no error findings)
@@ -89,6 +90,7 @@ struct GovReportCommand: ParsableCommand {
               9  an input PDF has text whose glyphs cannot be decoded (names the pages)
              10  an input needs LibreOffice to be converted, and it is not installed
              11  extract, check: a document was stopped at its --timeout or --max-memory
+
             With several inputs, the others are still processed; the status is \
             the first failure's.
             """,

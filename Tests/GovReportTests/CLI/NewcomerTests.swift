@@ -338,3 +338,45 @@ import Glibc
         #expect(jobs?.components(separatedBy: "default").count == 2, "\(jobs ?? r.out)")
     }
 }
+
+extension NewcomerTests {
+    /// Columns a line takes on a terminal: CJK characters take two.
+    static func displayWidth(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { width, s in
+            let v = s.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    @Test(arguments: [[], ["extract"], ["check"], ["layout"], ["debug"], ["batch"], ["merge"]])
+    func helpFitsEightyColumns(command: [String]) throws {
+        let r = try CLI.run(command + ["--help"])
+        // The usage line is one long line by design; everything else fits.
+        let long = r.out.split(separator: "\n").filter { !$0.hasPrefix("USAGE:") && Self.displayWidth($0) > 80 }
+        #expect(long.isEmpty, "\(long)")
+    }
+}
+
+extension NewcomerTests {
+    /// `extract` and `check` on several files draw the batch's progress bar on a terminal (here
+    /// a pseudo-terminal from script(1)), and nothing on a pipe.
+    @Test(arguments: ["extract --jsonl", "check --json"])
+    func manyFilesShowProgressOnATerminal(command: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let files = Array(repeating: Paths.samples.appendingPathComponent(Self.text).path, count: 3)
+            .map { "'\($0)'" }.joined(separator: " ")
+        let log = dir.url.appendingPathComponent("terminal")
+        let r = try Self.run([], shell: "script -qec \"\\\"$GOVREPORT\\\" \(command) \(files) >/dev/null\" /dev/null "
+                             + "> '\(log.path)'")
+        #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+        let terminal = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+        #expect(terminal.contains("3/3") && terminal.contains("100%"), "\(terminal)")
+        let piped = try Self.run(command.split(separator: " ").map(String.init) + [Self.text, Self.text])
+        #expect(!piped.stderr.contains("%"), "\(piped.stderr)")
+    }
+}
