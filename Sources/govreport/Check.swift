@@ -62,6 +62,7 @@ extension GovReportCommand {
 
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: true)
+            defer { runner.finish() }
             var harvest = Harvest()
             for arg in inputs {
                 let files = HarvestInputs.expand([arg])

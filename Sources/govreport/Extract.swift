@@ -28,6 +28,7 @@ extension GovReportCommand {
 
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: provenance)
+            defer { runner.finish() }
             var docs: [JSONValue] = []
             for path in files {
                 guard let doc = runner.document(path, provenance: provenance) else { continue }
