@@ -67,7 +67,7 @@ extension GovReportCommand {
 
         @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
                                    valueName: "seconds"))
-        var timeout: Double = 60
+        var timeout: Double = 50
 
         @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
         var maxMemory: Int = 1024

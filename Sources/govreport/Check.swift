@@ -74,6 +74,7 @@ extension GovReportCommand {
 
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: true)
+            defer { runner.finish() }
             var harvest = Harvest()
             var skipped = SkippedFiles()
             let expanded = inputs.map { arg in

@@ -107,6 +107,9 @@ struct InputRunner {
         }
     }
 
+    /// Stops the worker and removes its temporary folder (before the command exits).
+    mutating func finish() { reader = nil }
+
     /// Reports an input that could not be read, and remembers the first failure's status.
     mutating func fail(_ path: String, _ error: InputError) {
         fail(path, DocumentFailure(error))

@@ -33,6 +33,7 @@ extension GovReportCommand {
 
         func run() throws {
             var runner = InputRunner(tables: tables, limits: limits, provenance: provenance)
+            defer { runner.finish() }
             var docs: [JSONValue] = []
             let progress = BatchProgress.forFiles(files.count)
             defer { progress.finish() }

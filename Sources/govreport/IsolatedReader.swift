@@ -10,7 +10,7 @@ import Glibc
 struct DocumentLimits: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds one document may take before it is stopped (0: no limit).",
                                valueName: "seconds"))
-    var timeout: Double = 60
+    var timeout: Double = 50
 
     @Option(help: ArgumentHelp("Memory cap of the process reading each document, in MiB (0: none).",
                                valueName: "MiB"))

@@ -79,7 +79,7 @@ extension ReportExtractor {
     /// read from: for the debug view.
     public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotOpen(path) }
+        let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
         return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)

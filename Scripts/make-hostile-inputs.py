@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Makes the hostile inputs of issue 17's acceptance (not kept in the repo: some are large).
+
+Usage: python3 Scripts/make-hostile-inputs.py OUT_DIR
+
+  huge-mediabox.pdf     a sample report whose page boxes are 2·10⁹ pt wide
+  deep.json             JSON nested 10⁶ levels (for `check`)
+  deep-catalog.pdf      300,000 nested `[` in the document catalog
+  content-bomb.pdf      ~5 KB: nine levels of forms, each drawing the next ten times (10⁹ paths)
+  image-bomb.pdf        a sample report with a 30000×30000 image on its table page
+  deep.html             a page nested 10⁶ elements deep
+  deep-report.html      the sample web report nested 300 elements deep (must be read)
+  embed-report.html     the sample web report behind a bare `<embed src=…>` (must be read)
+
+Then, e.g.:
+  for f in OUT_DIR/*; do /usr/bin/time -f "%e s %M KB" govreport extract --tables ruled "$f" >/dev/null; done
+Needs Pillow and PyMuPDF (pip install pillow pymupdf).
+"""
+import os
+import re
+import sys
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+SAMPLE = os.path.join(ROOT, "Samples", "sample-bordered-2021.pdf")
+WEB = os.path.join(ROOT, "Samples", "sample-web-2021.html")
+
+
+def pdf(objects, root=1):
+    """A PDF from object bodies (1-based), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+def stream(data, extra=b""):
+    z = zlib.compress(data, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(z), extra) + z + b"\nendstream"
+
+
+def content_bomb():
+    levels = 9
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /XObject << /X 5 0 R >> >> >>",
+            stream(b"BT /F1 12 Tf 72 720 Td (report) Tj ET /X Do")]
+    for k in range(levels):
+        n = 5 + k
+        if k == levels - 1:
+            body = b"0 0 m 1 1 l S\n"
+            res = b""
+        else:
+            body = b"/X Do\n" * 10
+            res = b"/Resources << /XObject << /X %d 0 R >> >>" % (n + 1)
+        objs.append(stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] " + res))
+    return pdf(objs)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "hostile-inputs"
+    os.makedirs(out, exist_ok=True)
+    sample = open(SAMPLE, "rb").read()
+
+    huge = re.sub(rb"/MediaBox \[ 0 0 595.2756 841.8898 \]", b"/MediaBox [ 0 0 2000000000 841.8898 ]", sample)
+    open(os.path.join(out, "huge-mediabox.pdf"), "wb").write(huge)
+
+    n = 10 ** 6
+    open(os.path.join(out, "deep.json"), "w").write("[" * n + "]" * n)
+    open(os.path.join(out, "deep.html"), "w").write("<html><body>" + "<div>" * n + "x</body></html>")
+
+    deep_catalog = pdf([b"<< /Type /Catalog /Pages 2 0 R /Junk " + b"[" * 300000 + b"]" * 300000 + b" >>",
+                        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"])
+    open(os.path.join(out, "deep-catalog.pdf"), "wb").write(deep_catalog)
+    open(os.path.join(out, "content-bomb.pdf"), "wb").write(content_bomb())
+
+    web = open(WEB, encoding="utf-8").read()
+    open(os.path.join(out, "deep-report.html"), "w", encoding="utf-8").write(
+        web.replace("<body>", "<body>" + "<div>" * 300).replace("</body>", "</div>" * 300 + "</body>"))
+    open(os.path.join(out, "embed-report.html"), "w", encoding="utf-8").write(
+        web.replace("<body>", '<body><embed src="a.swf">'))
+
+    try:
+        import fitz
+        from PIL import Image
+    except ImportError:
+        print("image-bomb.pdf skipped: needs pymupdf and pillow", file=sys.stderr)
+        return
+    import io
+    img = Image.new("1", (30000, 30000), 1)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", optimize=True)
+    doc = fitz.open(SAMPLE)
+    for page in doc:
+        page.insert_image(fitz.Rect(0, 0, 50, 50), stream=buf.getvalue(), overlay=False)
+    doc.save(os.path.join(out, "image-bomb.pdf"), deflate=True)
+
+
+if __name__ == "__main__":
+    main()
