@@ -85,9 +85,12 @@ extension GovReportCommand {
         @Flag(help: "Remove from the folder the inputs of earlier runs that this run does not list.")
         var prune = false
 
-        @Option(help: ArgumentHelp("Extensions of the files a folder walk takes, comma-separated (* for all).",
+        @Option(help: ArgumentHelp("Extensions of the files a folder walk takes, comma-separated (* for all; default: every kind govreport reads).",
                                    valueName: "list"))
-        var ext = InputListing.reportExtensions.sorted().joined(separator: ",")
+        var ext: String?
+
+        /// `--ext` as given, else every kind govreport reads.
+        var extensionList: String { ext ?? InputListing.reportExtensions.sorted().joined(separator: ",") }
 
         @Option(help: "How PDF tables are read: auto, text, ruled.")
         var tables: TableStrategy = .auto
@@ -236,8 +239,8 @@ extension GovReportCommand {
                 }
                 paths += try listed(data, from: "--files-from \(list)")
             }
-            let extensions: Set<String>? = ext.trimmingCharacters(in: .whitespaces) == "*" ? nil
-                : Set(ext.split(separator: ",").map {
+            let extensions: Set<String>? = extensionList.trimmingCharacters(in: .whitespaces) == "*" ? nil
+                : Set(extensionList.split(separator: ",").map {
                     $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: ["."])
                 })
             do {
@@ -247,7 +250,7 @@ extension GovReportCommand {
                 let why = extensions == InputListing.reportExtensions ? SkippedFiles.notReports : "not named by --ext"
                 if let note = skipped.summary(why) { FileHandle.standardError.write(Data("batch: \(note)\n".utf8)) }
                 guard !found.isEmpty else {
-                    throw ValidationError("no input files found (folders are walked for: \(ext))")
+                    throw ValidationError("no input files found (folders are walked for: \(extensionList))")
                 }
                 return found
             } catch let error as InputListing.ListingError {

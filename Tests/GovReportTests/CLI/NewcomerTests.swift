@@ -334,7 +334,7 @@ import Glibc
 
     @Test func batchHelpGivesOneDefaultPerOption() throws {
         let r = try CLI.run(["batch", "--help"])
-        let jobs = r.out.components(separatedBy: "--jobs <jobs>").dropFirst().first?.components(separatedBy: "--timeout").first
+        let jobs = r.out.components(separatedBy: "--jobs <n>").dropFirst().first?.components(separatedBy: "--timeout").first
         #expect(jobs?.components(separatedBy: "default").count == 2, "\(jobs ?? r.out)")
     }
 }
