@@ -21,7 +21,7 @@ manual=".build/plugins/GenerateManual/outputs/govreport/govreport.1"
 
 install -d "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
-install -m 755 "$bin" "$prefix/bin/govreport"
+install -s -m 755 "$bin" "$prefix/bin/govreport"
 install -m 644 "$manual" "$prefix/share/man/man1/govreport.1"
 "$bin" --generate-completion-script bash > "$prefix/share/bash-completion/completions/govreport"
 "$bin" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_govreport"

@@ -44,7 +44,9 @@ struct GovReportCommand: ParsableCommand {
         let nearest = visible.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }
             .min { $0.distance < $1.distance }
         var message = "govreport: '\(word)' is not a command"
-        if let nearest, nearest.distance <= 2 || nearest.name.hasPrefix(word.lowercased()) {
+        if FileManager.default.fileExists(atPath: word) {
+            message += "; to read this file: govreport extract \(word)"
+        } else if let nearest, nearest.distance <= 2 || nearest.name.hasPrefix(word.lowercased()) {
             message += "; did you mean '\(nearest.name)'?"
         }
         return message + " (commands: \(visible.joined(separator: ", ")); govreport --help says more)"

@@ -330,6 +330,8 @@ import Glibc
     @Test func aMistypedCommandGetsASuggestion() throws {
         let r = try CLI.run(["extrac", Self.text])
         #expect(r.status == 2 && r.stderr.contains("did you mean 'extract'?"), "\(r.stderr)")
+        let file = try CLI.run([Self.text])
+        #expect(file.status == 2 && file.stderr.contains("govreport extract \(Self.text)"), "\(file.stderr)")
     }
 
     @Test func batchHelpGivesOneDefaultPerOption() throws {
