@@ -23,7 +23,9 @@ enum HTMLReportReader {
         }
         let page = HTMLReport(root: StyleSheetHiding.apply(to: root))
         let tables = page.tables
-        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        // A page (or Markdown) that only mentions the tables, with no row of them, is no report.
+        guard [tables.applications, tables.active, tables.review].contains(where: { !($0 ?? []).isEmpty })
+        else { throw .notAReport }
         return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables,
                                         titleFallback: page.pageTitle)
     }

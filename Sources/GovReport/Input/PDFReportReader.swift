@@ -30,7 +30,7 @@ enum PDFReportReader {
             // scan or some other document.
             let said = PopplerDocument.takeMessages()
             switch error {
-            case .noTextLayer, .notAReport:
+            case .noTextLayer, .textAsOutlines, .notAReport:
                 if let damage = said.messages.first(where: \.isDamage) {
                     let count = said.messages.filter(\.isDamage).count + said.dropped
                     throw .damagedPDF("Poppler: " + damage.text

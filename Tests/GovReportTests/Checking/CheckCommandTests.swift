@@ -142,7 +142,7 @@ struct CheckCommandTests {
         let dir = try CheckCommand.tempFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("report.html")
-        let r = try CheckCommand.run(["check", "--format", "html", "--out", out.path, "."])
+        let r = try CheckCommand.run(["check", "--format", "html", "--out", out.path, "year-pair", "lanxi-kjj-2026.txt"])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr.contains("wrote \(out.path) (3 reports)"))

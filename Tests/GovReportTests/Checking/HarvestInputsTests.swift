@@ -16,7 +16,7 @@ import Testing
         for sub in ["b", "a/deeper", ".hidden"] {
             try fm.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
-        for name in ["b/2.pdf", "a/deeper/1.txt", "a/x.json", "a/y.jsonl", "a/page.html", "notes.md", ".hidden/3.pdf",
+        for name in ["b/2.pdf", "a/deeper/1.txt", "a/x.json", "a/y.jsonl", "a/page.html", "notes.xlsx", ".hidden/3.pdf",
                      "a/.4.pdf"] {
             _ = fm.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data("x".utf8))
         }
