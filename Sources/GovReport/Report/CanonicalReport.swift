@@ -79,10 +79,10 @@ public struct CanonicalReport: Sendable, Equatable {
         let template = rep["template"]?.string.flatMap(TemplateVersion.init(rawValue:)) ?? .v2021
         source = Source(path: src["path"]?.string ?? "", sha256: src["sha256"]?.string ?? "",
                         kind: src["kind"]?.string.flatMap(Source.Kind.init(rawValue:)) ?? .pdf,
-                        pages: src["pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue },
+                        pages: src["pages"]?.integer(in: 0...JSONValue.maxPage),
                         convertedBy: src["converted_by"]?.string)
         report = Info(title: rep["title"]?.string, organization: rep["organization"]?.string,
-                      year: rep["year"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue }, template: template)
+                      year: rep["year"]?.integer(in: 1000...9999), template: template)
         let sec = json["sections"]
         sections = Sections(overview: sec?["overview"]?.string,
                             problemsAndImprovements: sec?["problems_and_improvements"]?.string,

@@ -44,7 +44,7 @@ public struct Finding: Sendable, Equatable {
                   severity: json["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .error,
                   message: json["message"]?.string ?? "",
                   table: json["table"]?.string, row: json["row"]?.string, column: json["column"]?.string,
-                  page: json["page"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue },
+                  page: json["page"]?.integer(in: 1...JSONValue.maxPage),
                   expected: json["expected"]?.decimal, actual: json["actual"]?.decimal)
     }
 }

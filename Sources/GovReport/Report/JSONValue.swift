@@ -17,6 +17,18 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public var string: String? { if case .string(let s) = self { return s }; return nil }
     public var decimal: Decimal? { if case .number(let d) = self { return d }; return nil }
+
+    /// The largest page number read back from JSON (PDF itself allows fewer pages).
+    public static let maxPage = 10_000_000
+
+    /// A number that is a whole number within `range`, as an `Int`; nil otherwise. Numbers read
+    /// from a file are checked before they become fixed-width integers (a year of 2⁶³ must not
+    /// trap the arithmetic that follows).
+    public func integer(in range: ClosedRange<Int>) -> Int? {
+        guard let d = decimal, d >= Decimal(range.lowerBound), d <= Decimal(range.upperBound) else { return nil }
+        let n = NSDecimalNumber(decimal: d).intValue
+        return Decimal(n) == d ? n : nil
+    }
     public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
     public var members: [JSONMember]? { if case .object(let m) = self { return m }; return nil }
 }

@@ -56,7 +56,7 @@ public enum Provenance {
         for i in table.rows.indices {
             guard let p = rows[table.rows[i].key] else { continue }
             let row = table.rows[i]
-            let page = p["page"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue }
+            let page = p["page"]?.integer(in: 1...JSONValue.maxPage)
             var geometry: RowGeometry?
             let label = rect(p["label"])
             if let cells = p["cells"], cells.members != nil {

@@ -194,3 +194,31 @@ import Testing
                                   contentHash: { "00" }) == .skip)
     }
 }
+
+/// Crashers the fuzzer (Scripts/fuzz.py) found, kept small.
+@Suite struct FuzzRegressionTests {
+    /// seed 17, mutant 2880: a year of 2⁶³ in a canonical document made `check`'s year
+    /// arithmetic trap (SIGILL). Numbers read back are bounded before they become integers.
+    @Test func anAbsurdYearOrPageInJSONIsNotAnInteger() throws {
+        var json = try JSONValue.parse(Data(contentsOf: Samples.expectedURL("sample-2019.pdf")))
+        guard case .object(var members) = json,
+              let r = members.firstIndex(where: { $0.key == "report" }),
+              case .object(var report) = members[r].value,
+              let y = report.firstIndex(where: { $0.key == "year" }) else {
+            Issue.record("no report.year in the sample")
+            return
+        }
+        for year in ["9223372036854775808", "-9223372036854775809", "2020.5", "1e30"] {
+            report[y].value = .number(Decimal(string: year)!)
+            members[r].value = .object(report)
+            json = .object(members)
+            let read = try #require(CanonicalReport(json: json))
+            #expect(read.report.year == nil, "\(year)")
+            // Two such reports of one organization: the year rules must not trap.
+            _ = ReportChecker.check([.init(path: "a.json", report: read), .init(path: "b.json", report: read)],
+                                    inputs: [nil, nil])
+        }
+        #expect(JSONValue.number(Decimal(string: "1e120")!).integer(in: 1...10) == nil)
+        #expect(JSONValue.number(3).integer(in: 1...10) == 3)
+    }
+}
