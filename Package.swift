@@ -26,10 +26,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Tesseract's C API (tesseract/capi.h), for its types: libtesseract is opened with dlopen
+        // only when a page needs OCR (see Sources/CTesseract/shim.h); only
+        // Sources/GovReport/OCR/*.swift imports it.
+        .systemLibrary(
+            name: "CTesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
+        ),
         // Every pipeline stage; only Sources/GovReport/Poppler/*.swift imports CPoppler.
         .target(
             name: "GovReport",
-            dependencies: ["CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CPoppler", "CLibXML2", "CTesseract", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
         // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself

@@ -38,11 +38,12 @@ enum Stderr {
 /// Runs extraction over inputs, reporting failures on stderr and carrying on.
 struct InputRunner {
     var tables: TableStrategy = .auto
+    var ocr: OCRMode = .auto
     private(set) var firstFailure: Int32?
 
     mutating func extract(_ path: String) -> CanonicalReport? {
         do {
-            return try ReportExtractor.extract(path: path, tables: tables)
+            return try ReportExtractor.extract(path: path, tables: tables, ocr: ocr)
         } catch {
             fail(path, error)
             return nil

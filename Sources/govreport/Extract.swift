@@ -24,8 +24,11 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
+        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always (OCR every page), never (no OCR: such a PDF is no_text_layer).")
+        var ocr: OCRMode = .auto
+
         func run() throws {
-            var runner = InputRunner(tables: tables)
+            var runner = InputRunner(tables: tables, ocr: ocr)
             var docs: [JSONValue] = []
             for path in files {
                 guard let report = runner.extract(path) else { continue }
@@ -48,3 +51,4 @@ extension GovReportCommand {
 }
 
 extension TableStrategy: ExpressibleByArgument {}
+extension OCRMode: ExpressibleByArgument {}

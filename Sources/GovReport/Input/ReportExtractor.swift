@@ -10,7 +10,7 @@ public enum TableStrategy: String, Sendable, CaseIterable {
 public enum ReportExtractor {
     /// Reads and extracts the file at `path`. `displayPath` is what `source.path` records.
     public static func extract(path: String, displayPath: String? = nil,
-                               tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
+                               tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound }
         if isDir.boolValue { throw .isDirectory }
@@ -18,19 +18,19 @@ public enum ReportExtractor {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(error.localizedDescription)
         }
-        return try extract(data: data, name: displayPath ?? path, tables: tables)
+        return try extract(data: data, name: displayPath ?? path, tables: tables, ocr: ocr)
     }
 
     /// Extracts a report held in memory; `name` (a file name) chooses nothing but `source.path`
     /// and, when the bytes are ambiguous, the kind.
     public static func extract(data: Data, name: String,
-                               tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
+                               tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
         guard !data.isEmpty else { throw .empty }
         let sha = sha256Hex([UInt8](data))
         let ext = (name as NSString).pathExtension.lowercased()
         if data.starts(with: Array("%PDF".utf8)) || ext == "pdf" {
             guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
-            return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables)
+            return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables, ocr: ocr)
         }
         if HTMLReportReader.extensions.contains(ext) || HTMLReportReader.looksLikeHTML(data) {
             return try HTMLReportReader.extract(data: data, name: name, sha256: sha)
@@ -47,11 +47,11 @@ public enum ReportExtractor {
 extension ReportExtractor {
     /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
     /// read from: for the debug view.
-    public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
+    public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
         guard let data = FileManager.default.contents(atPath: path) else { throw .notFound }
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
-        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)
+        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables, ocr: ocr)
     }
 }

@@ -8,6 +8,37 @@ public struct CanonicalReport: Sendable, Equatable {
         public var sha256: String
         public var kind: Kind
         public var pages: Int?
+        /// Present when some page was read by OCR.
+        public var ocr: OCRInfo? = nil
+    }
+
+    /// How the pages without a usable text layer were read (`source.ocr`).
+    public struct OCRInfo: Sendable, Equatable {
+        public var engine: String
+        public var version: String
+        public var languages: String
+        public var dpi: Int
+        /// 1-based numbers of the pages read by OCR.
+        public var pages: [Int]
+
+        var json: JSONValue {
+            .object([JSONMember("engine", .string(engine)), JSONMember("version", .string(version)),
+                     JSONMember("languages", .string(languages)), JSONMember("dpi", .number(Decimal(dpi))),
+                     JSONMember("pages", .array(pages.map { .number(Decimal($0)) }))])
+        }
+
+        init(engine: String, version: String, languages: String, dpi: Int, pages: [Int]) {
+            self.engine = engine; self.version = version; self.languages = languages; self.dpi = dpi; self.pages = pages
+        }
+
+        init?(json: JSONValue?) {
+            guard let j = json, let engine = j["engine"]?.string else { return nil }
+            self.engine = engine
+            version = j["version"]?.string ?? ""
+            languages = j["languages"]?.string ?? ""
+            dpi = j["dpi"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue } ?? 0
+            pages = j["pages"]?.array?.compactMap { $0.decimal.map { NSDecimalNumber(decimal: $0).intValue } } ?? []
+        }
     }
 
     public struct Info: Sendable, Equatable {
@@ -44,6 +75,7 @@ public struct CanonicalReport: Sendable, Equatable {
         var src = [JSONMember("path", .string(source.path)), JSONMember("sha256", .string(source.sha256)),
                    JSONMember("kind", .string(source.kind.rawValue))]
         if let pages = source.pages { src.append(JSONMember("pages", .number(Decimal(pages)))) }
+        if let ocr = source.ocr { src.append(JSONMember("ocr", ocr.json)) }
         var members = [
             JSONMember("schema", .string(Self.schema)),
             JSONMember("source", .object(src)),
@@ -76,7 +108,8 @@ public struct CanonicalReport: Sendable, Equatable {
         let template = rep["template"]?.string.flatMap(TemplateVersion.init(rawValue:)) ?? .v2021
         source = Source(path: src["path"]?.string ?? "", sha256: src["sha256"]?.string ?? "",
                         kind: src["kind"]?.string.flatMap(Source.Kind.init(rawValue:)) ?? .pdf,
-                        pages: src["pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue })
+                        pages: src["pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue },
+                        ocr: OCRInfo(json: src["ocr"]))
         report = Info(title: rep["title"]?.string, organization: rep["organization"]?.string,
                       year: rep["year"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue }, template: template)
         let sec = json["sections"]
