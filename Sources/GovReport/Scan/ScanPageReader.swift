@@ -35,13 +35,35 @@ final class ScanPageReader {
     /// Confidence below which a reading is reported as doubtful.
     static let doubtful = 70.0
 
+    /// GOVREPORT_OCR_TRACE=1 prints each cell's reading on stderr (for tuning).
+    static let trace = ProcessInfo.processInfo.environment["GOVREPORT_OCR_TRACE"] == "1"
+
     private let chinese: TesseractEngine
+    private let labels: TesseractEngine
     private let digits: TesseractEngine
 
     init() throws(OCRError) {
         chinese = try TesseractEngine(languages: "chi_sim")
+        labels = try TesseractEngine(languages: "chi_sim", whitelist: Self.tableCharacters)
         digits = try TesseractEngine(languages: "eng", whitelist: "0123456789")
     }
+
+    /// Every character the three standard tables print (row labels, headers, units, digits,
+    /// punctuation): a table cell is read with only these, so a blurred 属于 cannot turn into
+    /// 属寺 — the fuzzy label matcher copes with a wording the template lacks.
+    static let tableCharacters: String = {
+        var text = Template.applicationRows.flatMap { [$0.label, $0.group ?? ""] + $0.aliases }.joined()
+        text += TemplateVersion.allCases.flatMap { Template.activeRows($0).flatMap { [$0.label] + $0.aliases } }.joined()
+        text += (Template.applicationColumnLabels + Template.reviewColumnLabels.flatMap { $0 }).joined()
+        text += TableVocabulary.headerWords.joined()
+        text += "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）第二十条第（一）（五）（六）（八）（九）项"
+            + "本年制发件数本年废止件数现行有效件数本年新公开数量对外公开总数量本年增/减处理决定数量采购项目数量采购总金额"
+            + "本年收费金额（单位：万元）行政复议行政诉讼三、本年度办理结果（三）不予公开（四）无法提供（五）不予处理（六）其他处理"
+            + "四、结转下年度继续办理（七）总计0123456789.,、()（）:：/—-“”\"其他无"
+        var seen = Set<Character>()
+        return String(TextNormalizer.fold(text).filter { !$0.isWhitespace && seen.insert($0).inserted }
+            + text.filter { !$0.isWhitespace && seen.insert($0).inserted })
+    }()
 
     static var version: String? { TesseractEngine.version }
 
@@ -58,6 +80,10 @@ final class ScanPageReader {
         var rest = image
         for cell in cells {
             let reading = readCell(cell, in: image, page: index + 1)
+            if Self.trace {
+                let text = reading.glyphs.map(\.text).joined()
+                FileHandle.standardError.write(Data("ocr p\(index + 1) cell \(Int(cell.x0)),\(Int(cell.y0)),\(Int(cell.x1)),\(Int(cell.y1)): \(text) \(reading.doubts.map(\.reason))\n".utf8))
+            }
             glyphs += reading.glyphs
             doubts += reading.doubts
             // The page-level reading leaves the table alone.
@@ -102,8 +128,8 @@ final class ScanPageReader {
                 return out
             }
         }
-        let words = chinese.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
-                                      segmentation: ink.lines == 1 ? .line : .block)
+        let words = labels.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
+                                     segmentation: .block)
         let read = TextNormalizer.fold(words.map(\.text).joined()).filter { !$0.isWhitespace }
         let digitText = digitWords.flatMap(\.symbols).map(\.text).joined()
         let digitConfidence = digitWords.flatMap(\.symbols).map(\.confidence).min() ?? 0
@@ -219,7 +245,7 @@ struct CellInk {
     /// Nil when the cell holds no ink (or only specks).
     init?(cell: Rect, image: GrayImage) {
         let s = image.scale
-        let inset = 1.5 * s
+        let inset = 0.8 * s
         let cx0 = max(0, Int(cell.x0 * s + inset)), cx1 = min(image.width, Int(cell.x1 * s - inset))
         let cy0 = max(0, Int(cell.y0 * s + inset)), cy1 = min(image.height, Int(cell.y1 * s - inset))
         let w = cx1 - cx0, h = cy1 - cy0
