@@ -55,7 +55,7 @@ extension GovReportCommand {
 
         @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
                                    valueName: "seconds"))
-        var timeout: Double = 60
+        var timeout: Double = 600
 
         @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
         var maxMemory: Int = 2048
@@ -76,6 +76,9 @@ extension GovReportCommand {
 
         @Option(help: "How PDF tables are read: auto, text, ruled.")
         var tables: TableStrategy = .auto
+
+        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always, never.")
+        var ocr: OCRMode = .auto
 
         @Option(help: "Progress on stderr: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
         var progress: ProgressMode = .auto
@@ -124,7 +127,7 @@ extension GovReportCommand {
                 let runner = BatchRunner(
                     settings: .init(jobs: min(self.jobs, max(1, jobs.count)), timeout: timeout,
                                     maxMemoryMiB: maxMemory, documentsPerWorker: documentsPerWorker,
-                                    tables: tables, executable: Self.executablePath),
+                                    tables: tables, ocr: ocr, executable: Self.executablePath),
                     layout: layout, manifest: manifest, progress: progress)
                 if !jobs.isEmpty { try runner.run(jobs) }
                 progress.finish()
@@ -138,7 +141,8 @@ extension GovReportCommand {
                     options: .init(csvHeader: (shard?.index ?? 1) == 1))
                 try manifest.rewrite(temporaryDirectory: layout.temporaryDirectory)
                 for line in ProgressFormat.summary(tally, processed: jobs.count, skipped: selected.count - jobs.count,
-                                                   seconds: seconds, jobs: self.jobs) {
+                                                   seconds: seconds, jobs: self.jobs,
+                                                   ocr: (progress.snapshot.ocrDocuments, progress.snapshot.ocrPages)) {
                     Stderr.line(line)
                 }
                 Stderr.line("  outputs: \(layout.root.path)/{\(layout.reportsJSONL.lastPathComponent), "

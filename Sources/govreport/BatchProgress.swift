@@ -34,7 +34,11 @@ final class BatchProgress {
         lastDrawn = started
     }
 
-    func record(_ entry: ManifestEntry) {
+    func record(_ entry: ManifestEntry, ocrPages: Int = 0) {
+        if ocrPages > 0 {
+            snapshot.ocrDocuments += 1
+            snapshot.ocrPages += ocrPages
+        }
         snapshot.done += 1
         switch entry.status {
         case .ok:

@@ -49,6 +49,9 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
+        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always, never.")
+        var ocr: OCRMode = .auto
+
         var effectiveFormat: Format { json ? .json : format }
 
         func validate() throws {
@@ -58,7 +61,7 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: tables)
+            var runner = InputRunner(tables: tables, ocr: ocr)
             var harvest = Harvest()
             for arg in inputs {
                 let files = HarvestInputs.expand([arg])
@@ -123,7 +126,7 @@ private struct Harvest {
     mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner) {
         guard file.isJSON else {
             do {
-                add(try ReportExtractor.extract(path: file.path, tables: runner.tables), path: file.path, origin: nil)
+                add(try ReportExtractor.extract(path: file.path, tables: runner.tables, ocr: runner.ocr), path: file.path, origin: nil)
             } catch {
                 fail(file.path, error, runner: &runner)
             }

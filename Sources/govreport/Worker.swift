@@ -15,6 +15,7 @@ extension GovReportCommand {
             shouldDisplay: false)
 
         @Option(help: "How PDF tables are read.") var tables: TableStrategy = .auto
+        @Option(help: "Which pages are read by OCR.") var ocr: OCRMode = .auto
         @Option(help: "Cap on this process's address space, in MiB (0: none).") var maxMemory = 0
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
@@ -37,7 +38,7 @@ extension GovReportCommand {
             while let line = readLine(strippingNewline: true) {
                 guard let request = WorkRequest(line: line) else { continue }
                 FaultInjection.apply(to: request.path)
-                Self.answer(DocumentJob.run(request, tables: tables, temporaryDirectory: tmp).line)
+                Self.answer(DocumentJob.run(request, tables: tables, ocr: ocr, temporaryDirectory: tmp).line)
             }
         }
 

@@ -50,6 +50,8 @@ public enum OCRSegmentation: Sendable {
     case line
     /// One word.
     case word
+    /// One character (a lone digit the line mode misses).
+    case character
 
     var mode: TessPageSegMode {
         switch self {
@@ -57,6 +59,7 @@ public enum OCRSegmentation: Sendable {
         case .block: PSM_SINGLE_BLOCK
         case .line: PSM_SINGLE_LINE
         case .word: PSM_SINGLE_WORD
+        case .character: PSM_SINGLE_CHAR
         }
     }
 }

@@ -117,6 +117,11 @@ final class ScanPageReader {
         if ink.lines == 1 {
             digitWords = digits.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
                                           segmentation: .line, alternatives: true)
+            // A lone narrow digit (a 1) is often missed as a line but read as a character.
+            if digitWords.isEmpty, ink.ink.width * 2 < ink.ink.height * 3 {
+                digitWords = digits.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
+                                              segmentation: .character, alternatives: true)
+            }
             let symbols = digitWords.flatMap(\.symbols)
             let sure = !symbols.isEmpty && symbols.allSatisfy { $0.confidence >= Self.sureDigits && $0.box.width < $0.box.height }
             if sure {
@@ -140,6 +145,13 @@ final class ScanPageReader {
             } else {
                 doubt("ink in a cell read as blank")
             }
+            return out
+        }
+        if case .number = ValueParser.parse(read), read.allSatisfy({ $0.isASCII }), ink.lines > 1 {
+            // Numbers stacked in one cell: a ruling between rows was not found. Each line
+            // keeps its place, so the table finder still sees two rows.
+            out.glyphs = Self.glyphs(of: words, offset: origin, scale: scale)
+            doubt("several lines of numbers in one ruled cell")
             return out
         }
         if case .number = ValueParser.parse(read), read.allSatisfy({ $0.isASCII }) {
