@@ -5,6 +5,9 @@ public struct OCRDoubt: Sendable, Equatable {
     public var page: Int
     public var box: Rect
     public var reason: String
+    /// A weak doubt (a reading a little below full confidence) marks its cell only when an
+    /// arithmetic rule on the cell fails; a strong one always does.
+    public var weak = false
 }
 
 /// A page read by OCR: its words as a text layer (points, y down, in the deskewed page), the
@@ -34,6 +37,8 @@ final class ScanPageReader {
     static let sureDigits = 80.0
     /// Confidence below which a reading is reported as doubtful.
     static let doubtful = 70.0
+    /// Confidence below which a reading is a suspect when its row or column does not add up.
+    static let suspect = 96.0
 
     /// GOVREPORT_OCR_TRACE=1 prints each cell's reading on stderr (for tuning).
     static let trace = ProcessInfo.processInfo.environment["GOVREPORT_OCR_TRACE"] == "1"
@@ -111,7 +116,9 @@ final class ScanPageReader {
         let dpi = Int((scale * 72).rounded())
         let origin = (ink.origin.x, ink.origin.y)
         var out = CellReading()
-        func doubt(_ why: String) { out.doubts.append(OCRDoubt(page: page, box: cell, reason: why)) }
+        func doubt(_ why: String, weak: Bool = false) {
+            out.doubts.append(OCRDoubt(page: page, box: cell, reason: why, weak: weak))
+        }
 
         var digitWords: [OCRWord] = []
         if ink.lines == 1 {
@@ -125,7 +132,11 @@ final class ScanPageReader {
             let symbols = digitWords.flatMap(\.symbols)
             let sure = !symbols.isEmpty && symbols.allSatisfy { $0.confidence >= Self.sureDigits && $0.box.width < $0.box.height }
             if sure {
-                out.glyphs = Self.numberGlyphs(symbols.map(\.text).joined(), ink: ink, scale: scale)
+                let text = symbols.map(\.text).joined()
+                out.glyphs = Self.numberGlyphs(text, ink: ink, scale: scale)
+                if let low = symbols.map(\.confidence).min(), low < Self.suspect {
+                    doubt("confidence \(Int(low)) reading \(text)", weak: true)
+                }
                 let close = symbols.filter { s in s.alternatives.contains { $0.confidence >= s.confidence - 15 } }
                 if !close.isEmpty {
                     doubt("two close readings of a digit: " + close.map { "\($0.text) or \($0.alternatives[0].text)" }.joined(separator: ", "))
@@ -166,9 +177,16 @@ final class ScanPageReader {
             return out
         }
         out.glyphs = Self.glyphs(of: words, offset: origin, scale: scale)
-        if ink.lines == 1, !digitText.isEmpty, read.contains(where: { $0.isNumber }),
-           !read.contains(where: { TextNormalizer.isCJK($0) }) {
+        if case .number = ValueParser.parse(read) { return out }  // a number with its unit (0万元)
+        let cjk = read.filter { TextNormalizer.isCJK($0) }.count
+        if read.contains(where: { $0.isNumber }), cjk <= 1, read.count <= 6, ink.lines == 1 {
+            // Digits with stray marks (`0:`, `”0`, `4.`): the number is kept, and marked.
+            let number = digitText.isEmpty ? String(read.filter { $0.isASCII && $0.isNumber }) : digitText
+            out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
             doubt("characters outside the expected set: \(read)")
+        } else if read.count <= 2, !ValueParser.looksLikeValue(read) {
+            // A character or two where a value may stand (`和` for a blurred 0).
+            doubt("unexpected reading \(read)")
         }
         return out
     }
@@ -290,22 +308,44 @@ struct CellInk {
                 }
             }
         }
+        guard amount > 0 else { return nil }
+        // Specks that touch each other survive the test above: keep only bands of rows at
+        // least 2 pt tall (a digit is 5 pt or more) or heavy, and in them runs of columns with
+        // the ink of a stroke; the rest is cleared.
+        func runs(_ marks: [Int], gap: Int) -> [(lo: Int, hi: Int, ink: Int)] {
+            var out: [(lo: Int, hi: Int, ink: Int)] = []
+            for (i, n) in marks.enumerated() where n > 0 {
+                if let last = out.last, i - last.hi <= gap { out[out.count - 1].hi = i; out[out.count - 1].ink += n } else {
+                    out.append((i, i, n))
+                }
+            }
+            return out
+        }
+        var rowInk = [Int](repeating: 0, count: h)
+        for y in 0..<h { for x in 0..<w where solid[y * w + x] { rowInk[y] += 1 } }
+        let bands = runs(rowInk, gap: Int(0.6 * s)).filter { $0.hi - $0.lo + 1 >= Int(2 * s) || $0.ink >= Int(3 * s * s) }
+        var keepRow = [Bool](repeating: false, count: h)
+        for b in bands { for y in b.lo...b.hi { keepRow[y] = true } }
+        var colInk = [Int](repeating: 0, count: w)
+        for y in 0..<h where keepRow[y] { for x in 0..<w where solid[y * w + x] { colInk[x] += 1 } }
+        let columns = runs(colInk, gap: Int(0.5 * s)).filter { $0.ink >= Int(1.2 * s * s) || $0.hi - $0.lo + 1 >= Int(1.5 * s) }
+        var keepColumn = [Bool](repeating: false, count: w)
+        for c in columns { for x in c.lo...c.hi { keepColumn[x] = true } }
+        amount = 0
+        box = PixelBox(x0: w, y0: h, x1: 0, y1: 0)
+        for y in 0..<h {
+            for x in 0..<w where solid[y * w + x] {
+                guard keepRow[y] && keepColumn[x] else { solid[y * w + x] = false; continue }
+                amount += 1
+                box = PixelBox(x0: min(box.x0, x), y0: min(box.y0, y), x1: max(box.x1, x + 1), y1: max(box.y1, y + 1))
+            }
+        }
         // Less ink than a short stroke of a small digit.
         let minInk = Int(4 * s * s)
         guard amount >= minInk, box.width >= 2, box.height >= Int(2 * s) else { return nil }
-        // Text lines: bands of rows with ink, split by blank rows a third of a line high.
-        var rowsWithInk = [Bool](repeating: false, count: h)
-        for y in box.y0..<box.y1 where (box.x0..<box.x1).contains(where: { solid[y * w + $0] }) { rowsWithInk[y] = true }
-        var lines = 0, blank = Int.max
-        let gap = Int(2 * s)
-        for y in box.y0..<box.y1 {
-            if rowsWithInk[y] {
-                if blank >= gap { lines += 1 }
-                blank = 0
-            } else {
-                blank += 1
-            }
-        }
+        // Text lines: the kept bands, joined across gaps under 2 pt.
+        let lines = runs(bands.reduce(into: [Int](repeating: 0, count: h)) { m, b in for y in b.lo...b.hi { m[y] = 1 } },
+                         gap: Int(2 * s)).count
         // The crop given to the recognizer: the ink, specks whitened, with a white margin.
         let m = Self.margin
         let ow = box.width + 2 * m, oh = box.height + 2 * m

@@ -8,6 +8,7 @@ enum UncertainCells {
     /// cells on OCR pages (a misread digit shows as a sum that does not add up).
     static func diagnostics(for report: CanonicalReport, doubts: [OCRDoubt], ocrPages: Set<Int>) -> [Finding] {
         var reasons: [String: [String]] = [:]
+        var suspects: [String: [String]] = [:]
         var cells: [(key: String, table: String, row: String, column: String, page: Int)] = []
         let tables = [("active_disclosure", report.activeDisclosure), ("applications", report.applications),
                       ("review_litigation", report.reviewLitigation)]
@@ -19,16 +20,20 @@ enum UncertainCells {
                     cells.append((key, name, row.key, field, page))
                     guard let box = boxes[i] else { continue }
                     for d in doubts where d.page == page && overlaps(d.box, box) {
-                        reasons[key, default: []].append(d.reason)
+                        if d.weak { suspects[key, default: []].append(d.reason) } else { reasons[key, default: []].append(d.reason) }
                     }
                 }
             }
         }
+        // A rule that fails marks the cells it involves that OCR read with less than full
+        // confidence; when none was, and none is in doubt already, all of them: one is misread.
         for f in report.findings where f.severity == .error {
-            for c in FindingCells.cells(for: f, in: report) {
-                guard let page = c.page, ocrPages.contains(page) else { continue }
-                let why = "\(f.code) does not hold"
-                if reasons[c.key]?.contains(why) != true { reasons[c.key, default: []].append(why) }
+            let involved = FindingCells.cells(for: f, in: report).filter { $0.page.map(ocrPages.contains) ?? false }
+            let why = "\(f.code) does not hold"
+            let weak = involved.filter { suspects[$0.key] != nil }
+            let marked = weak.isEmpty && !involved.contains(where: { reasons[$0.key] != nil }) ? involved : weak
+            for c in marked where reasons[c.key]?.contains(why) != true {
+                reasons[c.key, default: []].append(contentsOf: (suspects[c.key] ?? []) + [why])
             }
         }
         return cells.compactMap { c in
