@@ -169,8 +169,11 @@ final class ScanPageReader {
             let asDigits = read.filter(\.isNumber)
             let number = digitText.isEmpty ? asDigits : digitText
             out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
-            if asDigits != digitText {
-                doubt("two readings: \(digitText.isEmpty ? "nothing" : digitText) or \(read)")
+            if digitText.isEmpty {
+                // Only the table-character reading saw it: a suspect if its row does not add up.
+                doubt("read only by the text recognizer: \(read)", weak: true)
+            } else if asDigits != digitText {
+                doubt("two readings: \(digitText) or \(read)")
             } else if digitConfidence < Self.doubtful {
                 doubt("low confidence (\(Int(digitConfidence))) reading of \(number)")
             }
