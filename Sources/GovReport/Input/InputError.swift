@@ -40,7 +40,7 @@ public enum InputError: Error, Sendable, Equatable {
             "is a damaged or truncated PDF (\(why)); download it again or repair it (e.g. qpdf) first"
         case .encryptedPDF: "is password-protected; decrypt it first (e.g. qpdf --decrypt --password=…)"
         case .noTextLayer(let pages):
-            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); run OCR on it first"
+            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); read it with --ocr auto (needs Tesseract: libtesseract5, tesseract-ocr-chi-sim, tesseract-ocr-eng) or run OCR on it first"
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
