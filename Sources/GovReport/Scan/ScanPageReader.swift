@@ -170,8 +170,8 @@ final class ScanPageReader {
             let number = digitText.isEmpty ? asDigits : digitText
             out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
             if digitText.isEmpty {
-                // Only the table-character reading saw it: a suspect if its row does not add up.
-                doubt("read only by the text recognizer: \(read)", weak: true)
+                // Only the table-character reading saw it: the digit reader did not agree.
+                doubt("read only by the text recognizer: \(read)")
             } else if asDigits != digitText {
                 doubt("two readings: \(digitText) or \(read)")
             } else if digitConfidence < Self.doubtful {
