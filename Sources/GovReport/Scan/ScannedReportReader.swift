@@ -61,7 +61,12 @@ enum ScannedReportReader {
             read.append(p + 1)
         }
         let pages = PositionedPages(layouts)
-        guard pages.hasTables else { throw .notAReport }
+        // No report found: a PDF of images only stays what it was without OCR (no text layer),
+        // one with text pages is not a report.
+        guard pages.hasTables else {
+            throw ocrPages.count == texts.count && !texts.contains(where: OCRPageSelection.hasUsableText)
+                ? .noTextLayer(pages: texts.count) : .notAReport
+        }
         var source = source
         source.ocr = CanonicalReport.OCRInfo(engine: "tesseract", version: ScanPageReader.version ?? "",
                                              languages: ScanPageReader.languages, dpi: Int(ScanPageReader.dpi),
