@@ -30,11 +30,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Tesseract's C API (tesseract/capi.h), for its types: libtesseract is opened with dlopen
+        // only when a page needs OCR (see Sources/CTesseract/shim.h); only
+        // Sources/GovReport/OCR/*.swift imports it.
+        .systemLibrary(
+            name: "CTesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]
+        ),
         // Every pipeline stage; only Sources/GovReport/Poppler/*.swift imports CPoppler.
         .target(
             name: "GovReport",
             dependencies: [
-                "CPoppler", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+                "CPoppler", "CLibXML2", "CTesseract", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Ink", package: "Ink"),
             ]

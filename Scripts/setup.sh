@@ -6,7 +6,8 @@
 #                                        cairo and GLib headers it brings), poppler-data (CJK
 #                                        encodings), libxml2 (web pages and Word's XML), zlib's
 #                                        headers (ZIPFoundation, for Word .docx), SQLite (the batch
-#                                        archive, through GRDB) and pkg-config
+#                                        archive, through GRDB), Tesseract with its chi_sim and
+#                                        eng data (OCR of scanned reports) and pkg-config
 #   bash Scripts/setup.sh --with-office  also LibreOffice Writer (headless), which converts .doc,
 #                                        .wps, .rtf and .odt reports to .docx; without it those
 #                                        inputs fail with needs_converter (exit 10)
@@ -31,6 +32,10 @@ pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
 pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
+# OCR of scanned reports: Tesseract 5's C API (opened at run time) and its Chinese and English data.
+[ -f /usr/include/tesseract/capi.h ] || need+=(libtesseract-dev)
+[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
+[ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
 # Converting Word-processor formats.
 if $office; then
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)

@@ -8,6 +8,9 @@ public struct ProgressSnapshot: Sendable, Equatable {
     public var ok = 0
     public var withFindings = 0
     public var failed = 0
+    /// Documents and pages read by OCR so far.
+    public var ocrDocuments = 0
+    public var ocrPages = 0
     /// Seconds since this run's processing started.
     public var elapsed: Double = 0
 
@@ -21,6 +24,9 @@ public struct ProgressSnapshot: Sendable, Equatable {
 
     /// Seconds left at the rate so far.
     public var eta: Double? { rate.map { Double(total - done) / $0 } }
+
+    /// OCR pages per second so far (nil before the first OCR'd document).
+    public var pageRate: Double? { ocrPages > 0 && elapsed > 0 ? Double(ocrPages) / elapsed : nil }
 }
 
 /// How progress and the final summary read.
@@ -33,7 +39,7 @@ public enum ProgressFormat {
         let head = "  \(s.done)/\(s.total)  \(Int((fraction * 100).rounded(.down)))%  ok \(s.ok)"
         let findings = s.withFindings > 0 ? " (\(s.withFindings) with findings)" : ""
         let failed = "  failed \(s.failed)"
-        let rate = "  " + rate(s.rate)
+        let rate = "  " + rate(s.rate) + ocrRate(s)
         // What fits beside a bar of at least 10 columns, the least needed parts dropped first.
         var tail = head + findings + failed + rate + eta
         if tail.count + 12 > width { tail = head + failed + rate + eta }
@@ -49,7 +55,13 @@ public enum ProgressFormat {
         let percent = s.total > 0 ? Int((Double(s.done) / Double(s.total) * 100).rounded(.down)) : 100
         return "batch: \(s.done)/\(s.total) (\(percent)%): \(s.ok) ok"
             + (s.withFindings > 0 ? " (\(s.withFindings) with findings)" : "")
-            + ", \(s.failed) failed; " + rate(s.rate) + ", ETA " + (s.eta.map(duration) ?? "?")
+            + ", \(s.failed) failed; " + rate(s.rate) + ocrRate(s) + ", ETA " + (s.eta.map(duration) ?? "?")
+    }
+
+    /// ` (OCR 12 docs, 2.5 pages/s)` once a document was read by OCR; empty before.
+    static func ocrRate(_ s: ProgressSnapshot) -> String {
+        guard s.ocrDocuments > 0, let r = s.pageRate else { return "" }
+        return " (OCR \(s.ocrDocuments) docs, " + String(format: r >= 10 ? "%.0f" : "%.1f", r) + " pages/s)"
     }
 
     static func rate(_ r: Double?) -> String {
@@ -67,8 +79,8 @@ public enum ProgressFormat {
     }
 
     /// The summary at the end of a run.
-    public static func summary(_ tally: BatchTally, processed: Int, skipped: Int, seconds: Double, jobs: Int)
-        -> [String] {
+    public static func summary(_ tally: BatchTally, processed: Int, skipped: Int, seconds: Double, jobs: Int,
+                               ocr: (documents: Int, pages: Int) = (0, 0)) -> [String] {
         var lines = ["batch: \(tally.inputs) input(s): \(tally.ok) extracted"
                      + " (\(tally.ok - tally.withFindings) clean, \(tally.withFindings) with findings),"
                      + " \(tally.failed) failed" + (tally.pending > 0 ? ", \(tally.pending) not done" : "")]
@@ -79,6 +91,10 @@ public enum ProgressFormat {
         let r = seconds > 0 && processed > 0 ? ", " + rate(Double(processed) / seconds) : ""
         lines.append("  this run: \(processed) processed in \(duration(seconds))\(r) with \(jobs) job(s); "
                      + "\(skipped) done before, skipped")
+        if ocr.documents > 0 {
+            let r = seconds > 0 ? String(format: ", %.1f pages/s", Double(ocr.pages) / seconds) : ""
+            lines.append("  read by OCR: \(ocr.documents) document(s), \(ocr.pages) page(s)\(r)")
+        }
         if !tally.slowest.isEmpty {
             lines.append("  slowest:")
             for s in tally.slowest { lines.append("    " + String(format: "%7.2fs  ", s.seconds) + s.path) }

@@ -34,11 +34,13 @@ public struct WorkResult: Sendable, Equatable {
     public var error: String?
     public var message: String?
     public var findings: Int
+    /// Pages read by OCR (nil: none), for the progress line's pages per second.
+    public var ocrPages: Int?
 
     public init(id: Int, status: ManifestEntry.Status, sha256: String? = nil, size: Int64? = nil,
-                error: String? = nil, message: String? = nil, findings: Int = 0) {
+                error: String? = nil, message: String? = nil, findings: Int = 0, ocrPages: Int? = nil) {
         self.id = id; self.status = status; self.sha256 = sha256; self.size = size
-        self.error = error; self.message = message; self.findings = findings
+        self.error = error; self.message = message; self.findings = findings; self.ocrPages = ocrPages
     }
 
     public var line: String {
@@ -48,6 +50,7 @@ public struct WorkResult: Sendable, Equatable {
         if let error { m.append(JSONMember("error", .string(error))) }
         if let message { m.append(JSONMember("message", .string(message))) }
         m.append(JSONMember("findings", .number(Decimal(findings))))
+        if let ocrPages { m.append(JSONMember("ocr_pages", .number(Decimal(ocrPages)))) }
         return JSONValue.object(m).serialized(pretty: false)
     }
 
@@ -57,13 +60,15 @@ public struct WorkResult: Sendable, Equatable {
         self.init(id: NSDecimalNumber(decimal: id).intValue, status: status, sha256: v["sha256"]?.string,
                   size: v["size"]?.decimal.map { NSDecimalNumber(decimal: $0).int64Value },
                   error: v["error"]?.string, message: v["message"]?.string,
-                  findings: v["findings"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue } ?? 0)
+                  findings: v["findings"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue } ?? 0,
+                  ocrPages: v["ocr_pages"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue })
     }
 }
 
 /// The work of a worker on one document: extract, write the canonical JSON atomically, answer.
 public enum DocumentJob {
-    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto, provenance: Bool = false,
+    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto, ocr: OCRMode = .auto,
+                           provenance: Bool = false,
                            temporaryDirectory: URL) -> WorkResult {
         let output = URL(fileURLWithPath: request.output)
         let fail = { (error: InputError, sha: String?, size: Int64?) -> WorkResult in
@@ -76,7 +81,7 @@ public enum DocumentJob {
         let size = Int64(data.count)
         let report: CanonicalReport
         do {
-            report = try ReportExtractor.extract(data: data, name: request.path, tables: tables)
+            report = try ReportExtractor.extract(data: data, name: request.path, tables: tables, ocr: ocr)
         } catch {
             return fail(error, sha256Hex([UInt8](data)), size)
         }
@@ -88,7 +93,7 @@ public enum DocumentJob {
                               error: ResumePlan.outputError, message: ErrorText.describe(error))
         }
         return WorkResult(id: request.id, status: .ok, sha256: report.source.sha256, size: size,
-                          findings: report.findings.count)
+                          findings: report.findings.count, ocrPages: report.source.ocr?.pages.count)
     }
 }
 

@@ -95,6 +95,9 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto, text, ruled.")
         var tables: TableStrategy = .auto
 
+        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always, never.")
+        var ocr: OCRMode = .auto
+
         @Option(help: "Progress on stderr: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
         var progress: ProgressMode = .auto
 
@@ -146,7 +149,7 @@ extension GovReportCommand {
                 let runner = BatchRunner(
                     settings: .init(jobs: min(jobs, max(1, work.count)), timeout: timeout,
                                     maxMemoryMiB: maxMemory, documentsPerWorker: documentsPerWorker,
-                                    tables: tables, executable: Self.executablePath),
+                                    tables: tables, ocr: ocr, executable: Self.executablePath),
                     layout: layout, manifest: manifest, progress: progress)
                 if !work.isEmpty { try runner.run(work) }
                 progress.finish()
@@ -165,7 +168,8 @@ extension GovReportCommand {
                         .write(in: layout.root, temporaryDirectory: layout.temporaryDirectory)
                 }
                 for line in ProgressFormat.summary(tally, processed: work.count, skipped: selected.count - work.count,
-                                                   seconds: seconds, jobs: jobs) {
+                                                   seconds: seconds, jobs: jobs,
+                                                   ocr: (progress.snapshot.ocrDocuments, progress.snapshot.ocrPages)) {
                     Stderr.line(line)
                 }
                 Stderr.line("  outputs: \(layout.root.path)/{\(layout.reportsJSONL.lastPathComponent), "

@@ -33,7 +33,11 @@ final class BatchProgress {
         lastDrawn = started
     }
 
-    func record(_ entry: ManifestEntry) {
+    func record(_ entry: ManifestEntry, ocrPages: Int = 0) {
+        if ocrPages > 0 {
+            snapshot.ocrDocuments += 1
+            snapshot.ocrPages += ocrPages
+        }
         record(ok: entry.status == .ok, findings: entry.findings)
     }
 

@@ -17,6 +17,7 @@ final class BatchRunner {
         var maxMemoryMiB: Int
         var documentsPerWorker: Int
         var tables: TableStrategy
+        var ocr: OCRMode = .auto
         var executable: String
     }
 
@@ -51,7 +52,7 @@ final class BatchRunner {
     }
 
     private var workerArguments: [String] {
-        var args = ["worker", "--tables", settings.tables.rawValue,
+        var args = ["worker", "--tables", settings.tables.rawValue, "--ocr", settings.ocr.rawValue,
                     "--temporary-directory", layout.temporaryDirectory.path,
                     "--parent-pid", String(getpid())]
         if settings.maxMemoryMiB > 0 { args += ["--max-memory", String(settings.maxMemoryMiB)] }
@@ -207,7 +208,7 @@ final class BatchRunner {
                                   seconds: now - f.started, findings: result?.findings ?? 0,
                                   finished: ManifestEntry.timestamp())
         try manifest.append(entry)
-        progress.record(entry)
+        progress.record(entry, ocrPages: result?.ocrPages ?? 0)
     }
 
     /// Lets the workers finish and exit (or kills those still on a document, after an error).

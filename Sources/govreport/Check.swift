@@ -64,6 +64,9 @@ extension GovReportCommand {
 
         @OptionGroup var limits: DocumentLimits
 
+        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always, never.")
+        var ocr: OCRMode = .auto
+
         var effectiveFormat: Format { json ? .json : format }
 
         func validate() throws {
@@ -73,7 +76,7 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: tables, limits: limits, provenance: true)
+            var runner = InputRunner(tables: tables, ocr: ocr, limits: limits, provenance: true)
             defer { runner.finish() }
             var harvest = Harvest()
             var skipped = SkippedFiles()

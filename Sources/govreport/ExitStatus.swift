@@ -67,13 +67,15 @@ enum Stderr {
 /// each document is read in a worker process that can be stopped (`IsolatedReader`).
 struct InputRunner {
     var tables: TableStrategy = .auto
+    var ocr: OCRMode = .auto
     var reader: IsolatedReader?
     private(set) var firstFailure: Int32?
 
-    init(tables: TableStrategy = .auto, limits: DocumentLimits? = nil, provenance: Bool = false) {
+    init(tables: TableStrategy = .auto, ocr: OCRMode = .auto, limits: DocumentLimits? = nil, provenance: Bool = false) {
         self.tables = tables
+        self.ocr = ocr
         if let limits, limits.isolated {
-            reader = IsolatedReader(limits: limits, tables: tables, provenance: provenance)
+            reader = IsolatedReader(limits: limits, tables: tables, ocr: ocr, provenance: provenance)
         }
     }
 
@@ -101,7 +103,7 @@ struct InputRunner {
         }
         if let reader { return reader.read(path) }
         do {
-            return .success(try ReportExtractor.extract(path: path, tables: tables).json(provenance: provenance))
+            return .success(try ReportExtractor.extract(path: path, tables: tables, ocr: ocr).json(provenance: provenance))
         } catch {
             return .failure(DocumentFailure(error))
         }

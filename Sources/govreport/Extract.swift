@@ -29,10 +29,13 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
+        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always (OCR every page), never (no OCR: such a PDF is no_text_layer).")
+        var ocr: OCRMode = .auto
+
         @OptionGroup var limits: DocumentLimits
 
         func run() throws {
-            var runner = InputRunner(tables: tables, limits: limits, provenance: provenance)
+            var runner = InputRunner(tables: tables, ocr: ocr, limits: limits, provenance: provenance)
             defer { runner.finish() }
             var docs: [JSONValue] = []
             let progress = BatchProgress.forFiles(files.count)
@@ -60,3 +63,4 @@ extension GovReportCommand {
 }
 
 extension TableStrategy: ExpressibleByArgument {}
+extension OCRMode: ExpressibleByArgument {}

@@ -33,6 +33,7 @@ struct DocumentLimits: ParsableArguments {
 final class IsolatedReader {
     let limits: DocumentLimits
     let tables: TableStrategy
+    let ocr: OCRMode
     let provenance: Bool
     private var worker: WorkerProcess?
     private var requestID = 0
@@ -42,8 +43,8 @@ final class IsolatedReader {
         return URL(fileURLWithPath: String(cString: made))
     }()
 
-    init(limits: DocumentLimits, tables: TableStrategy, provenance: Bool) {
-        self.limits = limits; self.tables = tables; self.provenance = provenance
+    init(limits: DocumentLimits, tables: TableStrategy, ocr: OCRMode, provenance: Bool) {
+        self.limits = limits; self.tables = tables; self.ocr = ocr; self.provenance = provenance
     }
 
     deinit {
@@ -101,7 +102,7 @@ final class IsolatedReader {
 
     private func currentWorker(_ directory: URL) throws -> WorkerProcess {
         if let worker { return worker }
-        var args = ["worker", "--tables", tables.rawValue, "--temporary-directory", directory.path,
+        var args = ["worker", "--tables", tables.rawValue, "--ocr", ocr.rawValue, "--temporary-directory", directory.path,
                     "--parent-pid", String(getpid())]
         if limits.maxMemory > 0 { args += ["--max-memory", String(limits.maxMemory)] }
         if provenance { args.append("--provenance") }

@@ -15,6 +15,7 @@ extension GovReportCommand {
             shouldDisplay: false)
 
         @Option(help: "How PDF tables are read.") var tables: TableStrategy = .auto
+        @Option(help: "Which pages are read by OCR.") var ocr: OCRMode = .auto
         @Option(help: "Cap on this process's address space, in MiB (0: none).") var maxMemory = 0
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
@@ -44,7 +45,7 @@ extension GovReportCommand {
                     Self.answer(full.line)
                     continue
                 }
-                Self.answer(DocumentJob.run(request, tables: tables, provenance: provenance,
+                Self.answer(DocumentJob.run(request, tables: tables, ocr: ocr, provenance: provenance,
                                              temporaryDirectory: tmp).line)
             }
         }

@@ -78,7 +78,7 @@ public enum InputError: Error, Sendable, Equatable {
             "is a damaged or truncated PDF (\(why)); download it again or repair it (e.g. qpdf) first"
         case .encryptedPDF: "is password-protected; decrypt it first (e.g. qpdf --decrypt --password=…)"
         case .noTextLayer(let pages):
-            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); run OCR on it first"
+            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); read it with --ocr auto (needs Tesseract: libtesseract5, tesseract-ocr-chi-sim, tesseract-ocr-eng) or run OCR on it first"
         case .textAsOutlines(let pages):
             "has no text and no images on its \(pages) page(s): the words are drawn as vector outlines (a PDF printed with text converted to paths); run OCR on its rendered pages, or get the original document"
         case .fontNotLoaded(let fonts, let package):

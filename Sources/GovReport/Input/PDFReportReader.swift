@@ -11,17 +11,18 @@ enum PDFReportReader {
     static let renderScale = 1.5
 
     static func extract(data: Data, name: String, sha256: String,
-                        strategy: TableStrategy) throws(InputError) -> CanonicalReport {
-        try read(data: data, name: name, sha256: sha256, strategy: strategy).report
+                        strategy: TableStrategy, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
+        try read(data: data, name: name, sha256: sha256, strategy: strategy, ocr: ocr).report
     }
 
     /// The report and the page layouts its tables were read from (with rulings when used).
     static func read(data: Data, name: String, sha256: String,
-                     strategy: TableStrategy) throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout]) {
+                     strategy: TableStrategy, ocr: OCRMode = .auto) throws(InputError)
+        -> (report: CanonicalReport, layouts: [PageLayout]) {
         PopplerDocument.messagePage(nil)
         _ = PopplerDocument.takeMessages()
         do {
-            var read = try readDocument(data: data, name: name, sha256: sha256, strategy: strategy)
+            var read = try readDocument(data: data, name: name, sha256: sha256, strategy: strategy, ocr: ocr)
             let said = PopplerDocument.takeMessages()
             read.report.diagnostics += popplerDiagnostics(said.messages, dropped: said.dropped)
             return read
@@ -63,7 +64,8 @@ enum PDFReportReader {
     }
 
     private static func readDocument(data: Data, name: String, sha256: String,
-                                     strategy: TableStrategy) throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout]) {
+                                     strategy: TableStrategy, ocr: OCRMode) throws(InputError)
+        -> (report: CanonicalReport, layouts: [PageLayout]) {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -100,6 +102,14 @@ enum PDFReportReader {
             guard let turn = RotatedText.turn(of: texts[i]) else { continue }
             texts[i] = RotatedText.upright(texts[i], turn)
             sideways.append(i)
+        }
+        // Pages without a usable text layer (scans) are read by OCR; a PDF with text on every
+        // page goes on exactly as without OCR.
+        let ocrPages = OCRPageSelection.pages(doc, texts: texts, mode: ocr)
+        if !ocrPages.isEmpty,
+           let scanned = try ScannedReportReader.read(doc: doc, texts: texts, ocrPages: ocrPages,
+                                                      source: .init(path: name, sha256: sha256, kind: .pdf, pages: count)) {
+            return scanned
         }
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
         guard glyphCount >= 10 else { throw noText(doc, texts: texts) }

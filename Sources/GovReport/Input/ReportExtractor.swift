@@ -10,8 +10,8 @@ public enum TableStrategy: String, Sendable, CaseIterable {
 public enum ReportExtractor {
     /// Reads and extracts the file at `path`. `displayPath` is what `source.path` records.
     public static func extract(path: String, displayPath: String? = nil,
-                               tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
-        try extract(data: readFile(path), name: displayPath ?? path, tables: tables)
+                               tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
+        try extract(data: readFile(path), name: displayPath ?? path, tables: tables, ocr: ocr)
     }
 
     /// The bytes of the report file at `path` (a name as govreport writes it, see `RawPath`):
@@ -41,12 +41,12 @@ public enum ReportExtractor {
     /// Extracts a report held in memory; `name` (a file name) chooses nothing but `source.path`
     /// and, when the bytes are ambiguous, the kind.
     public static func extract(data: Data, name: String,
-                               tables: TableStrategy = .auto) throws(InputError) -> CanonicalReport {
+                               tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
         guard !data.isEmpty else { throw .empty }
         let sha = sha256Hex([UInt8](data))
         switch InputKind.sniff(data, name: name) {
         case .pdf:
-            return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables)
+            return try PDFReportReader.extract(data: data, name: name, sha256: sha, strategy: tables, ocr: ocr)
         case .html:
             return try HTMLReportReader.extract(data: data, name: name, sha256: sha)
         case .docx:
@@ -77,11 +77,11 @@ public enum ReportExtractor {
 extension ReportExtractor {
     /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
     /// read from: for the debug view.
-    public static func inspectPDF(path: String, tables: TableStrategy = .auto) throws(InputError)
+    public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
-        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables)
+        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables, ocr: ocr)
     }
 }

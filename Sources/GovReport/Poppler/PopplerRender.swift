@@ -4,8 +4,10 @@ extension PopplerDocument {
     /// Renders page `index` (or only the part `clip` of it, in page points) to a white-backed
     /// grayscale raster at `scale` pixels per point. Ruling lines come from here: poppler-glib
     /// has no API for vector paths. Nil when the page cannot be rendered, or when the area at
-    /// that scale is more pixels than `RasterSize` allows (a page box of absurd size).
-    public func render(page index: Int, scale: Double, clip: Rect? = nil) -> GrayImage? {
+    /// that scale is more pixels than `RasterSize` allows (a page box of absurd size). With
+    /// `dropColour`, strongly coloured pixels (a red seal, a blue stamp: channels far apart)
+    /// become white, so only black and gray ink is left.
+    public func render(page index: Int, scale: Double, clip: Rect? = nil, dropColour: Bool = false) -> GrayImage? {
         withPage(index) { page -> GrayImage? in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
@@ -38,6 +40,7 @@ extension PopplerDocument {
                         let px = row[x]
                         if px == 0x00FF_FFFF || px == 0xFFFF_FFFF { buf[out + x] = 255; continue }
                         let r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF
+                        if dropColour, max(r, g, b) - min(r, g, b) >= Self.colourChroma { buf[out + x] = 255; continue }
                         buf[out + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
                     }
                 }
@@ -45,6 +48,26 @@ extension PopplerDocument {
             }
             return GrayImage(width: width, height: height, scale: scale, origin: (area.x0, area.y0), pixels: pixels)
         } ?? nil
+    }
+}
+
+extension PopplerDocument {
+    /// Spread between the strongest and weakest colour channel (0…255) from which a pixel is
+    /// coloured ink rather than black or gray ink.
+    static let colourChroma: UInt32 = 64
+
+    /// Renders page `index` for OCR: at `dpi` (pixels per inch), lowered when the raster would
+    /// exceed `maxPixels`, with coloured ink dropped. Nil when the page cannot be rendered.
+    public func renderForOCR(page index: Int, dpi: Double, maxPixels: Int) -> GrayImage? {
+        guard let size = withPage(index, { page -> (Double, Double) in
+            var w = 0.0, h = 0.0
+            poppler_page_get_size(page, &w, &h)
+            return (w, h)
+        }), size.0 > 0, size.1 > 0 else { return nil }
+        var scale = dpi / 72
+        let pixels = size.0 * size.1 * scale * scale
+        if pixels > Double(maxPixels) { scale *= (Double(maxPixels) / pixels).squareRoot() }
+        return render(page: index, scale: scale, dropColour: true)
     }
 }
 

@@ -10,6 +10,37 @@ public struct CanonicalReport: Sendable, Equatable {
         public var pages: Int?
         /// The converter and its version, for a file converted before reading (`.doc` → `.docx`).
         public var convertedBy: String? = nil
+        /// Present when some page was read by OCR.
+        public var ocr: OCRInfo? = nil
+    }
+
+    /// How the pages without a usable text layer were read (`source.ocr`).
+    public struct OCRInfo: Sendable, Equatable {
+        public var engine: String
+        public var version: String
+        public var languages: String
+        public var dpi: Int
+        /// 1-based numbers of the pages read by OCR.
+        public var pages: [Int]
+
+        var json: JSONValue {
+            .object([JSONMember("engine", .string(engine)), JSONMember("version", .string(version)),
+                     JSONMember("languages", .string(languages)), JSONMember("dpi", .number(Decimal(dpi))),
+                     JSONMember("pages", .array(pages.map { .number(Decimal($0)) }))])
+        }
+
+        init(engine: String, version: String, languages: String, dpi: Int, pages: [Int]) {
+            self.engine = engine; self.version = version; self.languages = languages; self.dpi = dpi; self.pages = pages
+        }
+
+        init?(json: JSONValue?) {
+            guard let j = json, let engine = j["engine"]?.string else { return nil }
+            self.engine = engine
+            version = j["version"]?.string ?? ""
+            languages = j["languages"]?.string ?? ""
+            dpi = j["dpi"]?.decimal.map { NSDecimalNumber(decimal: $0).intValue } ?? 0
+            pages = j["pages"]?.array?.compactMap { $0.decimal.map { NSDecimalNumber(decimal: $0).intValue } } ?? []
+        }
     }
 
     public struct Info: Sendable, Equatable {
@@ -47,6 +78,7 @@ public struct CanonicalReport: Sendable, Equatable {
                    JSONMember("kind", .string(source.kind.rawValue))]
         if let pages = source.pages { src.append(JSONMember("pages", .number(Decimal(pages)))) }
         if let by = source.convertedBy { src.append(JSONMember("converted_by", .string(by))) }
+        if let ocr = source.ocr { src.append(JSONMember("ocr", ocr.json)) }
         var members = [
             JSONMember("schema", .string(Self.schema)),
             JSONMember("source", .object(src)),
@@ -80,7 +112,8 @@ public struct CanonicalReport: Sendable, Equatable {
         source = Source(path: src["path"]?.string ?? "", sha256: src["sha256"]?.string ?? "",
                         kind: src["kind"]?.string.flatMap(Source.Kind.init(rawValue:)) ?? .pdf,
                         pages: src["pages"]?.integer(in: 0...JSONValue.maxPage),
-                        convertedBy: src["converted_by"]?.string)
+                        convertedBy: src["converted_by"]?.string,
+                        ocr: OCRInfo(json: src["ocr"]))
         report = Info(title: rep["title"]?.string, organization: rep["organization"]?.string,
                       year: rep["year"]?.integer(in: 1000...9999), template: template)
         let sec = json["sections"]

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Doubt is data: each cell of a report read by OCR whose reading is not certain gets a
+/// `cell.uncertain` diagnostic naming the cell, its page and why. The value is never changed.
+enum UncertainCells {
+    /// The diagnostics for `report`, whose pages `ocrPages` (1-based) were read by OCR with
+    /// these doubts: a doubt marks the cell it lies in; a failing arithmetic rule marks its
+    /// cells on OCR pages (a misread digit shows as a sum that does not add up).
+    static func diagnostics(for report: CanonicalReport, doubts: [OCRDoubt], ocrPages: Set<Int>) -> [Finding] {
+        var reasons: [String: [String]] = [:]
+        var suspects: [String: [String]] = [:]
+        var cells: [(key: String, table: String, row: String, column: String, page: Int)] = []
+        let tables = [("active_disclosure", report.activeDisclosure), ("applications", report.applications),
+                      ("review_litigation", report.reviewLitigation)]
+        for (name, table) in tables {
+            for (row, boxes) in cellBoxes(table) {
+                guard let page = row.page, ocrPages.contains(page) else { continue }
+                for (i, field) in row.fields.enumerated() {
+                    let key = "\(name).\(row.key).\(field)"
+                    cells.append((key, name, row.key, field, page))
+                    guard let box = boxes[i] else { continue }
+                    for d in doubts where d.page == page && overlaps(d.box, box) {
+                        if d.weak { suspects[key, default: []].append(d.reason) } else { reasons[key, default: []].append(d.reason) }
+                    }
+                }
+            }
+        }
+        // A rule that fails marks the cells it involves that OCR read with less than full
+        // confidence; when none was, and none is in doubt already, all of them: one is misread.
+        for f in report.findings where f.severity == .error {
+            let involved = FindingCells.cells(for: f, in: report).filter { $0.page.map(ocrPages.contains) ?? false }
+            let why = "\(f.code) does not hold"
+            let weak = involved.filter { suspects[$0.key] != nil }
+            let marked = weak.isEmpty && !involved.contains(where: { reasons[$0.key] != nil }) ? involved : weak
+            for c in marked where reasons[c.key]?.contains(why) != true {
+                reasons[c.key, default: []].append(contentsOf: (suspects[c.key] ?? []) + [why])
+            }
+        }
+        return cells.compactMap { c in
+            guard let why = reasons[c.key] else { return nil }
+            var seen = Set<String>()
+            let message = "OCR reading not certain: " + why.filter { seen.insert($0).inserted }.joined(separator: "; ")
+            return Finding(code: "cell.uncertain", severity: .warning, message: message, table: c.table, row: c.row,
+                           column: c.column, page: c.page)
+        }
+    }
+
+    /// Each row's cell boxes; a cell with nothing printed gets the box of its column (from the
+    /// table's other rows on the page) across its row's height.
+    static func cellBoxes(_ table: TableValues) -> [(RowValues, [Rect?])] {
+        var columns: [String: [Int: (x0: [Double], x1: [Double])]] = [:]
+        for row in table.rows {
+            guard let page = row.page, let g = row.geometry, g.cells.count == row.fields.count else { continue }
+            for (i, box) in g.cells.enumerated() {
+                guard let box else { continue }
+                columns[row.fields[i], default: [:]][page, default: ([], [])].x0.append(box.x0)
+                columns[row.fields[i], default: [:]][page, default: ([], [])].x1.append(box.x1)
+            }
+        }
+        return table.rows.map { row in
+            guard let page = row.page, let g = row.geometry else { return (row, row.fields.map { _ in nil }) }
+            let known = g.cells.compactMap { $0 } + [g.label].compactMap { $0 }
+            guard let first = known.first else { return (row, row.fields.map { _ in nil }) }
+            let band = known.reduce(first) { $0.union($1) }
+            return (row, row.fields.enumerated().map { i, field in
+                if i < g.cells.count, let box = g.cells[i] { return box }
+                guard let col = columns[field]?[page], !col.x0.isEmpty else { return nil }
+                return Rect(x0: median(col.x0), y0: band.y0, x1: median(col.x1), y1: band.y1)
+            })
+        }
+    }
+
+    /// Whether a doubt's box and a cell's box are the same place: either holds the other's centre.
+    static func overlaps(_ doubt: Rect, _ cell: Rect) -> Bool {
+        func holds(_ r: Rect, _ x: Double, _ y: Double) -> Bool { x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1 }
+        return holds(doubt, cell.midX, cell.midY) || holds(cell, doubt.midX, doubt.midY)
+    }
+}

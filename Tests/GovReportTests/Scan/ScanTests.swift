@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import GovReport
+
+/// Scanned pages read by OCR. The fixture `Fixtures/scan/scan-table.pdf` is pages 2–3 of
+/// Samples/sample-bordered-2021.pdf made into a colour scan at 150 dpi, turned 0.6°, with
+/// speckle, JPEG artefacts and a red seal over the applications table
+/// (`python3 Scripts/make-scan.py Samples/sample-bordered-2021.pdf
+/// Tests/GovReportTests/Fixtures/scan/scan-table.pdf --pages 2-3 --dpi 150 --skew 0.6 --seal
+/// --colour --quality 55 --seed 11`); its numbers are the sample's.
+@Suite struct ScanTests {
+    static let fixture: URL = {
+        let base = Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+            ?? Paths.packageRoot.appendingPathComponent("Tests/GovReportTests/Fixtures")
+        return base.appendingPathComponent("scan")
+    }()
+
+    static var ocrInstalled: Bool { TesseractEngine.version != nil }
+
+    @Test func neverKeepsTheNoTextLayerError() throws {
+        let data = try Data(contentsOf: Self.fixture.appendingPathComponent("scan-table.pdf"))
+        #expect(throws: InputError.noTextLayer(pages: 2)) {
+            try ReportExtractor.extract(data: data, name: "scan-table.pdf", ocr: .never)
+        }
+    }
+
+    /// Every number read is right, or marked doubtful: no wrong number without a mark.
+    @Test(.enabled(if: ScanTests.ocrInstalled)) func scannedTablesAreReadAndEveryWrongCellIsMarked() throws {
+        let data = try Data(contentsOf: Self.fixture.appendingPathComponent("scan-table.pdf"))
+        let report = try ReportExtractor.extract(data: data, name: "scan-table.pdf")
+        #expect(report.source.ocr?.pages == [1, 2])
+        #expect(report.source.ocr?.engine == "tesseract")
+        let truth = try ExactJSON.parse(String(decoding: try Data(contentsOf:
+            Self.fixture.appendingPathComponent("scan-table.numbers.json")), as: UTF8.self))
+        let flagged = Set(report.diagnostics.filter { $0.code == "cell.uncertain" }
+            .map { "\($0.table ?? "").\($0.row ?? "").\($0.column ?? "")" })
+        var right = 0, wrong: [String] = []
+        for row in report.applications.rows {
+            for (field, value) in zip(row.fields, row.values) {
+                let want = truth["applications"]?[row.key]?[field]
+                let key = "applications.\(row.key).\(field)"
+                if want?.decimal == value || (want == .null && value == nil) { right += 1 } else if !flagged.contains(key) {
+                    wrong.append("\(key): \(value.map { "\($0)" } ?? "null") (want \(want.map { "\($0)" } ?? "-"))")
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "wrong and not marked: \(wrong)")
+        #expect(right >= 150, "applications cells read right: \(right)")
+        // The fixture is a hard scan (150 dpi, a seal over the table): the corpus aim is ≤ 5%.
+        #expect(flagged.count * 2 <= right, "too many cells marked doubtful: \(flagged.count)")
+    }
+
+    @Test func skewIsMeasuredFromLevelLines() {
+        // Horizontal lines drawn at 0.8° (falling to the right).
+        let w = 1200, h = 800
+        var px = [UInt8](repeating: 255, count: w * h)
+        let t = tan(0.8 * Double.pi / 180)
+        for base in stride(from: 100, to: 700, by: 60) {
+            for x in 50..<1150 {
+                let y = base + Int((Double(x - w / 2) * t).rounded())
+                px[y * w + x] = 0
+                px[(y + 1) * w + x] = 0
+            }
+        }
+        let image = GrayImage(width: w, height: h, scale: 300.0 / 72, pixels: px)
+        let angle = Deskew.angle(of: image)
+        #expect(abs(angle - 0.8) < 0.06, "measured \(angle)")
+        let level = Deskew.rotate(image, by: angle)
+        #expect(abs(Deskew.angle(of: level)) < 0.06)
+    }
+
+    @Test func cellsAreTheRegionsTheRulingsEnclose() {
+        // A 2×3 grid whose top-right two cells are merged, inside a 200×100 pt page.
+        var rulings: [Ruling] = []
+        for y in [10.0, 40, 70] { rulings.append(Ruling(axis: .horizontal, position: y, start: 10, end: 190)) }
+        rulings.append(Ruling(axis: .vertical, position: 10, start: 10, end: 70))
+        rulings.append(Ruling(axis: .vertical, position: 70, start: 10, end: 70))
+        rulings.append(Ruling(axis: .vertical, position: 130, start: 40, end: 70))  // not in the top row
+        rulings.append(Ruling(axis: .vertical, position: 190, start: 10, end: 70))
+        // A line broken by the scan is still one line.
+        rulings.append(Ruling(axis: .horizontal, position: 70.5, start: 100, end: 104))
+        let cells = GridCells.cells(rulings: rulings, width: 200, height: 100, maxArea: 10_000)
+        #expect(cells.count == 5)
+        #expect(cells.contains { abs($0.x0 - 70) <= 1.5 && abs($0.x1 - 190) <= 1.5 && abs($0.y1 - 40) <= 1.5 })
+    }
+
+    @Test func theWhitelistHoldsTheTemplatesCharacters() {
+        let chars = Set(ScanPageReader.tableCharacters)
+        for label in Template.applicationRows.map(\.label) + Template.applicationColumnLabels {
+            for c in TextNormalizer.fold(label) where !c.isWhitespace {
+                #expect(chars.contains(c), "\(c) of \(label)")
+            }
+        }
+    }
+}
