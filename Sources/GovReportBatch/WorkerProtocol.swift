@@ -67,7 +67,7 @@ public struct WorkResult: Sendable, Equatable {
 
 /// The work of a worker on one document: extract, write the canonical JSON atomically, answer.
 public enum DocumentJob {
-    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto, ocr: OCRMode = .auto,
+    public static func run(_ request: WorkRequest, tables: TableStrategy = .auto, ocr: OCRMode = .never,
                            provenance: Bool = false,
                            temporaryDirectory: URL) -> WorkResult {
         let output = URL(fileURLWithPath: request.output)

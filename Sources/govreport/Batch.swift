@@ -95,8 +95,8 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto, text, ruled.")
         var tables: TableStrategy = .auto
 
-        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always, never.")
-        var ocr: OCRMode = .auto
+        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
+        var ocr: OCRMode = .never
 
         @Option(help: "Progress on stderr: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
         var progress: ProgressMode = .auto

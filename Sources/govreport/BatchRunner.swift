@@ -17,7 +17,7 @@ final class BatchRunner {
         var maxMemoryMiB: Int
         var documentsPerWorker: Int
         var tables: TableStrategy
-        var ocr: OCRMode = .auto
+        var ocr: OCRMode = .never
         var executable: String
     }
 

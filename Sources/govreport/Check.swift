@@ -64,8 +64,8 @@ extension GovReportCommand {
 
         @OptionGroup var limits: DocumentLimits
 
-        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always, never.")
-        var ocr: OCRMode = .auto
+        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
+        var ocr: OCRMode = .never
 
         var effectiveFormat: Format { json ? .json : format }
 

@@ -67,11 +67,11 @@ enum Stderr {
 /// each document is read in a worker process that can be stopped (`IsolatedReader`).
 struct InputRunner {
     var tables: TableStrategy = .auto
-    var ocr: OCRMode = .auto
+    var ocr: OCRMode = .never
     var reader: IsolatedReader?
     private(set) var firstFailure: Int32?
 
-    init(tables: TableStrategy = .auto, ocr: OCRMode = .auto, limits: DocumentLimits? = nil, provenance: Bool = false) {
+    init(tables: TableStrategy = .auto, ocr: OCRMode = .never, limits: DocumentLimits? = nil, provenance: Bool = false) {
         self.tables = tables
         self.ocr = ocr
         if let limits, limits.isolated {

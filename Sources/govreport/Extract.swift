@@ -29,8 +29,8 @@ extension GovReportCommand {
         @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
         var tables: TableStrategy = .auto
 
-        @Option(help: "Pages without a usable text layer (scans): auto (read them by OCR), always (OCR every page), never (no OCR: such a PDF is no_text_layer).")
-        var ocr: OCRMode = .auto
+        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
+        var ocr: OCRMode = .never
 
         @OptionGroup var limits: DocumentLimits
 

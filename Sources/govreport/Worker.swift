@@ -15,7 +15,7 @@ extension GovReportCommand {
             shouldDisplay: false)
 
         @Option(help: "How PDF tables are read.") var tables: TableStrategy = .auto
-        @Option(help: "Which pages are read by OCR.") var ocr: OCRMode = .auto
+        @Option(help: "Which pages are read by OCR.") var ocr: OCRMode = .never
         @Option(help: "Cap on this process's address space, in MiB (0: none).") var maxMemory = 0
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?

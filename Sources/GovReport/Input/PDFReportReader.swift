@@ -11,13 +11,13 @@ enum PDFReportReader {
     static let renderScale = 1.5
 
     static func extract(data: Data, name: String, sha256: String,
-                        strategy: TableStrategy, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
+                        strategy: TableStrategy, ocr: OCRMode = .never) throws(InputError) -> CanonicalReport {
         try read(data: data, name: name, sha256: sha256, strategy: strategy, ocr: ocr).report
     }
 
     /// The report and the page layouts its tables were read from (with rulings when used).
     static func read(data: Data, name: String, sha256: String,
-                     strategy: TableStrategy, ocr: OCRMode = .auto) throws(InputError)
+                     strategy: TableStrategy, ocr: OCRMode = .never) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
         PopplerDocument.messagePage(nil)
         _ = PopplerDocument.takeMessages()

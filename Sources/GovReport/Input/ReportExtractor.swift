@@ -10,7 +10,7 @@ public enum TableStrategy: String, Sendable, CaseIterable {
 public enum ReportExtractor {
     /// Reads and extracts the file at `path`. `displayPath` is what `source.path` records.
     public static func extract(path: String, displayPath: String? = nil,
-                               tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
+                               tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError) -> CanonicalReport {
         try extract(data: readFile(path), name: displayPath ?? path, tables: tables, ocr: ocr)
     }
 
@@ -41,7 +41,7 @@ public enum ReportExtractor {
     /// Extracts a report held in memory; `name` (a file name) chooses nothing but `source.path`
     /// and, when the bytes are ambiguous, the kind.
     public static func extract(data: Data, name: String,
-                               tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError) -> CanonicalReport {
+                               tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError) -> CanonicalReport {
         guard !data.isEmpty else { throw .empty }
         let sha = sha256Hex([UInt8](data))
         switch InputKind.sniff(data, name: name) {
@@ -77,7 +77,7 @@ public enum ReportExtractor {
 extension ReportExtractor {
     /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
     /// read from: for the debug view.
-    public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .auto) throws(InputError)
+    public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError)
         -> (report: CanonicalReport, layouts: [PageLayout]) {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }

@@ -27,7 +27,7 @@ import Testing
     /// Every number read is right, or marked doubtful: no wrong number without a mark.
     @Test(.enabled(if: ScanTests.ocrInstalled)) func scannedTablesAreReadAndEveryWrongCellIsMarked() throws {
         let data = try Data(contentsOf: Self.fixture.appendingPathComponent("scan-table.pdf"))
-        let report = try ReportExtractor.extract(data: data, name: "scan-table.pdf")
+        let report = try ReportExtractor.extract(data: data, name: "scan-table.pdf", ocr: .auto)
         #expect(report.source.ocr?.pages == [1, 2])
         #expect(report.source.ocr?.engine == "tesseract")
         let truth = try ExactJSON.parse(String(decoding: try Data(contentsOf:
