@@ -18,6 +18,9 @@
 #                                       by display width (CJK two columns), values right-aligned,
 #                                       labels wrapped, a form feed and `- 2 -` inside a table
 #       NAME.spaces.txt                 a tab-separated report whose tabs became four spaces
+#       NAME.shifted.txt, NAME.tight.txt, NAME.wrapleft.txt
+#                                       a report as pdftotext places it, with one of its
+#                                       imprecisions each (see pdftotext_text)
 #   Tests/GovReportTests/Fixtures/markdown/
 #       NAME.pipes.md                   pipe tables, `#` headings, a table split by `— 2 —`
 #                                       with its header repeated, `**bold**` labels
@@ -175,6 +178,103 @@ def display_text(truth):
     out += ["", "五、存在的主要问题及改进情况"] + ["  " + t for t in p["problems"]]
     out += ["", "六、其他需要报告的事项"] + ["  " + t for t in p["other"]]
     out += ["", "                                   - 3 -", ""]
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- pdftotext's column placement
+
+def pdftotext_text(truth, kind):
+    """A report as `pdftotext -layout` places it (every character one column), with one of
+    its imprecisions, by `kind`:
+      shifted   the applications table continues on a page whose columns pdftotext placed
+                eight columns right of the header's (labels and numbers alike)
+      tight     the numbers one space apart, the first pressed against a long label by one space
+      wrapleft  a wrapped label's next line starts one column left of its item number
+    """
+    p = prose(truth)
+    out = ["", "        " + truth["report"]["title"], "", "  " + p["preface"], "  一、总体情况"]
+    out += ["  " + t for t in p["overview"]]
+    out += ["  二、主动公开政府信息情况"]
+    ad = truth["active_disclosure"]
+    for heading, head, rows in active_parts(truth):
+        rows = [r for r in rows if r[0] in ad]
+        if not rows:
+            continue
+        out.append(" " * 16 + heading)
+        out.append("     " + head[0].ljust(12) + "".join(h.rjust(16) for h in head[1:]))
+        for key, label, fields in rows:
+            out.append(" " + label.ljust(16) + "".join(fmt(ad[key].get(f), "/").rjust(16) for f in fields))
+    out += ["  三、收到和处理政府信息公开申请情况"]
+    tight = kind == "tight"
+    label_w, col_w = (30, 2) if tight else (34, 6)
+    names = [("自然", "人"), ("商业", "企业"), ("科研", "机构"), ("社会", "公益"), ("法律", "服务"), ("其他", ""), ("总计", "")]
+    apps = truth["applications"]
+    if tight:
+        # Each column as wide as its widest number and one space: the numbers one space apart.
+        widths = [1 + max(len(fmt(apps[k].get(c))) for k in apps) for c in COLS]
+        out.append(" " * (label_w + 2) + "申请人情况")
+        full = ["自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计"]
+        for i in range(4):
+            left = ["（本列数据的勾稽关系为：第一项加", "第二项之和，等于第三项加第四项", "之和）", ""][i]
+            out.append(left.ljust(label_w) + "".join((n[i] if i < len(n) else " ").rjust(w) for n, w in zip(full, widths)))
+    else:
+        out.append(" " * (label_w + 2) + "申请人情况")
+        out.append("（本列数据的勾稽关系为：第一项加".ljust(label_w) + "".join(n[0].rjust(col_w) for n in names))
+        out.append("第二项之和，等于第三项加第四项之和）".ljust(label_w) + "".join(n[1].rjust(col_w) for n in names))
+    rows = app_rows(truth)
+    break_before = "unable_not_held"
+    shift = 0
+    last_group = None
+    for key, group, label in rows:
+        if key == break_before:
+            out += ["", "", " " * 30 + "第2页", "\f"]
+            shift = 8 if kind == "shifted" else 0
+        prefix = group if group and group != last_group else ""
+        last_group = group
+        indent = "" if key in ("new_received", "carried_over", "carried_forward") else "    "
+        if group:
+            text = indent + (prefix[:3] if prefix else "   ") + " " + label
+        else:
+            text = indent + label
+        values = "".join(fmt(apps[key].get(c)).rjust(w) for c, w in zip(COLS, widths)) if tight else \
+            "".join(fmt(apps[key].get(c)).rjust(col_w) for c in COLS)
+        if tight:
+            if len(text) >= label_w:
+                # pdftotext presses the first number against a label that fills its cell.
+                first = values.lstrip(" ")
+                cut = len(text[:label_w]) + (len(values) - len(first)) - 1
+                out.append(" " * shift + text[:cut] + " " + first)
+                out.append(" " * (shift + len(indent) + 4) + text[cut:])
+            else:
+                out.append(" " * shift + text.ljust(label_w) + values)
+            continue
+        if kind == "wrapleft" and group:
+            # Narrow cells: the group's name wrapped three characters a line in its column, the
+            # item's label nine a line from column 9, its next lines from column 8 (one left of
+            # the item number, one space after the group's name).
+            if prefix:
+                pending = [group[i:i + 3] for i in range(0, len(group), 3)]
+            parts = [label[i:i + 9] for i in range(0, len(label), 9)]
+            for j, part in enumerate(parts):
+                line = ("    " + (pending.pop(0) if pending else "")).ljust(9 if j == 0 else 8) + part
+                out.append(" " * shift + (line.ljust(label_w) + values if j == 0 else line))
+        elif len(text) > label_w - 2 and group:
+            # The label wraps inside its cell; the next line starts under the item number.
+            cut = label_w - 2
+            item = len(indent) + 4
+            out.append(" " * shift + text[:cut].ljust(label_w) + values)
+            out.append(" " * (shift + item) + text[cut:])
+        else:
+            out.append(" " * shift + text.ljust(label_w) + values)
+    out += ["", "  四、政府信息公开行政复议、行政诉讼情况"]
+    out.append("  行政复议".ljust(30) + "行政诉讼")
+    out.append(" " * 30 + "未经复议直接起诉".ljust(30) + "复议后起诉")
+    out.append("".join(n.rjust(6) for _ in range(3) for _, n in REVIEW_COLS))
+    rv = truth["review_litigation"]
+    out.append("".join(fmt(rv[g].get(c)).rjust(6) for g, _ in REVIEW_GROUPS for c, _ in REVIEW_COLS))
+    out += ["", "  五、存在的主要问题及改进情况"] + ["  " + t for t in p["problems"]]
+    out += ["  六、其他需要报告的事项"] + ["  " + t for t in p["other"]]
+    out += ["", " " * 30 + "第3页", "\f"]
     return "\n".join(out)
 
 
@@ -419,6 +519,10 @@ def main():
             stem = f"{name}.{suffix.split('.')[0]}"
             write(os.path.join(folder, f"{stem}.{suffix.split('.')[1]}"), make(truth))
             copy_numbers(numbers, os.path.join(folder, stem + ".numbers.json"))
+        for kind in ["shifted", "tight", "wrapleft"]:
+            stem = os.path.join(layout_dir, f"{name}.{kind}")
+            write(stem + ".txt", pdftotext_text(truth, kind))
+            copy_numbers(numbers, stem + ".numbers.json")
 
     truth = json.load(open(os.path.join(samples, "sample-bordered-2021.numbers.json"), encoding="utf-8"))
     write(os.path.join(samples, "sample-markdown-2021.md"), md_pipes(truth))

@@ -194,22 +194,183 @@ struct LaidOutText {
         return ys
     }
 
+    /// A line's words with their columns, and the values that end it: where the first of
+    /// them starts, their right edges, and where the text before them ends.
+    static func trailingValues(_ line: String, _ columns: Columns) -> (start: Int, edges: [Int], labelEnd: Int)? {
+        let tokens = words(line, columns)
+        var k = tokens.count
+        while k > 0, ValueParser.looksLikeValue(tokens[k - 1].text) { k -= 1 }
+        guard k < tokens.count else { return nil }
+        return (tokens[k].start, tokens[k...].map(\.end), k > 0 ? tokens[k - 1].end : 0)
+    }
+
+    /// A line's words (runs without a space) with their first and past-the-end columns.
+    static func words(_ line: String, _ columns: Columns) -> [(text: String, start: Int, end: Int)] {
+        var tokens: [(text: String, start: Int, end: Int)] = []
+        var column = 0
+        for ch in line {
+            let w = width(ch, columns)
+            if ch == " " {
+                column += w
+                continue
+            }
+            if let last = tokens.last, last.end == column {
+                tokens[tokens.count - 1].text.append(ch)
+                tokens[tokens.count - 1].end = column + w
+            } else {
+                tokens.append((String(ch), column, column + w))
+            }
+            column += w
+        }
+        return tokens
+    }
+
+    /// An item number opening a label: `1、`, `2.`, `3．`.
+    static func startsWithItemNumber(_ word: String) -> Bool {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let mark = word.dropFirst(digits.count).first else { return false }
+        return "、.．".contains(mark)
+    }
+
+    /// `pdftotext -layout` can start a wrapped label's next line one column left of its item
+    /// number, one space after the group's name in the column before (`（三） 权益` under
+    /// `4、保护第三方合法`): a single space, which joins words, between two cells. For each
+    /// line, the columns where such a continuation starts (one column left of an item number
+    /// on a line up to two above or below, one space after a word that is not a value); it is
+    /// drawn one column right, under its item number and apart from the group's name.
+    static func pressedContinuations(_ lines: [String], _ columns: Columns) -> [Int: Set<Int>] {
+        let words = lines.map { Self.words($0, columns) }
+        let items = words.map { Set($0.filter { startsWithItemNumber($0.text) }.map(\.start)) }
+        var out: [Int: Set<Int>] = [:]
+        for (l, line) in words.enumerated() {
+            for k in line.indices.dropFirst() {
+                let w = line[k], before = line[k - 1]
+                guard w.start - before.end == 1, !startsWithItemNumber(w.text),
+                      !ValueParser.looksLikeValue(w.text), !ValueParser.looksLikeValue(before.text),
+                      k + 1 == line.count || line[k + 1].start > w.end + 2 else { continue }
+                let near = max(0, l - 2)...min(lines.count - 1, l + 2)
+                if near.contains(where: { $0 != l && items[$0].contains(w.start + 1) }) {
+                    out[l, default: []].insert(w.start)
+                }
+            }
+        }
+        return out
+    }
+
+    /// A part heading such as `四、政府信息公开行政复议、行政诉讼情况`: a Chinese numeral and
+    /// `、` opening a line that ends in no value.
+    static func isPartHeading(_ line: String, _ columns: Columns) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard let mark = t.firstIndex(of: "、"), mark > t.startIndex,
+              t[..<mark].allSatisfy({ "一二三四五六七八九十".contains($0) }) else { return false }
+        return trailingValues(line, columns) == nil
+    }
+
+    /// `pdftotext -layout` places each page's columns by its own scale: a table continued on
+    /// a new page can have its numbers several columns right (or left) of where the rows
+    /// before the break put them. For each page that opens with rows of values, the shift
+    /// (in columns) that lays their right edges back onto the edges of the rows that closed
+    /// the page before, when it fits them clearly better than none; keyed by page, with the
+    /// lines it applies to.
+    static func continuationShifts(_ pages: [[String]], _ columns: Columns) -> [Int: (lines: Range<Int>, shift: Int)] {
+        func blank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
+        func furniture(_ line: String) -> Bool {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return isPageEnd(line) || (!t.isEmpty && t.count <= 16 && PartLocator.isPageNumber(t))
+        }
+        var shifts: [Int: (lines: Range<Int>, shift: Int)] = [:]
+        for p in pages.indices.dropFirst() {
+            // The rows that closed the page before: up from its end to a part heading or two blank lines.
+            let before = pages[p - 1]
+            var end = before.count
+            while end > 0, blank(before[end - 1]) || furniture(before[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0, !isPartHeading(before[start - 1], columns),
+                  !(blank(before[start - 1]) && start >= 2 && blank(before[start - 2])) { start -= 1 }
+            let reference = before[start..<end].compactMap { trailingValues($0, columns) }.flatMap(\.edges)
+            // The rows that open this page: down to a blank line or a part heading.
+            let lines = pages[p]
+            var first = 0
+            while first < lines.count, blank(lines[first]) || furniture(lines[first]) { first += 1 }
+            var last = first
+            while last < lines.count, !blank(lines[last]), !isPartHeading(lines[last], columns) { last += 1 }
+            let edges = lines[first..<last].compactMap { trailingValues($0, columns) }.flatMap(\.edges)
+            guard Set(reference).count >= 3, edges.count >= 2 else { continue }
+            // Two points for an edge that lands on one of the reference's, one for a column off.
+            func score(_ d: Int) -> Int {
+                edges.reduce(0) { sum, e in sum + max(0, 2 - (reference.map { abs(e + d - $0) }.min() ?? 2)) }
+            }
+            func fitsAll(_ d: Int) -> Bool {
+                edges.allSatisfy { e in reference.contains { abs(e + d - $0) <= 1 } }
+            }
+            let none = score(0)
+            let candidates = (-16...16).map { ($0, score($0)) }
+            // Only a shift that puts every number within a column of one before the break: a page
+            // pdftotext also scaled (its columns spread apart) is left as it is.
+            guard let best = candidates.max(by: { ($0.1, -abs($0.0)) < ($1.1, -abs($1.0)) }),
+                  best.0 != 0, best.1 >= none + 3, fitsAll(best.0) else { continue }
+            shifts[p] = (first..<last, best.0)
+        }
+        return shifts
+    }
+
+    /// `pdftotext -layout` can print a row's numbers one column left of (or right of) the
+    /// columns every other row of its table uses, the first pressed against its label by a
+    /// single space. For each line of three values or more none of whose right edges is a
+    /// column other rows of the page use (two lines or more), and all of which are one column
+    /// over: that shift.
+    static func rowNudges(_ lines: [String], _ columns: Columns) -> [Int: Int] {
+        let values = lines.map { trailingValues($0, columns) }
+        var counts: [Int: Int] = [:]
+        for v in values { for e in Set(v?.edges ?? []) { counts[e, default: 0] += 1 } }
+        var out: [Int: Int] = [:]
+        for (l, v) in values.enumerated() {
+            guard let v, v.edges.count >= 3 else { continue }
+            let own = Set(v.edges)
+            func used(_ e: Int) -> Bool { counts[e, default: 0] - (own.contains(e) ? 1 : 0) >= 2 }
+            guard !v.edges.contains(where: used) else { continue }
+            for d in [1, -1] where v.edges.allSatisfy({ used($0 + d) }) && v.start + d > v.labelEnd + 1 - (d > 0 ? 1 : 0) {
+                out[l] = d
+                break
+            }
+        }
+        return out
+    }
+
     /// The pages as the table stages see them.
     var layouts: [PageLayout] {
         let h = Self.glyphHeight, top = (Self.linePitch - h) / 2
+        let shifts = Self.continuationShifts(pages, columns)
         return pages.enumerated().map { p, lines in
             var glyphs: [Glyph] = []
             var maxColumn = 0
             let ys = Self.positions(lines)
+            let continuations = Self.pressedContinuations(lines, columns)
+            let nudges = Self.rowNudges(lines, columns)
             for (l, line) in lines.enumerated() {
                 let y0 = ys[l] * Self.linePitch + top
+                // A continued table's values moved back under their columns (not onto their label).
+                var moved = (from: Int.max, by: 0)
+                if let s = shifts[p], s.lines.contains(l), let values = Self.trailingValues(line, columns),
+                   values.start + s.shift > values.labelEnd + 1 {
+                    moved = (values.start, s.shift)
+                } else if let d = nudges[l], let values = Self.trailingValues(line, columns) {
+                    moved = (values.start, d)
+                }
+                // A wrapped label's line pressed against the group's name moves under its item number.
+                var pressed: Range<Int>? = nil
+                if let starts = continuations[l], let w = Self.words(line, columns).first(where: { starts.contains($0.start) }) {
+                    pressed = w.start..<w.end
+                }
                 var column = 0
                 for ch in line {
                     let w = Self.width(ch, columns)
                     if !ch.isWhitespace, w > 0 {
                         let folded = TextNormalizer.fold(String(ch))
                         if !folded.allSatisfy(\.isWhitespace) {
-                            let x0 = Double(column) * Self.columnWidth
+                            let placed = column >= moved.from ? column + moved.by
+                                : column + (pressed?.contains(column) == true ? 1 : 0)
+                            let x0 = Double(placed) * Self.columnWidth
                             glyphs.append(Glyph(text: folded,
                                                 box: Rect(x0: x0, y0: y0, x1: x0 + Double(w) * Self.columnWidth, y1: y0 + h),
                                                 fontSize: h))

@@ -46,6 +46,55 @@ import Testing
         #expect(ys[6] == 6)
     }
 
+    @Test func aContinuedTablesShiftedColumnsGoBackUnderTheRowsBeforeTheBreak() throws {
+        // pdftotext placed the second page's numbers eight columns right of the first page's.
+        let page1 = ["三、收到和处理政府信息公开申请情况",
+                     "一、本年新收政府信息公开申请数量      180    56    11   289",
+                     "    （一）予以公开            89    30     4   144"]
+        let page2 = ["            2.重复申请              6     0     1     9",
+                     "        （七）总计                 170    50     9   263",
+                     "",
+                     "四、政府信息公开行政复议、行政诉讼情况",
+                     "  0     1     0     0     1"]
+        let shifts = LaidOutText.continuationShifts([page1, page2], .characters)
+        let s = try #require(shifts[1])
+        #expect(s.shift == -8)
+        #expect(s.lines == 0..<2)
+        // The labels stay; the numbers move; the next part's rows are left alone.
+        let text = LaidOutText(text: page1.joined(separator: "\n") + "\u{0C}" + page2.joined(separator: "\n"))
+        let glyphs = text.layouts[1].glyphs
+        let nine = try #require(glyphs.first { $0.text == "9" && $0.box.y0 < LaidOutText.linePitch })
+        #expect(nine.box.x1 == 43 * LaidOutText.columnWidth)
+        #expect(glyphs.first?.box.x0 == 12 * LaidOutText.columnWidth)
+        // Aligned pages are not moved.
+        #expect(LaidOutText.continuationShifts([page1, page1.dropFirst().map { $0 }], .characters).isEmpty)
+    }
+
+    @Test func aWrappedLabelPressedAgainstItsGroupMovesUnderItsItemNumber() {
+        // 权益 (column 8) continues 4、保护第三方合法 (item number at column 9), one space after （三）.
+        let lines = ["         4、保护第三方合法        0",
+                     "    （三） 权益",
+                     "         5、属于三类内部事        0"]
+        #expect(LaidOutText.pressedContinuations(lines, .characters) == [1: [8]])
+        // Words one space apart elsewhere stay together.
+        #expect(LaidOutText.pressedContinuations(["    （三） 权益", "  行政 复议"], .characters).isEmpty)
+    }
+
+    @Test func aRowOneColumnOffItsTableGoesBackUnderTheColumns() throws {
+        // The numbers one space apart; the second row's pressed one column left against its label.
+        let lines = ["         1、信访举报投诉类申请    0 0 0 1",
+                     "         行政机关不再处理其政府公开 0 0 0 2",
+                     "         2、重复申请         0 0 0 3",
+                     "         3、其他           0 0 0 4"]
+        #expect(LaidOutText.rowNudges(lines, .characters) == [1: 1])
+        let page = try #require(LaidOutText(text: lines.joined(separator: "\n")).layouts.first)
+        let two = try #require(page.glyphs.first { $0.text == "2" && $0.box.y0 > LaidOutText.linePitch })
+        let four = try #require(page.glyphs.first { $0.text == "4" })
+        #expect(two.box.x0 == four.box.x0)
+        // Rows already under the columns are left alone.
+        #expect(LaidOutText.rowNudges([lines[0], lines[2], lines[3]], .characters).isEmpty)
+    }
+
     @Test func formFeedsAndStandAlonePageNumbersEndPages() {
         let text = LaidOutText(text: "一、总体情况\n- 1 -\n二、主动公开\n\u{0C}三、收到\n\u{0C}")
         #expect(text.pages.count == 3)
