@@ -84,9 +84,13 @@ enum PDFReportReader {
             defer { PopplerDocument.messagePage(nil) }
             if let text = doc.text(ofPage: i) {
                 let checkInk = invisible && !isScannedPage(doc, text)
-                return HiddenText.visible(text, checkInk: checkInk) {
+                let seen = HiddenText.visible(text, checkInk: checkInk) {
                     doc.render(page: i, scale: HiddenText.renderScale, clip: $0)
                 }
+                let resolved = OverlappingText.resolve(seen) {
+                    doc.render(page: i, scale: OverlappingText.renderScale, clip: $0)
+                }
+                return resolved.text
             }
             unreadable.append(i + 1)
             return PageText(number: i + 1, width: 0, height: 0, glyphs: [])
