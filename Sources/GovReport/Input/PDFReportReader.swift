@@ -84,19 +84,26 @@ enum PDFReportReader {
             defer { PopplerDocument.messagePage(nil) }
             if let text = doc.text(ofPage: i) {
                 let checkInk = invisible && !isScannedPage(doc, text)
-                let seen = HiddenText.visible(text, checkInk: checkInk) {
+                return HiddenText.visible(text, checkInk: checkInk) {
                     doc.render(page: i, scale: HiddenText.renderScale, clip: $0)
                 }
-                let resolved = OverlappingText.resolve(seen) {
-                    doc.render(page: i, scale: OverlappingText.renderScale, clip: $0)
-                }
-                return resolved.text
             }
             unreadable.append(i + 1)
             return PageText(number: i + 1, width: 0, height: 0, glyphs: [])
         }
         guard unreadable.count < count else {
             throw .damagedPDF("none of its \(count) page(s) can be loaded")
+        }
+        // Two texts drawn over each other: only the one a reader sees is kept.
+        let seen = texts
+        for i in texts.indices {
+            texts[i] = OverlappingText.resolve(seen[i], render: {
+                doc.render(page: i, scale: OverlappingText.renderScale, clip: $0)
+            }, elsewhere: { glyph in
+                guard let (p, box) = OverlappingText.cleanSample(of: glyph, in: seen),
+                      let image = doc.render(page: p, scale: OverlappingText.renderScale, clip: box) else { return nil }
+                return (box, image)
+            }).text
         }
         // Pages whose text is turned sideways are read in the text's own frame.
         var sideways: [Int] = []

@@ -119,7 +119,10 @@ enum OverlappingText {
     /// rendered page. A glyph's shape is taken from a glyph of the same text, font and size
     /// elsewhere on the page that nothing overlaps. Pages without overlapping glyphs are
     /// returned as they are, at no cost; the others render the area of the overlaps and shapes.
-    static func resolve(_ text: PageText, render: (Rect) -> GrayImage?) -> Outcome {
+    /// `elsewhere` finds a clean sample of a glyph (text, font, size) on another page and
+    /// renders it, for pages where every such glyph is overlapped.
+    static func resolve(_ text: PageText, render: (Rect) -> GrayImage?,
+                        elsewhere: (Glyph) -> (box: Rect, image: GrayImage)? = { _ in nil }) -> Outcome {
         let glyphs = text.glyphs
         let solid = glyphs.indices.filter { !glyphs[$0].text.allSatisfy(\.isWhitespace) }
             .sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
@@ -165,9 +168,17 @@ enum OverlappingText {
         guard let image = render(area) else { return Outcome(text: text, uncertain: []) }
         // How much of the sample's ink shows in the glyph's place (nil: no sample).
         var shows: [Int: Double] = [:]
+        var away: [String: (box: Rect, image: GrayImage)?] = [:]
         for i in involved {
-            guard let s = sample[i] else { continue }
-            shows[i] = coverage(of: glyphs[s].box, at: glyphs[i].box, in: image)
+            if let s = sample[i] {
+                shows[i] = coverage(of: glyphs[s].box, in: image, at: glyphs[i].box, in: image)
+                continue
+            }
+            let k = key(glyphs[i])
+            if away[k] == nil { away[k] = .some(elsewhere(glyphs[i])) }
+            if let found = away[k] ?? nil {
+                shows[i] = coverage(of: found.box, in: found.image, at: glyphs[i].box, in: image)
+            }
         }
         var hidden = Set(involved.filter { (shows[$0] ?? 1) < 0.8 }).union(twice)
         var uncertain: [Rect] = []
@@ -184,9 +195,9 @@ enum OverlappingText {
 
     /// Share of the sample's ink (pixels darker than 100) that is ink (darker than 160) in the
     /// place of `target`, at the best of the shifts of up to one pixel.
-    static func coverage(of sampleBox: Rect, at target: Rect, in image: GrayImage) -> Double {
+    static func coverage(of sampleBox: Rect, in source: GrayImage, at target: Rect, in image: GrayImage) -> Double {
         func px(_ x: Double, _ o: Double) -> Int { Int(((x - o) * image.scale).rounded()) }
-        let sx = px(sampleBox.x0, image.origin.x), sy = px(sampleBox.y0, image.origin.y)
+        let sx = px(sampleBox.x0, source.origin.x), sy = px(sampleBox.y0, source.origin.y)
         let tx = px(target.x0, image.origin.x), ty = px(target.y0, image.origin.y)
         let w = Int((sampleBox.width * image.scale).rounded()), h = Int((sampleBox.height * image.scale).rounded())
         // A sample of another size is scaled to the target's.
@@ -195,7 +206,7 @@ enum OverlappingText {
         for y in 0..<max(0, h) {
             for x in 0..<max(0, w) {
                 let (X, Y) = (sx + x, sy + y)
-                if X >= 0, Y >= 0, X < image.width, Y < image.height, image[X, Y] < 100 { ink.append((x, y)) }
+                if X >= 0, Y >= 0, X < source.width, Y < source.height, source[X, Y] < 100 { ink.append((x, y)) }
             }
         }
         guard !ink.isEmpty else { return 1 }
@@ -211,5 +222,25 @@ enum OverlappingText {
             }
         }
         return Double(best) / Double(ink.count)
+    }
+}
+
+extension OverlappingText {
+    /// A glyph of the same text and font as `glyph`, the nearest size, that no other glyph
+    /// overlaps, among `pages`.
+    static func cleanSample(of glyph: Glyph, in pages: [PageText]) -> (page: Int, box: Rect)? {
+        var best: (page: Int, box: Rect, gap: Double)?
+        for (p, page) in pages.enumerated() {
+            for g in page.glyphs where g.text == glyph.text && g.fontName == glyph.fontName && !g.isLight {
+                let gap = abs(g.fontSize - glyph.fontSize)
+                if let b = best, b.gap <= gap { continue }
+                let alone = !page.glyphs.contains { o in
+                    o.box != g.box && !o.text.allSatisfy(\.isWhitespace)
+                        && o.box.horizontalOverlap(g.box) * o.box.verticalOverlap(g.box) > 0.1 * g.box.width * g.box.height
+                }
+                if alone { best = (p, g.box, gap) }
+            }
+        }
+        return best.map { ($0.page, $0.box) }
     }
 }
