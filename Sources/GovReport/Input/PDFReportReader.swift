@@ -96,6 +96,19 @@ enum PDFReportReader {
         guard unreadable.count < count else {
             throw .damagedPDF("none of its \(count) page(s) can be loaded")
         }
+        // Two texts drawn over each other: only the one a reader sees is kept.
+        let seen = texts
+        for i in texts.indices {
+            let outcome = OverlappingText.resolve(seen[i], render: {
+                doc.render(page: i, scale: OverlappingText.renderScale, clip: $0)
+            }, elsewhere: { glyph in
+                guard let (p, box) = OverlappingText.cleanSample(of: glyph, in: seen),
+                      let image = doc.render(page: p, scale: OverlappingText.renderScale, clip: box) else { return nil }
+                return (box, image)
+            })
+            texts[i] = outcome.text
+            texts[i].uncertain = outcome.uncertain
+        }
         // Pages whose text is turned sideways are read in the text's own frame.
         var sideways: [Int] = []
         for i in texts.indices {

@@ -101,3 +101,146 @@ enum HiddenText {
         return out
     }
 }
+
+/// Two different texts drawn over each other (a stale number covered by a white box, the new
+/// one drawn on top): only the one a reader sees is kept, never the two glued digit by digit.
+enum OverlappingText {
+    /// Render scale for comparing glyph shapes: a 10 pt digit is about 40 pixels high.
+    static let renderScale = 4.0
+
+    /// What was decided on a page: the glyphs a reader sees, and the places where two texts
+    /// overlap and which one shows could not be told apart for sure (the likelier one is kept).
+    struct Outcome {
+        var text: PageText
+        var uncertain: [Rect]
+    }
+
+    /// The page with, in each overlap of different glyphs, only those whose shape shows in the
+    /// rendered page. A glyph's shape is taken from a glyph of the same text, font and size
+    /// elsewhere on the page that nothing overlaps. Pages without overlapping glyphs are
+    /// returned as they are, at no cost; the others render the area of the overlaps and shapes.
+    /// `elsewhere` finds a clean sample of a glyph (text, font, size) on another page and
+    /// renders it, for pages where every such glyph is overlapped.
+    static func resolve(_ text: PageText, render: (Rect) -> GrayImage?,
+                        elsewhere: (Glyph) -> (box: Rect, image: GrayImage)? = { _ in nil }) -> Outcome {
+        let glyphs = text.glyphs
+        let solid = glyphs.indices.filter { !glyphs[$0].text.allSatisfy(\.isWhitespace) }
+            .sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        var pairs: [(Int, Int)] = [], same: [(Int, Int)] = []
+        for (n, i) in solid.enumerated() {
+            let a = glyphs[i].box
+            for j in solid[(n + 1)...] {
+                let b = glyphs[j].box
+                if b.x0 >= a.x1 { break }
+                // The same character drawn twice in one place is one glyph (poppler's own
+                // fake-bold case); shifted by more than a fifth of its width it is two texts.
+                guard glyphs[i].text != glyphs[j].text || abs(a.x0 - b.x0) > 0.2 * min(a.width, b.width) else {
+                    if a.verticalOverlap(b) > 0.5 * min(a.height, b.height) { same.append((i, j)) }
+                    continue
+                }
+                let minArea = min(a.width * a.height, b.width * b.height)
+                guard minArea > 0, a.verticalOverlap(b) > 0.5 * min(a.height, b.height),
+                      a.horizontalOverlap(b) * a.verticalOverlap(b) > 0.3 * minArea else { continue }
+                pairs.append((i, j))
+            }
+        }
+        guard !pairs.isEmpty else { return Outcome(text: text, uncertain: []) }
+        // Where two texts overlap, the same character drawn twice in one place reads once.
+        var twice = Set<Int>()
+        for (i, j) in same where !twice.contains(i) && !twice.contains(j) { twice.insert(max(i, j)) }
+        pairs = pairs.filter { !twice.contains($0.0) && !twice.contains($0.1) }
+        let involved = Set(pairs.flatMap { [$0.0, $0.1] })
+        func key(_ g: Glyph) -> String { "\(g.text)|\(g.fontName)" }
+        // A clean sample of each glyph in doubt: same text and font, the nearest size, overlapped
+        // by nothing.
+        var samples: [String: [Int]] = [:]
+        let wanted = Set(involved.map { key(glyphs[$0]) })
+        for i in solid where !involved.contains(i) && !glyphs[i].isLight && wanted.contains(key(glyphs[i])) {
+            samples[key(glyphs[i]), default: []].append(i)
+        }
+        var sample: [Int: Int] = [:]
+        for i in involved {
+            sample[i] = samples[key(glyphs[i])]?.min { abs(glyphs[$0].fontSize - glyphs[i].fontSize) < abs(glyphs[$1].fontSize - glyphs[i].fontSize) }
+        }
+        var area = glyphs[pairs[0].0].box
+        for i in involved { area = area.union(glyphs[i].box) }
+        for i in sample.values { area = area.union(glyphs[i].box) }
+        guard let image = render(area) else { return Outcome(text: text, uncertain: []) }
+        // How much of the sample's ink shows in the glyph's place (nil: no sample).
+        var shows: [Int: Double] = [:]
+        var away: [String: (box: Rect, image: GrayImage)?] = [:]
+        for i in involved {
+            if let s = sample[i] {
+                shows[i] = coverage(of: glyphs[s].box, in: image, at: glyphs[i].box, in: image)
+                continue
+            }
+            let k = key(glyphs[i])
+            if away[k] == nil { away[k] = .some(elsewhere(glyphs[i])) }
+            if let found = away[k] ?? nil {
+                shows[i] = coverage(of: found.box, in: found.image, at: glyphs[i].box, in: image)
+            }
+        }
+        var hidden = Set(involved.filter { (shows[$0] ?? 1) < 0.8 }).union(twice)
+        var uncertain: [Rect] = []
+        for (i, j) in pairs where !hidden.contains(i) && !hidden.contains(j) {
+            // Both seem to show (or cannot be told): keep the likelier one and say so.
+            let (si, sj) = (shows[i] ?? -1, shows[j] ?? -1)
+            hidden.insert(si >= sj ? j : i)
+            uncertain.append(glyphs[i].box.union(glyphs[j].box))
+        }
+        var out = text
+        out.glyphs = glyphs.indices.filter { !hidden.contains($0) }.map { glyphs[$0] }
+        return Outcome(text: out, uncertain: uncertain)
+    }
+
+    /// Share of the sample's ink (pixels darker than 100) that is ink (darker than 160) in the
+    /// place of `target`, at the best of the shifts of up to one pixel.
+    static func coverage(of sampleBox: Rect, in source: GrayImage, at target: Rect, in image: GrayImage) -> Double {
+        func px(_ x: Double, _ o: Double) -> Int { Int(((x - o) * image.scale).rounded()) }
+        let sx = px(sampleBox.x0, source.origin.x), sy = px(sampleBox.y0, source.origin.y)
+        let tx = px(target.x0, image.origin.x), ty = px(target.y0, image.origin.y)
+        let w = Int((sampleBox.width * image.scale).rounded()), h = Int((sampleBox.height * image.scale).rounded())
+        // A sample of another size is scaled to the target's.
+        let r = sampleBox.height > 0 ? target.height / sampleBox.height : 1
+        var ink: [(Int, Int)] = []
+        for y in 0..<max(0, h) {
+            for x in 0..<max(0, w) {
+                let (X, Y) = (sx + x, sy + y)
+                if X >= 0, Y >= 0, X < source.width, Y < source.height, source[X, Y] < 100 { ink.append((x, y)) }
+            }
+        }
+        guard !ink.isEmpty else { return 1 }
+        var best = 0
+        for dy in -1...1 {
+            for dx in -1...1 {
+                var hit = 0
+                for (x, y) in ink {
+                    let (X, Y) = (tx + Int((Double(x) * r).rounded()) + dx, ty + Int((Double(y) * r).rounded()) + dy)
+                    if X >= 0, Y >= 0, X < image.width, Y < image.height, image[X, Y] < 160 { hit += 1 }
+                }
+                best = max(best, hit)
+            }
+        }
+        return Double(best) / Double(ink.count)
+    }
+}
+
+extension OverlappingText {
+    /// A glyph of the same text and font as `glyph`, the nearest size, that no other glyph
+    /// overlaps, among `pages`.
+    static func cleanSample(of glyph: Glyph, in pages: [PageText]) -> (page: Int, box: Rect)? {
+        var best: (page: Int, box: Rect, gap: Double)?
+        for (p, page) in pages.enumerated() {
+            for g in page.glyphs where g.text == glyph.text && g.fontName == glyph.fontName && !g.isLight {
+                let gap = abs(g.fontSize - glyph.fontSize)
+                if let b = best, b.gap <= gap { continue }
+                let alone = !page.glyphs.contains { o in
+                    o.box != g.box && !o.text.allSatisfy(\.isWhitespace)
+                        && o.box.horizontalOverlap(g.box) * o.box.verticalOverlap(g.box) > 0.1 * g.box.width * g.box.height
+                }
+                if alone { best = (p, g.box, gap) }
+            }
+        }
+        return best.map { ($0.page, $0.box) }
+    }
+}

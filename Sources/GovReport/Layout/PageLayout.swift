@@ -7,6 +7,8 @@ public struct PageLayout: Sendable {
     public var glyphs: [Glyph]
     public var lines: [TextLine]
     public var rulings: [Ruling]
+    /// Places where two texts overlap and which one a reader sees could not be told for sure.
+    public var uncertain: [Rect] = []
 
     public init(number: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling] = []) {
         self.number = number; self.width = width; self.height = height
@@ -31,6 +33,7 @@ public struct PageLayout: Sendable {
         }
         self.init(number: text.number, width: text.width, height: text.height,
                   glyphs: Self.tightened(glyphs), rulings: rulings)
+        uncertain = text.uncertain
     }
 
     /// Some producers (browsers) report the whole line height as every glyph's box. CJK

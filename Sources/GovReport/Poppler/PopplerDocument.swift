@@ -45,6 +45,8 @@ public struct PageText: Sendable {
     public var width: Double
     public var height: Double
     public var glyphs: [Glyph]
+    /// Places where two texts overlap and which one a reader sees could not be told for sure.
+    public var uncertain: [Rect] = []
 }
 
 /// The single owner of a `PopplerDocument*`. Every poppler-glib call in the project goes

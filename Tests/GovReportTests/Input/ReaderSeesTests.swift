@@ -121,4 +121,22 @@ import Testing
         #expect(HiddenText.visible(page, checkInk: true) { _ in image }.glyphs.map(\.text) == ["5"])
         #expect(HiddenText.visible(page) { _ in image }.glyphs.map(\.text) == ["5", "0"])
     }
+
+    /// Two different texts in one place are never glued: with no sample of either shape to
+    /// tell which shows, one is kept and the place is marked uncertain; a page without
+    /// overlapping glyphs is not rendered.
+    @Test func overlappingTextsAreNeverGlued() {
+        let page = PageText(number: 1, width: 200, height: 100, glyphs: [
+            Self.glyph("3", 10, 10), Self.glyph("8", 10, 10), Self.glyph("5", 50, 10),
+        ])
+        let image = GrayImage(width: 200, height: 100, scale: 1, pixels: [UInt8](repeating: 255, count: 200 * 100))
+        var rendered = 0
+        let out = OverlappingText.resolve(page) { _ in rendered += 1; return image }
+        #expect(out.text.glyphs.count == 2)
+        #expect(out.text.glyphs.map(\.text).contains("5"))
+        #expect(out.uncertain.count == 1)
+        let plain = PageText(number: 1, width: 200, height: 100, glyphs: [Self.glyph("3", 10, 10), Self.glyph("5", 16, 10)])
+        #expect(OverlappingText.resolve(plain) { _ in rendered += 1; return image }.text.glyphs.count == 2)
+        #expect(rendered == 1)
+    }
 }
