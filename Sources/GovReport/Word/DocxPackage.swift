@@ -53,6 +53,8 @@ enum DocxPackage {
     }
 
     private static func open(_ data: Data) -> Archive? {
+        // ZIPFoundation's in-memory reader traps on offsets past the end: bound them first.
+        guard ZipStructure.isSound(data) else { return nil }
         do { return try Archive(data: data, accessMode: .read, pathEncoding: nil) } catch { return nil }
     }
 

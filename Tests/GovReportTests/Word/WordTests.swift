@@ -174,6 +174,31 @@ private func cell(_ text: String, _ props: String = "") -> String {
     }
 }
 
+@Suite struct ZipStructureTests {
+    /// The sample's bytes with a little-endian UInt32 written at `offset` from the end record.
+    private func patched(_ data: Data, endRecordField offset: Int, _ value: UInt32) -> Data {
+        var bytes = [UInt8](data)
+        var e = bytes.count - 22
+        while e > 0, !(bytes[e] == 0x50 && bytes[e + 1] == 0x4b && bytes[e + 2] == 5 && bytes[e + 3] == 6) { e -= 1 }
+        for k in 0..<4 { bytes[e + offset + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
+        return Data(bytes)
+    }
+
+    /// Offsets past the end of a package (found by the fuzzer: ZIPFoundation's in-memory reader
+    /// trapped with SIGILL) make it a damaged archive, never a crash.
+    @Test func offsetsPastTheEndAreRefusedBeforeUnpacking() throws {
+        let docx = try Data(contentsOf: Samples.url("sample-word-2021.docx"))
+        #expect(ZipStructure.isSound(docx))
+        let count = UInt32(docx.count)
+        for (field, value) in [(16, count + 1000), (16, count - 30), (12, count), (16, UInt32.max - 1)] {
+            let bad = patched(docx, endRecordField: field, value)
+            #expect(!ZipStructure.isSound(bad), "field +\(field) = \(value)")
+            #expect(throws: InputError.self) { try ReportExtractor.extract(data: bad, name: "bad.docx") }
+        }
+        #expect(!ZipStructure.isSound(Data(docx.prefix(docx.count / 2))))
+    }
+}
+
 @Suite struct InputKindTests {
     /// Each fixture and the words its error must name.
     static let unsupported: [(String, String)] = [
