@@ -149,6 +149,11 @@ enum OverlappingText {
         var twice = Set<Int>()
         for (i, j) in same where !twice.contains(i) && !twice.contains(j) { twice.insert(max(i, j)) }
         pairs = pairs.filter { !twice.contains($0.0) && !twice.contains($0.1) }
+        guard let first = pairs.first else {
+            var out = text
+            out.glyphs = glyphs.indices.filter { !twice.contains($0) }.map { glyphs[$0] }
+            return Outcome(text: out, uncertain: [])
+        }
         let involved = Set(pairs.flatMap { [$0.0, $0.1] })
         func key(_ g: Glyph) -> String { "\(g.text)|\(g.fontName)" }
         // A clean sample of each glyph in doubt: same text and font, the nearest size, overlapped
@@ -162,7 +167,7 @@ enum OverlappingText {
         for i in involved {
             sample[i] = samples[key(glyphs[i])]?.min { abs(glyphs[$0].fontSize - glyphs[i].fontSize) < abs(glyphs[$1].fontSize - glyphs[i].fontSize) }
         }
-        var area = glyphs[pairs[0].0].box
+        var area = glyphs[first.0].box
         for i in involved { area = area.union(glyphs[i].box) }
         for i in sample.values { area = area.union(glyphs[i].box) }
         guard let image = render(area) else { return Outcome(text: text, uncertain: []) }
@@ -196,12 +201,19 @@ enum OverlappingText {
     /// Share of the sample's ink (pixels darker than 100) that is ink (darker than 160) in the
     /// place of `target`, at the best of the shifts of up to one pixel.
     static func coverage(of sampleBox: Rect, in source: GrayImage, at target: Rect, in image: GrayImage) -> Double {
-        func px(_ x: Double, _ o: Double) -> Int { Int(((x - o) * image.scale).rounded()) }
-        let sx = px(sampleBox.x0, source.origin.x), sy = px(sampleBox.y0, source.origin.y)
-        let tx = px(target.x0, image.origin.x), ty = px(target.y0, image.origin.y)
-        let w = Int((sampleBox.width * image.scale).rounded()), h = Int((sampleBox.height * image.scale).rounded())
+        // Boxes come from the file: a coordinate no page can hold (a damaged box) cannot be
+        // judged, and the glyph is taken as showing (kept) rather than trapping.
+        func pixel(_ v: Double) -> Int? { v.isFinite && abs(v) < 1e7 ? Int(v.rounded()) : nil }
+        guard let sx = pixel((sampleBox.x0 - source.origin.x) * image.scale),
+              let sy = pixel((sampleBox.y0 - source.origin.y) * image.scale),
+              let tx = pixel((target.x0 - image.origin.x) * image.scale),
+              let ty = pixel((target.y0 - image.origin.y) * image.scale),
+              let fullWidth = pixel(sampleBox.width * image.scale), let fullHeight = pixel(sampleBox.height * image.scale)
+        else { return 1 }
+        let w = min(fullWidth, source.width), h = min(fullHeight, source.height)
         // A sample of another size is scaled to the target's.
         let r = sampleBox.height > 0 ? target.height / sampleBox.height : 1
+        guard r.isFinite, r > 0, r < 100 else { return 1 }
         var ink: [(Int, Int)] = []
         for y in 0..<max(0, h) {
             for x in 0..<max(0, w) {

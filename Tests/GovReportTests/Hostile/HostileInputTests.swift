@@ -221,4 +221,12 @@ import Testing
         #expect(JSONValue.number(Decimal(string: "1e120")!).integer(in: 1...10) == nil)
         #expect(JSONValue.number(3).integer(in: 1...10) == 3)
     }
+
+    /// seed 1, mutant 269 (a bit-flipped sample PDF): every pair of overlapping glyphs was the
+    /// same character drawn twice, so none was left to render and the overlap reader indexed
+    /// an empty list (SIGILL in the worker). Read in this process: a trap fails the run.
+    @Test func overlapsThatAreAllTheSameCharacterTwiceDoNotTrap() throws {
+        let data = try Data(contentsOf: Paths.badInput("fuzz-seed1-269.pdf"))
+        _ = try? ReportExtractor.extract(data: data, name: "fuzz-seed1-269.pdf")
+    }
 }
