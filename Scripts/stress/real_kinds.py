@@ -358,6 +358,16 @@ DOCS = [
                                                          force_nonzero=[("granted", c) for c in ("natural_person", "commercial")]),
       dict(num_widths=[19, 19, 19, 19, 19, 19, 19], app_label_widths=(26, 74, 190), breakall_numbers=True, table_size=8.5,
            num_size=10, orphan_header=True, split_after_header=True)),
+    # Issue 10 kind 6: the title's year in a Type 3 font whose glyph boxes are much taller or
+    # shorter than the line's other glyphs (FontBBox; FontMatrix scaled with the text size
+    # scaled back, so the digits look the same); the title over two lines, the year on the
+    # first; the PDF's own Title entry empty.
+    D("rl_type3_title_tall", "reportlab", dict(seed=351, template="2021", year=2023, org="泗洪县交通运输局", scale=120),
+      dict(type3_digits=dict(bbox=[0, -1800, 550, 2600]), title_split=True, pdf_title="")),
+    D("rl_type3_title_short", "reportlab", dict(seed=352, template="2021", year=2023, org="泗阳县文化广电和旅游局", scale=120),
+      dict(type3_digits=dict(bbox=[0, 0, 550, 150], scale=4), title_split=True, pdf_title="")),
+    D("rl_type3_title_low", "reportlab", dict(seed=353, template="2021", year=2024, org="宿豫区市场监督管理局", scale=120),
+      dict(type3_digits=dict(bbox=[0, -2400, 550, -900], scale=0.4), title_split=True, pdf_title="")),
     D("web_wrap_tall_lines_print", "chromium", dict(seed=345, template="2021", year=2023, org="泗洪县公安局", scale=2600),
       dict(max_width=560, table_font=13, label_widths=(24, 44, 90), num_w=22,
            css="table.t{table-layout:fixed;line-height:2.2} table.t td{word-break:break-all}")),
@@ -393,7 +403,12 @@ def build(d):
     if d["kind"] == "reportlab":
         import rl
         out = os.path.join(OUT, name + ".pdf")
-        rl.render(r, dict(d["opts"]), out)
+        opts = dict(d["opts"])
+        if opts.get("title_split"):
+            # The title over two lines, the first ending at the year's 年.
+            k = r.title.index("年") + 1
+            opts["title_lines"] = [r.title[:k], r.title[k:]]
+        rl.render(r, opts, out)
     elif d["kind"] == "text":
         out = os.path.join(OUT, name + ".txt")
         with open(out, "w", encoding="utf-8") as f:
