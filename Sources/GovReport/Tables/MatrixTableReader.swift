@@ -146,13 +146,6 @@ public struct MatrixTableReader {
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
             }
-            for c in rects.indices {
-                guard let r = rects[c], part.page.uncertain.contains(where: {
-                    $0.horizontalOverlap(r) > 0 && $0.verticalOverlap(r) > 0 }) else { continue }
-                diagnostics.append(Finding(code: "cell.uncertain", severity: .warning,
-                                           message: "two texts overlap in a cell and which one shows could not be told; kept \(texts[c])",
-                                           table: table, page: part.page.number))
-            }
             cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
             boxes[row.midY] = rects
         }
