@@ -47,12 +47,13 @@ esc = H.escape
 # Word-made web page (kind 2)
 # ---------------------------------------------------------------------------
 
-def word_td(text, width, colspan=1, rowspan=1, bold=False):
+def word_td(text, width, colspan=1, rowspan=1, bold=False, font=None):
     span = (f" colspan={colspan}" if colspan > 1 else "") + (f" rowspan={rowspan}" if rowspan > 1 else "")
     inner = f"<b>{esc(text)}</b>" if bold and text else esc(text)
+    size = f";font-size:{font}pt" if font else ""
     return (f"<td width={width}{span} valign=top style='width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
             f"padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>"
-            f"<span style='font-family:宋体'>{inner}<span lang=EN-US><o:p></o:p></span></span></p></td>")
+            f"<span style='font-family:宋体{size}'>{inner}<span lang=EN-US><o:p></o:p></span></span></p></td>")
 
 
 def word_spacer(width):
@@ -64,7 +65,11 @@ def word_spacer(width):
 SPLIT = {0: "span", 3: "sliver", 6: "span"}
 
 
-def word_applications_html(r):
+def word_applications_html(r, o=None):
+    """Word's grid; o["word_num_w"] (px) narrows the value cells and o["word_font"] (pt) sets
+    their print size: in LibreOffice's print, numbers wider than a cell less Word's 5.4 pt
+    paddings wrap inside it (217 as 21 over 7)."""
+    o = o or {}
     L = r.labels
     sh = r.shown["applications"]
     # Grid: 0 vcell | 1 group | 2 item | 3 blank grid column | value grid columns | trailing blank
@@ -75,7 +80,9 @@ def word_applications_html(r):
         vcols.append(list(range(g, g + n)))
         g += n
     last = g                       # trailing blank grid column
-    widths = [28, 40, 160, 4] + [30] * (last - 4) + [2]
+    num_w = o.get("word_num_w", 30)
+    font = o.get("word_font")
+    widths = [28, 40, 160, 4] + [num_w] * (last - 4) + [2]
 
     def head(i):
         return sum(widths[c] for c in vcols[i])
@@ -95,11 +102,11 @@ def word_applications_html(r):
             v = sh[key][c]
             style = SPLIT.get(i)
             if style == "span" or (style == "sliver" and k % 2 == 0):
-                out += word_td(v, head(i), colspan=len(vcols[i]))
+                out += word_td(v, head(i), colspan=len(vcols[i]), font=font)
             elif style == "sliver":
-                out += word_td("", widths[vcols[i][0]]) + word_td(v, widths[vcols[i][1]])
+                out += word_td("", widths[vcols[i][0]]) + word_td(v, widths[vcols[i][1]], font=font)
             else:
-                out += word_td(v, head(i))
+                out += word_td(v, head(i), font=font)
         return out + word_spacer(2)
 
     k = 0
@@ -216,10 +223,13 @@ def page(r, o):
     parts.append('<p class="h">一、总体情况</p>')
     for p in r.prose["overview"]:
         parts.append(f"<p>{esc(p)}</p>")
+    # More prose before the tables moves their page breaks.
+    for k in range(o.get("extra_paras", 0)):
+        parts.append(f"<p>{esc(r.prose['overview'][k % len(r.prose['overview'])])}</p>")
     parts.append('<p class="h">二、主动公开政府信息情况</p>')
     parts.append(W.active_html(r, o))
     parts.append('<p class="h">三、收到和处理政府信息公开申请情况</p>')
-    parts.append(word_applications_html(r) if o.get("word") else W.applications_html(r, o))
+    parts.append(word_applications_html(r, o) if o.get("word") else W.applications_html(r, o))
     parts.append('<p class="h">四、政府信息公开行政复议、行政诉讼情况</p>')
     if o.get("split_review"):
         parts.append(split_review_html(r, o))

@@ -40,7 +40,10 @@ public enum PartLocator {
                     j != i && page.lines[j].box.y0 < line.box.y1 + 0.5 * line.box.height
                         && page.lines[j].box.y1 > line.box.y0 - 0.5 * line.box.height
                 }
-                if isolated && isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
+                // Digits spread across the page are the wrapped tails of a table row's numbers
+                // (cut from it by the page break), not a page number.
+                let short = line.box.width < 6 * line.box.height
+                if isolated && short && isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
                 marginTexts[TextNormalizer.key(line.text), default: []].insert(p)
             }
         }
