@@ -30,12 +30,13 @@ public struct MatrixTableReader {
             let bands = DataRow.rows(of: values, page: part.page.number)
             // Horizontal rules that do not separate the rows (a three-line table: top, under the
             // header, bottom) say nothing about rows; read such a page as unruled.
-            // A page holding one row of a grid, its numbers wrapped (a continuation page's last
-            // row): its bands lie in one ruled cell, and vertical rulings cross them.
-            let oneGridRow = bands.count <= 3 && part.page.verticalRulings.filter { v in
+            // A grid shows in its vertical rulings crossing every band of values: a page holding
+            // a row or two of it, their numbers wrapped (a continuation page's last rows), has
+            // few rules among its bands and is still a grid.
+            let grid = part.page.verticalRulings.filter { v in
                 bands.allSatisfy { v.covers($0.midY) }
             }.count > columnCount
-            if !oneGridRow, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
+            if !grid, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
                 part.page.rulings.removeAll { $0.axis == .horizontal }
             }
             let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings)
