@@ -138,7 +138,10 @@ public struct TemplateMapper {
                 let next = rows[i + 1]
                 let joined = best(row.label + next.label)
                 if joined > max(best(row.label), best(next.label)) + 0.05 {
-                    let cells = zip(row.cells, next.cells).map { $0 ?? $1 }
+                    // The label's tail may come with the tails of numbers wrapped in their cells.
+                    let cells = Self.wrappedTails(row, next, labelled: true).map { tails in
+                        zip(row.cells, tails).map { a, b in a.map { $0 + (b ?? "") } }
+                    } ?? zip(row.cells, next.cells).map { $0 ?? $1 }
                     out.append(RawRow(label: row.label + next.label, cells: cells, page: next.page, header: row.header,
                                       geometry: next.geometry))
                     diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
@@ -155,11 +158,12 @@ public struct TemplateMapper {
     }
 
     /// The cells of `next` when it is nothing but the lower lines of numbers wrapped in
-    /// `row`'s cells, cut from it by a page break: no label, digits only, each under a cell of
+    /// `row`'s cells, cut from it by a page break: no label (unless `labelled`: the label's
+    /// tail, already known to continue the row's), digits only, each under a cell of
     /// `row` that holds a number; and the row adds up (its values before the total sum to the
     /// total) joined, or did not as printed.
-    static func wrappedTails(_ row: RawRow, _ next: RawRow) -> [String?]? {
-        guard TextNormalizer.key(next.label).isEmpty, next.cells.count == row.cells.count,
+    static func wrappedTails(_ row: RawRow, _ next: RawRow, labelled: Bool = false) -> [String?]? {
+        guard labelled || TextNormalizer.key(next.label).isEmpty, next.cells.count == row.cells.count,
               next.cells.contains(where: { $0 != nil }) else { return nil }
         for (a, b) in zip(row.cells, next.cells) {
             guard let b else { continue }
