@@ -381,6 +381,15 @@ DOCS = [
     D("web_wrap_tall_lines_print", "chromium", dict(seed=345, template="2021", year=2023, org="泗洪县公安局", scale=2600),
       dict(max_width=560, table_font=13, label_widths=(24, 44, 90), num_w=22,
            css="table.t{table-layout:fixed;line-height:2.2} table.t td{word-break:break-all}")),
+    # Kind 1 as LibreOffice prints it: a Word-made page (5.4 pt cell paddings, narrow value
+    # cells), numbers wrapped in their ruled cells (217 as 21 over 7, some over three lines),
+    # rows cut by page breaks between the lines of their numbers, the table over four pages.
+    D("lo_word_wrap_pages", "lo_html", dict(seed=900, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=300),
+      dict(word=True, word_num_w=30, word_font=14)),
+    D("lo_word_wrap_cut_rows", "lo_html", dict(seed=901, template="2021", year=2023, org="泗阳县自然资源和规划局", scale=700),
+      dict(word=True, word_num_w=26, word_font=14)),
+    D("lo_word_wrap_thousands", "lo_html", dict(seed=905, template="2021", year=2023, org="泗阳县人力资源和社会保障局", scale=5000),
+      dict(word=True, word_num_w=28, word_font=14)),
     D("lo_web_zeros_pages", "lo_html", dict(seed=342, template="2021", year=2024, org="泗阳县教育局", scale=100),
       dict(table_font=14)),
     D("lo_web_ruled_pages", "lo_html", dict(seed=344, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=300),

@@ -137,7 +137,10 @@ public struct TemplateMapper {
             if row.mayContinue, i + 1 < rows.count {
                 let next = rows[i + 1]
                 let joined = best(row.label + next.label)
-                if joined > max(best(row.label), best(next.label)) + 0.05 {
+                // A continuation with no values of its own only needs to read better joined
+                // (…相关政府信 + 息: 0.95 alone, 1 joined).
+                let alone = max(best(row.label), best(next.label))
+                if joined > alone + 0.05 || (joined > alone && next.cells.allSatisfy { $0 == nil }) {
                     // The label's tail may come with the tails of numbers wrapped in their cells.
                     let cells = Self.wrappedTails(row, next, labelled: true).map { tails in
                         zip(row.cells, tails).map { a, b in a.map { $0 + (b ?? "") } }
