@@ -4,10 +4,11 @@
 /// in a TrueType font — gets boxes much taller, shorter or lower than the glyphs beside it on
 /// the same baseline, and the line falls apart when grouped by boxes. Poppler's own lines are
 /// built from baselines: within one, a run in a font whose boxes are far from the line's main
-/// font takes the main font's vertical extent and size.
+/// font, written on in a word of it, takes the main font's vertical extent and size.
 enum BaselineBoxes {
-    /// A box this many times taller or shorter than the line's main font is not believed.
-    static let ratio = 1.4
+    /// A box this many times taller or shorter than the line's main font is not believed (a
+    /// Latin font's digits beside ideographs stay within about 1.55).
+    static let ratio = 1.7
 
     /// `glyphs` with the boxes of odd fonts replaced; `lines[i]` is the number of poppler's
     /// line that holds glyph `i`.
@@ -39,12 +40,29 @@ enum BaselineBoxes {
               let left = mains.map(\.box.x0).min(), let right = mains.map(\.box.x1).max(),
               right - left > 1.5 * height else { return }
         let size = median(mains.map(\.fontSize))
-        for i in line where glyphs[i].fontName != main {
-            let box = glyphs[i].box
-            guard box.height > ratio * height || box.height * ratio < height,
-                  box.y0 < bottom, box.y1 > top else { continue }
-            glyphs[i].box = Rect(x0: box.x0, y0: top, x1: box.x1, y1: bottom)
-            glyphs[i].fontSize = size
+        // Runs of other fonts, left to right; a run is re-measured only inside a word of the
+        // main font (no gap at either end: the year inside a title), not when it stands apart
+        // (a number in the next table cell, which the line only happens to share) or opens a
+        // label (the 1. of 1.本机关…, whose Latin font only has other metrics).
+        let order = line.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        var k = 0
+        while k < order.count {
+            guard glyphs[order[k]].fontName != main else { k += 1; continue }
+            var end = k
+            while end + 1 < order.count, glyphs[order[end + 1]].fontName != main { end += 1 }
+            let run = order[k...end]
+            let first = glyphs[order[k]].box, last = glyphs[order[end]].box
+            let touchesBefore = k > 0 && first.x0 - glyphs[order[k - 1]].box.x1 < 0.5 * height
+            let touchesAfter = end + 1 < order.count && glyphs[order[end + 1]].box.x0 - last.x1 < 0.5 * height
+            k = end + 1
+            guard touchesBefore && touchesAfter else { continue }
+            for i in run {
+                let box = glyphs[i].box
+                guard box.height > ratio * height || box.height * ratio < height,
+                      box.y0 < bottom, box.y1 > top else { continue }
+                glyphs[i].box = Rect(x0: box.x0, y0: top, x1: box.x1, y1: bottom)
+                glyphs[i].fontSize = size
+            }
         }
     }
 

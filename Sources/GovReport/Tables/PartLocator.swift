@@ -42,13 +42,14 @@ public enum PartLocator {
                 }
                 // Digits spread across the page are the wrapped tails of a table row's numbers
                 // (cut from it by the page break), not a page number.
-                // So are digits standing under or over a number of the line beside them (the
-                // last line of a number wrapped three times in its cell at a page's foot).
+                // So are bare digits standing just under or over a number of the line beside them
+                // (the last line of a number wrapped three times in its cell at a page's foot).
                 let short = line.box.width < 6 * line.box.height
-                let stacked = page.lines.indices.contains { j in
+                let bare = line.text.allSatisfy { ("0"..."9").contains($0) || $0 == " " }
+                let stacked = bare && page.lines.indices.contains { j in
                     let other = page.lines[j].box
                     let gap = max(other.y0 - line.box.y1, line.box.y0 - other.y1)
-                    return j != i && gap >= 0 && gap < 2.5 * line.box.height && page.lines[j].words.contains { w in
+                    return j != i && gap >= 0 && gap < 1.8 * line.box.height && page.lines[j].words.contains { w in
                         w.box.horizontalOverlap(line.box) > 0 && w.text.allSatisfy { ("0"..."9").contains($0) }
                     }
                 }

@@ -42,6 +42,15 @@ import Testing
         #expect(BaselineBoxes.normalized(glyphs, lines: lines) == glyphs)
     }
 
+    @Test func digitsOutsideAWordOfTheMainFontAreLeftAlone() {
+        // One poppler line across table cells: 1. opening a label, and a number in the next
+        // cell, both in a Latin font whose boxes are twice the ideographs'.
+        var glyphs = Self.font(Draw.text("1.", x: 100, y: 95, size: 20), "Latin")
+        glyphs += Self.font(Draw.text("本机关不掌握", x: 120, y: 100, size: 10), "CJK")
+        glyphs += Self.font(Draw.text("31", x: 300, y: 95, size: 20), "Latin")
+        #expect(BaselineBoxes.normalized(glyphs, lines: Array(repeating: 0, count: glyphs.count)) == glyphs)
+    }
+
     @Test func verticalTextIsLeftAlone() {
         // A column of glyphs (one poppler line running down the page) with a digit in another
         // font: not a horizontal line, nothing to measure against.
