@@ -390,6 +390,16 @@ DOCS = [
       dict(word=True, word_num_w=26, word_font=14)),
     D("lo_word_wrap_thousands", "lo_html", dict(seed=905, template="2021", year=2023, org="泗阳县人力资源和社会保障局", scale=5000),
       dict(word=True, word_num_w=28, word_font=14)),
+    # Found by sweeping LibreOffice prints (main read them wrong, this branch right): a plain
+    # ruled web page whose last total wraps (1961), the review row's 10 wrapped in a Word cell,
+    # a 2019-format Word page with wrapped values.
+    D("lo_web_ruled_wrapped_total", "lo_html", dict(seed=1008, template="2021", year=2024, org="宿迁市宿城区住房保障中心", scale=1200),
+      dict(max_width=560, table_font=12, extra_paras=16, table_attr='border="1" cellspacing="0" cellpadding="2"')),
+    D("lo_word_review_wrapped", "lo_html", dict(seed=1202, template="2021", year=2023, org="泗阳县民政局", scale=300,
+                                                zero_rows=["denied_security_stability", "denied_state_secret", "other_overdue_fee"]),
+      dict(word=True, word_num_w=44, word_font=14, extra_paras=2)),
+    D("lo_word_wrap_2019", "lo_html", dict(seed=1301, template="2019", year=2021, org="宿迁市宿城区农业农村局", scale=300),
+      dict(word=True, word_num_w=30, word_font=14, extra_paras=3)),
     D("lo_web_zeros_pages", "lo_html", dict(seed=342, template="2021", year=2024, org="泗阳县教育局", scale=100),
       dict(table_font=14)),
     D("lo_web_ruled_pages", "lo_html", dict(seed=344, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=300),
