@@ -388,6 +388,8 @@ DOCS = [
       dict(word=True, word_num_w=30, word_font=14)),
     D("lo_word_wrap_cut_rows", "lo_html", dict(seed=901, template="2021", year=2023, org="泗阳县自然资源和规划局", scale=700),
       dict(word=True, word_num_w=26, word_font=14)),
+    D("lo_word_wrap_sliver_cut", "lo_html", dict(seed=902, template="2021", year=2023, org="泗阳县城市管理局", scale=2000),
+      dict(word=True, word_num_w=30, word_font=16)),
     D("lo_word_wrap_thousands", "lo_html", dict(seed=905, template="2021", year=2023, org="泗阳县人力资源和社会保障局", scale=5000),
       dict(word=True, word_num_w=28, word_font=14)),
     # Found by sweeping LibreOffice prints (main read them wrong, this branch right): a plain

@@ -119,7 +119,15 @@ public struct MatrixTableReader {
         var dataLeft = Double.infinity, dataRight = -Double.infinity
         var kept: [DataRow] = []
         for var row in valueRows {
-            let ruled = columnsFromRulings(row, page: part.page)
+            var ruled = columnsFromRulings(row, page: part.page)
+            // A row with values in only some columns (the tails of wrapped numbers) can sit in
+            // cells a ruling splits that is no column boundary elsewhere (a Word grid's sliver
+            // cell): where its rulings place a value in another column than the page's full
+            // rows do, the full rows' columns hold.
+            if let r = ruled, let f = fallback, row.words.count < columnCount,
+               row.words.contains(where: { r.column(of: $0.box.midX) != f.column(of: $0.box.midX) }) {
+                ruled = nil
+            }
             guard let model = ruled ?? fallback ?? inferredColumns(row) else { kept.append(row); continue }
             // A "value" outside every column is label text that reads like one (无 in a
             // vertical group heading); a band of nothing else is no data row.
