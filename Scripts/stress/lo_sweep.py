@@ -19,9 +19,10 @@ os.makedirs(OUT, exist_ok=True); os.makedirs(K.TMP, exist_ok=True)
 D = K.D
 docs = []
 which = sys.argv[1]
+base = int(os.environ.get("SEED", "0"))   # another sweep of the same shapes
 if which == "lo_wrap":
     for i, (nw, fs, sc) in enumerate([(30, 14, 300), (26, 14, 700), (30, 16, 2000), (24, 12, 300), (34, 16, 900), (28, 14, 5000)]):
-        docs.append(D(f"lo_wrap_{i}", "lo_html", dict(seed=900 + i, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=sc),
+        docs.append(D(f"lo_wrap_{i}", "lo_html", dict(seed=900 + base + i, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=sc),
                       dict(word=True, word_num_w=nw, word_font=fs)))
 elif which == "lo_pages":
     for i in range(10):
