@@ -32,12 +32,13 @@ public struct MatrixTableReader {
             let bands = DataRow.rows(of: values, page: part.page.number)
             // Horizontal rules that do not separate the rows (a three-line table: top, under the
             // header, bottom) say nothing about rows; read such a page as unruled.
-            // A page holding one row of a grid, its numbers wrapped (a continuation page's last
-            // row): its bands lie in one ruled cell, and vertical rulings cross them.
-            let oneGridRow = bands.count <= 3 && part.page.verticalRulings.filter { v in
+            // A grid shows in its vertical rulings crossing every band of values: a page holding
+            // a row or two of it, their numbers wrapped (a continuation page's last rows), has
+            // few rules among its bands and is still a grid.
+            let grid = part.page.verticalRulings.filter { v in
                 bands.allSatisfy { v.covers($0.midY) }
             }.count > columnCount
-            if !oneGridRow, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
+            if !grid, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
                 part.page.rulings.removeAll { $0.axis == .horizontal }
             }
             let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings)
@@ -135,7 +136,15 @@ public struct MatrixTableReader {
         var dataLeft = Double.infinity, dataRight = -Double.infinity
         var kept: [DataRow] = []
         for var row in valueRows {
-            let ruled = columnsFromRulings(row, page: part.page)
+            var ruled = columnsFromRulings(row, page: part.page)
+            // A row with values in only some columns (the tails of wrapped numbers) can sit in
+            // cells a ruling splits that is no column boundary elsewhere (a Word grid's sliver
+            // cell): where its rulings place a value in another column than the page's full
+            // rows do, the full rows' columns hold.
+            if let r = ruled, let f = fallback, row.words.count < columnCount,
+               row.words.contains(where: { r.column(of: $0.box.midX) != f.column(of: $0.box.midX) }) {
+                ruled = nil
+            }
             guard let model = ruled ?? fallback ?? inferredColumns(row) else { kept.append(row); continue }
             // A "value" outside every column is label text that reads like one (无 in a
             // vertical group heading); a band of nothing else is no data row.
@@ -165,13 +174,6 @@ public struct MatrixTableReader {
                 }
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
-            }
-            for c in rects.indices {
-                guard let r = rects[c], part.page.uncertain.contains(where: {
-                    $0.horizontalOverlap(r) > 0 && $0.verticalOverlap(r) > 0 }) else { continue }
-                diagnostics.append(Finding(code: "cell.uncertain", severity: .warning,
-                                           message: "two texts overlap in a cell and which one shows could not be told; kept \(texts[c])",
-                                           table: table, page: part.page.number))
             }
             for c in placement.ambiguous.sorted() {
                 guard let r = rects[c] else { continue }

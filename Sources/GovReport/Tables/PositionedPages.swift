@@ -34,7 +34,7 @@ struct PositionedPages {
                 areas[p] = areas[p].map { $0.union(box) } ?? box
             }
         }
-        let margin = 12.0
+        let margin = 30.0
         return areas.keys.sorted().map { p in
             let a = areas[p]!
             return (p, Rect(x0: 0, y0: a.y0 - margin, x1: layouts[p].width, y1: a.y1 + margin))
