@@ -25,7 +25,8 @@ Usage:
   long run (hours):     python3 Scripts/fuzz.py --count 100000 --jobs 2 --seed $RANDOM
   extract only:         python3 Scripts/fuzz.py --count 10000 --seed 2 --kinds pdf,html,text,markdown,docx
 
-Exits 1 when any problem was found, 0 otherwise. Deterministic for a given --seed and --count.
+Exits 1 when any problem was found, 0 otherwise. SIGINT or SIGTERM ends a run early (after the
+mutants in flight) with its summary; a line every 500 mutants tells the progress. Deterministic for a given --seed and --count.
 """
 import argparse
 import json
@@ -33,6 +34,7 @@ import os
 import random
 import re
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -227,11 +229,16 @@ def main():
     lock = threading.Lock()
     state = {"n": 0, "problems": 0, "exits": {}, "errors": {}, "peak": 0.0, "slowest": 0.0}
 
+    stop = threading.Event()
+    # SIGINT / SIGTERM end the run after the mutants in flight, with the summary.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+
     def worker(w):
         while True:
             with lock:
                 n = state["n"]
-                if (args.count is not None and n >= args.count) or (deadline and time.monotonic() > deadline):
+                if stop.is_set() or (args.count is not None and n >= args.count) or (deadline and time.monotonic() > deadline):
                     return
                 state["n"] += 1
             rng = random.Random(args.seed * 1_000_003 + n)
@@ -265,7 +272,8 @@ def main():
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        while t.is_alive():
+            t.join(0.5)
     print(f"fuzz: {state['n']} mutants, {state['problems']} with problems; exits "
           f"{dict(sorted(state['exits'].items()))}; error codes {dict(sorted(state['errors'].items()))}; "
           f"peak memory {state['peak']:.0f} MiB; slowest {state['slowest']:.1f} s", flush=True)
