@@ -12,6 +12,8 @@ Reports, per run and in a summary:
   overrun    the command took longer than its bound (--timeout + grace)
   memory     the peak memory of the command and its worker was above --max-memory
   exit       an exit status the README does not document
+  damage     a PDF answered not_a_report or no_text_layer of which Poppler (pdftotext) reports
+             damage (it must be damaged_pdf)
   code       an error code (the `[code]` ending each message) the README does not document
 Each such mutant is kept under --keep (default /tmp/govreport-fuzz) with the command that shows
 it, so it can be made into a small regression test.
@@ -182,6 +184,20 @@ def run_one(binary, path, kind, args):
     return cmd, p.returncode, err.decode("utf-8", "replace"), wall, usage.ru_maxrss / 1024.0
 
 
+def poppler_damage(path):
+    """What Poppler (pdftotext) says of damage in the PDF, or None (also without pdftotext).
+    A damaged report must be `damaged_pdf`, not "not a report" or "a scan"."""
+    try:
+        p = subprocess.run(["pdftotext", "-layout", path, "/dev/null"], capture_output=True,
+                           timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for line in p.stderr.decode("utf-8", "replace").splitlines():
+        if line.startswith(("Syntax Error", "Internal Error", "I/O Error")):
+            return line
+    return None
+
+
 def problems_of(result, args, codes):
     cmd, rc, err, wall, peak = result
     out = []
@@ -250,6 +266,11 @@ def main():
                 f.write(mutant)
             result = run_one(args.binary, path, kind, args)
             found = problems_of(result, args, codes)
+            if kind == "pdf" and result[1] in (5, 6):
+                said = poppler_damage(path)
+                if said:
+                    found.append(f"damage called {'no_text_layer' if result[1] == 5 else 'not_a_report'} "
+                                 f"(pdftotext: {said[:100]})")
             with lock:
                 rc, err, wall, peak = result[1], result[2], result[3], result[4]
                 state["exits"][rc] = state["exits"].get(rc, 0) + 1
