@@ -182,27 +182,17 @@ import Testing
         dir.file("other.json", try line("sample-bordered-2021.expected.json", path: "other.pdf"))
     }
 
-    @Test func aFileOverTheMemoryBoundIsStoppedAndTheOthersChecked() throws {
+    @Test(arguments: [
+        ("--max-memory 1", "big.jsonl: its documents need more memory than --max-memory 1 MiB allows", "[memory_limit]"),
+        ("--timeout 0.001 --max-memory 0", "big.jsonl: its documents would take longer than --timeout", "[timeout]"),
+    ])
+    func aFileOverABoundIsStoppedAndTheOthersChecked(bound: String, message: String, code: String) throws {
         let dir = ScratchFolder()
         defer { dir.remove() }
         try Self.harvest(in: dir)
-        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json --max-memory 1 big.jsonl other.json"#, in: dir.url)
+        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json "# + bound + " big.jsonl other.json", in: dir.url)
         #expect(r.exited && r.status == 11, "\(r.stderr)")
-        #expect(r.stderr.contains("big.jsonl: its documents need more memory than --max-memory 1 MiB allows"), "\(r.stderr)")
-        #expect(r.stderr.contains("[memory_limit]"))
-        let out = String(decoding: r.stdout, as: UTF8.self)
-        #expect(out.contains(#""other.pdf""#) && !out.contains(#""h/0.pdf""#))
-    }
-
-    @Test func aFileOverTheTimeBoundIsStoppedAndTheOthersChecked() throws {
-        let dir = ScratchFolder()
-        defer { dir.remove() }
-        try Self.harvest(in: dir)
-        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json --timeout 0.001 --max-memory 0 big.jsonl other.json"#,
-                                       in: dir.url)
-        #expect(r.exited && r.status == 11, "\(r.stderr)")
-        #expect(r.stderr.contains("big.jsonl: its documents would take longer than --timeout"), "\(r.stderr)")
-        #expect(r.stderr.contains("[timeout]"))
+        #expect(r.stderr.contains(message) && r.stderr.contains(code), "\(r.stderr)")
         let out = String(decoding: r.stdout, as: UTF8.self)
         #expect(out.contains(#""other.pdf""#) && !out.contains(#""h/0.pdf""#))
     }
