@@ -9,6 +9,7 @@ unclosed elements, and runs each mutant through `govreport extract` (JSON throug
 
 Reports, per run and in a summary:
   signal     the command died of a signal (a crash: always a bug)
+  crash      the command's worker died (error code `crash`): a crash too
   overrun    the command took longer than its bound (--timeout + grace)
   memory     the peak memory of the command and its worker was above --max-memory
   exit       an exit status the README does not document
@@ -212,6 +213,9 @@ def problems_of(result, args, codes):
     for code in set(re.findall(r"\[([a-z_]+)\]\s*$", err, re.M)):
         if code not in codes:
             out.append(f"code {code}")
+        elif code == "crash":
+            # The worker died (a signal in Poppler or a Swift trap): a crash, however well reported.
+            out.append("worker crash: " + next((l for l in err.splitlines() if "[crash]" in l), "")[:160])
     for line in err.splitlines():
         if line and not line.startswith("govreport"):
             out.append("stray stderr: " + line[:120])
