@@ -32,7 +32,7 @@ enum PDFReportReader {
             let said = PopplerDocument.takeMessages()
             switch error {
             case .noTextLayer, .textAsOutlines, .notAReport:
-                if let damage = said.messages.first(where: \.isDamage) {
+                if let damage = said.messages.first(where: \.isDamage) ?? said.droppedDamage {
                     let count = said.messages.filter(\.isDamage).count + said.dropped
                     throw .damagedPDF("Poppler: " + damage.text
                                       + (count > 1 ? " (and \(count - 1) more error(s))" : ""))
