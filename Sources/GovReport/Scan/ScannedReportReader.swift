@@ -54,6 +54,7 @@ enum ScannedReportReader {
         var layouts = texts.map { PageLayout(text: $0) }
         var doubts: [OCRDoubt] = []
         var read: [Int] = []
+        OCRProgress.starting(pages: ocrPages.count)
         for p in ocrPages {
             guard let page = reader.read(page: p, of: doc) else { continue }
             layouts[p] = PageLayout(text: page.text, rulings: page.rulings)
