@@ -91,8 +91,8 @@ import Testing
 @Suite(.tags(.cli)) struct OCRTimeLimitTests {
     @Test(.enabled(if: ScanTests.ocrInstalled)) func aScanIsGivenTimeForItsPages() throws {
         let scan = ScanTests.fixture.appendingPathComponent("scan-table.pdf").path
-        // Two pages of OCR take longer than 2 s; the worker's word extends the limit.
-        let r = try CLI.run(["extract", "--timeout", "2", "--ocr", "auto", scan])
+        // Two pages of OCR take longer than 3 s; the worker's word extends the limit.
+        let r = try CLI.run(["extract", "--timeout", "3", "--ocr", "auto", scan])
         #expect(r.status == 0, "\(r.stderr)")
     }
 }
