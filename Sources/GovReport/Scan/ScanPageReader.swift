@@ -284,11 +284,15 @@ struct CellInk {
             let src = (cy0 + y) * image.width + cx0
             for x in 0..<w { crop[y * w + x] = image.pixels[src + x] }
         }
-        // Border remnants: rows or columns dark along most of the crop.
-        for y in 0..<h where (0..<w).filter({ crop[y * w + $0] < ScanPageReader.inkLevel }).count > w * 7 / 10 {
+        // Border remnants: rows or columns near the crop's edge dark along most of it. Only
+        // near the edge: the stem of a 1 in a tight cell is as tall as most of the cell.
+        let edge = Int(3 * s)
+        for y in 0..<h where (y < edge || y >= h - edge)
+            && (0..<w).filter({ crop[y * w + $0] < ScanPageReader.inkLevel }).count > w * 7 / 10 {
             for x in 0..<w { crop[y * w + x] = 255 }
         }
-        for x in 0..<w where (0..<h).filter({ crop[$0 * w + x] < ScanPageReader.inkLevel }).count > h * 7 / 10 {
+        for x in 0..<w where (x < edge || x >= w - edge)
+            && (0..<h).filter({ crop[$0 * w + x] < ScanPageReader.inkLevel }).count > h * 7 / 10 {
             for y in 0..<h { crop[y * w + x] = 255 }
         }
         // Specks: an ink pixel with fewer than two ink neighbours.
