@@ -46,6 +46,17 @@ import Testing
         #expect(DigitBlobs(sevenInk)?.isSlash == false)
     }
 
+    /// A 1 in a tight cell is as tall as most of the cell: it is ink, not a remnant of the border.
+    @Test func aTallOneInATightCellIsKept() throws {
+        let s = 300.0 / 72, w = Int(40 * s), h = Int(14 * s)
+        var px = [UInt8](repeating: 255, count: w * h)
+        for y in 0..<h { for x in 0..<3 { px[y * w + x] = 0 } }  // the cell's left border
+        for y in 7..<(h - 7) { for x in (w / 2 - 4)..<(w / 2 + 4) { px[y * w + x] = 0 } }
+        let ink = try #require(CellInk(cell: Rect(x0: 0, y0: 0, x1: 40, y1: 14), image: GrayImage(width: w, height: h, scale: s, pixels: px)))
+        #expect(ink.ink.height >= h - 16)
+        #expect(DigitBlobs(ink)?.digits.count == 1)
+    }
+
     /// An unmatched run between matched rows takes the template rows between them, when the
     /// counts agree; never on a page with a text layer.
     @Test func unmatchedRowsArePlacedByPosition() {
