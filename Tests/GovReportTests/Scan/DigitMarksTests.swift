@@ -104,6 +104,8 @@ import Testing
         let scan = ScanTests.fixture.appendingPathComponent("scan-table.pdf").path
         // Two pages of OCR take longer than 3 s; the worker's word extends the limit.
         let r = try CLI.run(["extract", "--timeout", "3", "--ocr", "auto", scan])
-        #expect(r.status == 0, "\(r.stderr)")
+        // On a machine so busy that even the extended limit passes, the message shows it grew.
+        let pages = 2.0, limit = Int(3 + pages * WorkProgress.secondsPerOCRPage)
+        #expect(r.status == 0 || r.stderr.contains("took longer than \(limit) s"), "\(r.stderr)")
     }
 }
