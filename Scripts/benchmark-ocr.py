@@ -24,7 +24,9 @@ def main():
     total_cpu = total_pages = 0.0
     for path in files:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        p = subprocess.run([binary, "extract", path], capture_output=True)
+        # In-process (no worker, no time limit) and Tesseract single-threaded, as in a batch.
+        p = subprocess.run([binary, "extract", "--ocr", "auto", "--timeout", "0", "--max-memory", "0", path],
+                           capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         pages = 0

@@ -65,6 +65,33 @@ public struct WorkResult: Sendable, Equatable {
     }
 }
 
+/// What a worker says while on a document: it is about to read `ocrPages` pages by OCR (seconds
+/// each), so that its parent gives the document more time.
+public struct WorkProgress: Sendable, Equatable {
+    public var id: Int
+    public var ocrPages: Int
+
+    /// Seconds of time allowance each page to be read by OCR adds to a document's limit: about
+    /// ten times the CPU time a table page takes, for a machine busy with other workers.
+    public static let secondsPerOCRPage = 30.0
+
+    public init(id: Int, ocrPages: Int) { self.id = id; self.ocrPages = ocrPages }
+
+    public var line: String {
+        JSONValue.object([JSONMember("id", .number(Decimal(id))), JSONMember("ocr_starting", .number(Decimal(ocrPages)))])
+            .serialized(pretty: false)
+    }
+
+    public init?(line: String) {
+        guard let v = try? ExactJSON.parse(line), let id = v["id"]?.decimal, let pages = v["ocr_starting"]?.decimal,
+              v["status"] == nil else { return nil }
+        self.init(id: NSDecimalNumber(decimal: id).intValue, ocrPages: NSDecimalNumber(decimal: pages).intValue)
+    }
+
+    /// The extra seconds this adds to the document's time limit.
+    public var allowance: Double { Double(ocrPages) * Self.secondsPerOCRPage }
+}
+
 /// The work of a worker on one document: extract, write the canonical JSON atomically, answer.
 public enum DocumentJob {
     public static func run(_ request: WorkRequest, tables: TableStrategy = .auto, ocr: OCRMode = .never,

@@ -116,7 +116,7 @@ final class BatchRunner {
                 fds.append(pollfd(fd: w.stderrFD, events: Int16(POLLIN), revents: 0))
                 owners.append((i, false))
             }
-            if let f = w.inFlight { wait = min(wait, max(0, f.started + settings.timeout - now)) }
+            if let f = w.inFlight { wait = min(wait, max(0, f.started + settings.timeout + f.extra - now)) }
         }
         let ready = poll(&fds, nfds_t(fds.count), Int32((wait * 1000).rounded(.up)))
         if ready < 0, errno != EINTR { throw BatchIOError("wait for", "the workers") }
@@ -136,11 +136,11 @@ final class BatchRunner {
         }
         let later = Self.now()
         for (i, w) in workers.enumerated() {
-            guard let w, let f = w.inFlight, later - f.started >= settings.timeout else { continue }
+            guard let w, let f = w.inFlight, later - f.started >= settings.timeout + f.extra else { continue }
             w.kill()
             _ = w.reap()
             try record(f, now: later, result: nil, error: "timeout",
-                       message: "took longer than \(ProgressFormat.duration(settings.timeout)) and was stopped"
+                       message: "took longer than \(ProgressFormat.duration(settings.timeout + f.extra)) and was stopped"
                            + " (a larger --timeout and --retry-failed try it again)")
             workers[i] = nil
         }
@@ -149,6 +149,10 @@ final class BatchRunner {
     private func handle(_ line: String, from w: WorkerProcess) throws {
         if line == WorkerReady.line {
             w.ready = true
+            return
+        }
+        if let p = WorkProgress(line: line), w.inFlight?.request.id == p.id {
+            w.inFlight?.extra += p.allowance
             return
         }
         guard let result = WorkResult(line: line), let f = w.inFlight, f.request.id == result.id else { return }

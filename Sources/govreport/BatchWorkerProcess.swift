@@ -11,6 +11,8 @@ final class WorkerProcess {
         var request: WorkRequest
         var stat: FileStat?
         var started: Double
+        /// Seconds added to the time limit: the worker said it is reading pages by OCR.
+        var extra = 0.0
     }
 
     let pid: pid_t

@@ -71,27 +71,33 @@ final class IsolatedReader {
         w.clearStderr()
         let started = BatchRunner.now()
         _ = w.send(request, stat: nil, now: started)
+        // The time limit, longer once the worker says it reads pages by OCR.
+        var allowed = limits.timeout
         while true {
             var fds = [pollfd(fd: w.stdoutFD, events: Int16(POLLIN), revents: 0)]
             if w.stderrFD >= 0 { fds.append(pollfd(fd: w.stderrFD, events: Int16(POLLIN), revents: 0)) }
-            let left = limits.timeout > 0 ? max(0, started + limits.timeout - BatchRunner.now()) : 3600
+            let left = limits.timeout > 0 ? max(0, started + allowed - BatchRunner.now()) : 3600
             let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 3600) * 1000 + 1))
             if ready < 0, errno != EINTR { break }
             if fds.count > 1, fds[1].revents != 0 { w.drainStderr() }
             if fds[0].revents != 0 {
                 guard let lines = w.readResults() else { return .failure(ended(w)) }
                 for line in lines where line != WorkerReady.line {
+                    if let p = WorkProgress(line: line), p.id == request.id {
+                        allowed += p.allowance
+                        continue
+                    }
                     guard let result = WorkResult(line: line), result.id == request.id else { continue }
                     w.inFlight = nil
                     return answer(result, output: output)
                 }
             }
-            if limits.timeout > 0, BatchRunner.now() - started >= limits.timeout {
+            if limits.timeout > 0, BatchRunner.now() - started >= allowed {
                 w.kill()
                 _ = w.reap()
                 worker = nil
                 try? FileManager.default.removeItem(at: output)
-                return .failure(DocumentFailure(.timeout(seconds: limits.timeout)))
+                return .failure(DocumentFailure(.timeout(seconds: allowed)))
             }
         }
         w.kill()

@@ -46,6 +46,8 @@ extension GovReportCommand {
                     Self.answer(full.line)
                     continue
                 }
+                let id = request.id
+                OCRProgress.onStart { pages in Self.answer(WorkProgress(id: id, ocrPages: pages).line) }
                 Self.answer(DocumentJob.run(request, tables: tables, ocr: ocr, provenance: provenance,
                                              temporaryDirectory: tmp).line)
             }

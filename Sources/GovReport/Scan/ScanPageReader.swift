@@ -45,7 +45,7 @@ final class ScanPageReader {
 
     private let chinese: TesseractEngine
     private let labels: TesseractEngine
-    private let digits: TesseractEngine
+    let digits: TesseractEngine
 
     init() throws(OCRError) {
         chinese = try TesseractEngine(languages: "chi_sim")
@@ -121,27 +121,21 @@ final class ScanPageReader {
         }
 
         var digitWords: [OCRWord] = []
-        if ink.lines == 1 {
-            digitWords = digits.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
-                                          segmentation: .line, alternatives: true)
-            // A lone narrow digit (a 1) is often missed as a line but read as a character.
-            if digitWords.isEmpty, ink.ink.width * 2 < ink.ink.height * 3 {
-                digitWords = digits.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
-                                              segmentation: .character, alternatives: true)
-            }
-            let symbols = digitWords.flatMap(\.symbols)
-            let sure = !symbols.isEmpty && symbols.allSatisfy { $0.confidence >= Self.sureDigits && $0.box.width < $0.box.height }
-            if sure {
-                let text = symbols.map(\.text).joined()
-                out.glyphs = Self.numberGlyphs(text, ink: ink, scale: scale)
-                if let low = symbols.map(\.confidence).min(), low < Self.suspect {
-                    doubt("confidence \(Int(low)) reading \(text)", weak: true)
-                }
-                let close = symbols.filter { s in s.alternatives.contains { $0.confidence >= s.confidence - 15 } }
-                if !close.isEmpty {
-                    doubt("two close readings of a digit: " + close.map { "\($0.text) or \($0.alternatives[0].text)" }.joined(separator: ", "))
-                }
+        if ink.lines == 1, let marks = DigitBlobs(ink) {
+            if marks.isSlash {
+                out.glyphs = Self.numberGlyphs("/", ink: ink, scale: scale)
                 return out
+            }
+            switch readDigits(marks, ink: ink, dpi: dpi) {
+            case .sure(let text, let weakDoubt, let strongDoubt):
+                let number = marks.number(text)
+                out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
+                if number.contains(".") { doubt("a small mark read as a decimal point", weak: true) }
+                if let weakDoubt { doubt(weakDoubt, weak: true) }
+                if let strongDoubt { doubt(strongDoubt) }
+                return out
+            case .unsure(let words):
+                digitWords = words
             }
         }
         let words = labels.recognize(pixels: ink.pixels, width: ink.width, height: ink.height, dpi: dpi,
@@ -224,8 +218,10 @@ final class ScanPageReader {
         var out: [Glyph] = []
         for line in lines where !line.isEmpty {
             let top = line.map(\.box.y0).min()!, bottom = line.map(\.box.y1).max()!
-            let cjk = line.contains { $0.text.unicodeScalars.contains(where: TextNormalizer.isCJK) }
-            let em = Double(bottom - top) / (cjk ? 0.9 : 0.72) / scale
+            // A Chinese line's size from its tallest character (the line's extent also holds
+            // marks above or below it, and differs from one line of a title to the next).
+            let cjkHeights = line.filter { $0.text.unicodeScalars.contains(where: TextNormalizer.isCJK) }.map(\.box.height)
+            let em = (cjkHeights.max().map { Double($0) / 0.9 } ?? Double(bottom - top) / 0.72) / scale
             let mid = (Double(top + bottom) / 2 + Double(offset.y)) / scale
             let sorted = line.sorted { $0.box.x0 < $1.box.x0 }
             for (i, s) in sorted.enumerated() {
@@ -288,11 +284,15 @@ struct CellInk {
             let src = (cy0 + y) * image.width + cx0
             for x in 0..<w { crop[y * w + x] = image.pixels[src + x] }
         }
-        // Border remnants: rows or columns dark along most of the crop.
-        for y in 0..<h where (0..<w).filter({ crop[y * w + $0] < ScanPageReader.inkLevel }).count > w * 7 / 10 {
+        // Border remnants: rows or columns near the crop's edge dark along most of it. Only
+        // near the edge: the stem of a 1 in a tight cell is as tall as most of the cell.
+        let edge = Int(3 * s)
+        for y in 0..<h where (y < edge || y >= h - edge)
+            && (0..<w).filter({ crop[y * w + $0] < ScanPageReader.inkLevel }).count > w * 7 / 10 {
             for x in 0..<w { crop[y * w + x] = 255 }
         }
-        for x in 0..<w where (0..<h).filter({ crop[$0 * w + x] < ScanPageReader.inkLevel }).count > h * 7 / 10 {
+        for x in 0..<w where (x < edge || x >= w - edge)
+            && (0..<h).filter({ crop[$0 * w + x] < ScanPageReader.inkLevel }).count > h * 7 / 10 {
             for y in 0..<h { crop[y * w + x] = 255 }
         }
         // Specks: an ink pixel with fewer than two ink neighbours.

@@ -50,6 +50,8 @@ enum ScannedReportReader {
     /// Nil when OCR cannot run here (Tesseract or its language data not installed).
     static func read(doc: PopplerDocument, texts: [PageText], ocrPages: [Int], source: CanonicalReport.Source)
         throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout])? {
+        // Said before the engines load (a second or more): the time limit grows first.
+        OCRProgress.starting(pages: ocrPages.count)
         guard let reader = try? ScanPageReader() else { return nil }
         var layouts = texts.map { PageLayout(text: $0) }
         var doubts: [OCRDoubt] = []

@@ -25,15 +25,35 @@ enum UncertainCells {
                 }
             }
         }
-        // A rule that fails marks the cells it involves that OCR read with less than full
-        // confidence; when none was, and none is in doubt already, all of them: one is misread.
-        for f in report.findings where f.severity == .error {
+        // A rule that fails marks the cells that one misreading could explain it by: the
+        // cell that explains two failing rules with the same correction, else those OCR was
+        // less than sure of, else all that can explain it; none when a cell already marked can.
+        let failing = report.findings.filter { $0.severity == .error }
+        let explained = RuleSuspects.explanations(failing, in: report)
+        var votes: [String: [Int: Int]] = [:]
+        for e in explained { for (key, needed) in e { votes[key, default: [:]][needed, default: 0] += 1 } }
+        for (n, f) in failing.enumerated() {
             let involved = FindingCells.cells(for: f, in: report).filter { $0.page.map(ocrPages.contains) ?? false }
+            guard !involved.isEmpty else { continue }
+            let keys = Set(involved.map { "\($0.table).\($0.row).\($0.column)" })
             let why = "\(f.code) does not hold"
-            let weak = involved.filter { suspects[$0.key] != nil }
-            let marked = weak.isEmpty && !involved.contains(where: { reasons[$0.key] != nil }) ? involved : weak
-            for c in marked where reasons[c.key]?.contains(why) != true {
-                reasons[c.key, default: []].append(contentsOf: (suspects[c.key] ?? []) + [why])
+            let can = explained[n].filter { keys.contains($0.key) }
+            let culprits = can.filter { (votes[$0.key]?[$0.needed] ?? 0) >= 2 }.map(\.key)
+            var marked: [String]
+            if !culprits.isEmpty {
+                marked = culprits
+            } else if !can.isEmpty {
+                if can.contains(where: { reasons[$0.key] != nil }) { continue }
+                let weak = can.map(\.key).filter { suspects[$0] != nil }
+                marked = weak.isEmpty ? can.map(\.key) : weak
+            } else {
+                // No one misreading explains it: cells OCR was unsure of, else every cell.
+                let weak = keys.filter { suspects[$0] != nil }
+                if keys.contains(where: { reasons[$0] != nil }) && weak.isEmpty { continue }
+                marked = weak.isEmpty ? Array(keys) : Array(weak)
+            }
+            for key in marked where reasons[key]?.contains(why) != true {
+                reasons[key, default: []].append(contentsOf: (suspects[key] ?? []) + [why])
             }
         }
         return cells.compactMap { c in

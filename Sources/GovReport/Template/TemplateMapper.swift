@@ -6,6 +6,8 @@ import Foundation
 public struct TemplateMapper {
     public var template: TemplateVersion
     public private(set) var diagnostics: [Finding] = []
+    /// Pages read by OCR (1-based): their unmatched rows may be placed by position.
+    public var ocrPages: Set<Int> = []
 
     public init(template: TemplateVersion) { self.template = template }
 
@@ -75,7 +77,15 @@ public struct TemplateMapper {
         let printed = rows.map { LabelMatcher.core($0.label) }
         let templates = labels.map { LabelMatcher.core($0.text) }
         var assignment = LabelMatcher.align(printed: printed, templates: templates)
+        let placed = PositionalRows.fill(assignment, pages: rows.map(\.page), ocrPages: ocrPages, keys: labels.map(\.key))
+        assignment = placed.assignment
         for (i, j) in assignment.enumerated() {
+            if let j, placed.filled.contains(i) {
+                diagnostics.append(Finding(code: "label.weak_match", severity: .warning,
+                                           message: "printed \"\(rows[i].label)\" taken as \"\(labels[j].text)\" by its place in the table",
+                                           table: table, row: labels[j].key, page: rows[i].page))
+                continue
+            }
             guard let j else {
                 diagnostics.append(Finding(code: "label.unmatched", severity: .warning,
                                            message: "row \"\(rows[i].label)\" matches no template row; its numbers were not used",
