@@ -18,13 +18,13 @@ public struct CellRef: Sendable, Equatable, Hashable {
         self.box = box; self.report = report
     }
 
-    /// The cell `table.row.column` of a report, when the report prints that row.
-    public static func of(_ report: CanonicalReport, table: String, row: String, column: String,
-                          in other: String? = nil) -> CellRef? {
-        guard let r = report.table(named: table)?[row], let i = r.fields.firstIndex(of: column) else { return nil }
+    /// A template cell of a report, when the report prints its row; `other` names the report
+    /// when it is not the finding's own.
+    public static func of(_ report: CanonicalReport, _ cell: TemplateCell, in other: String? = nil) -> CellRef? {
+        guard let (r, i) = report.row(of: cell) else { return nil }
         let box = r.geometry.flatMap { $0.cells.count == r.fields.count ? $0.cells[i] : nil }
-        return CellRef(table: table, row: row, column: column, value: r.values[i], page: r.page, box: box,
-                       report: other)
+        return CellRef(table: cell.table.rawValue, row: cell.row, column: cell.column, value: r.values[i], page: r.page,
+                       box: box, report: other)
     }
 
     public var key: String { "\(table).\(row).\(column)" }
@@ -67,16 +67,4 @@ public struct CheckFinding: Sendable, Equatable {
 
     public var code: String { finding.code }
     public var severity: Finding.Severity { finding.severity }
-}
-
-extension CanonicalReport {
-    /// One of the three tables by its JSON key.
-    public func table(named name: String) -> TableValues? {
-        switch name {
-        case "active_disclosure": activeDisclosure
-        case "applications": applications
-        case "review_litigation": reviewLitigation
-        default: nil
-        }
-    }
 }

@@ -28,7 +28,7 @@ public struct CheckJSONWriter: Sendable {
         ])))
         m.append(JSONMember("findings", .array(r.findings.map(json))))
         m.append(JSONMember("stated", .array(r.facts.map { f in
-            .object([JSONMember("fact", .string(f.kind.rawValue)), JSONMember("value", .number(f.value)),
+            .object([JSONMember("fact", .string(f.kind.name)), JSONMember("value", .number(f.value)),
                      JSONMember("section", .string(f.section)), JSONMember("quote", .string(f.quote))])
         })))
         return .object(m)

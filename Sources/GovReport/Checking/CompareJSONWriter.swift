@@ -26,8 +26,8 @@ public struct CompareJSONWriter: Sendable {
         }
         let carry = c.carryOver.map { co in
             JSONValue.object([
-                JSONMember("column", .string(co.column)), JSONMember("carried_forward", number(co.carriedForward)),
-                JSONMember("carried_over", number(co.carriedOver)), JSONMember("ok", .bool(co.ok)),
+                JSONMember("column", .string(co.column)), JSONMember(ApplicationRow.carriedForward.rawValue, number(co.carriedForward)),
+                JSONMember(ApplicationRow.carriedOver.rawValue, number(co.carriedOver)), JSONMember("ok", .bool(co.ok)),
             ])
         }
         let reused = (c.prose?.reused ?? []).map { r in

@@ -43,15 +43,16 @@ public struct ReportComparison: Sendable {
 public enum ReportComparer {
     /// The three tables' cells in a template's order, as `(table, row, column)`.
     public static func templateCells(_ version: TemplateVersion) -> [(table: String, row: String, column: String)] {
-        let active = Template.activeRows(version).flatMap { r in r.fields.map { ("active_disclosure", r.key, $0) } }
-        let apps = Template.applicationRows.flatMap { r in Template.applicationColumns.map { ("applications", r.key, $0) } }
-        let review = Template.reviewGroups.flatMap { g in Template.reviewFields.map { ("review_litigation", g, $0) } }
-        return active + apps + review
+        let active = Template.activeRows(version).flatMap { r in r.fields.map { TemplateCell.active(r.item, $0) } }
+        let apps = ApplicationRow.allCases.flatMap { r in ApplicationColumn.allCases.map { TemplateCell.application(r, $0) } }
+        let review = ReviewGroup.allCases.flatMap { g in ReviewColumn.allCases.map { TemplateCell.review(g, $0) } }
+        return (active + apps + review).map { ($0.table.rawValue, $0.row, $0.column) }
     }
 
     /// The value of a cell the report prints (outer nil: the report does not print its row).
     static func printed(_ r: CanonicalReport, _ table: String, _ row: String, _ column: String) -> Decimal?? {
-        guard let values = r.table(named: table)?[row], values.fields.contains(column) else { return nil }
+        guard let values = TemplateTable(rawValue: table).flatMap({ r[$0][row] }), values.fields.contains(column)
+        else { return nil }
         return .some(values[column])
     }
 

@@ -70,22 +70,26 @@ public enum HarvestChecker {
     /// Column by column, the earlier report's carried-forward row against the later report's
     /// carried-over row; empty when either report does not print its row.
     public static func carryOver(from a: CanonicalReport, to b: CanonicalReport) -> [CarryOver] {
-        guard let forward = a.applications["carried_forward"], let over = b.applications["carried_over"]
-        else { return [] }
-        return Template.applicationColumns.map { CarryOver(column: $0, carriedForward: forward[$0], carriedOver: over[$0]) }
+        guard let forward = a.applications[.carriedForward], let over = b.applications[.carriedOver] else { return [] }
+        return ApplicationColumn.allCases.map {
+            CarryOver(column: $0.rawValue, carriedForward: forward[$0], carriedOver: over[$0])
+        }
     }
 
     static func carryFindings(from a: Entry, to b: Entry) -> [CheckFinding] {
-        let page = b.report.applications["carried_over"]?.page
+        let page = b.report.applications[.carriedOver]?.page
         let yearA = a.report.report.year.map(String.init) ?? "?"
         return carryOver(from: a.report, to: b.report).filter { !$0.ok }.map { c in
             let column = c.column, was = c.carriedForward ?? 0, now = c.carriedOver ?? 0
-            let cells = [CellRef.of(b.report, table: "applications", row: "carried_over", column: column),
-                         CellRef.of(a.report, table: "applications", row: "carried_forward", column: column, in: a.path)]
+            let cells = ApplicationColumn(rawValue: column).map { col in
+                [CellRef.of(b.report, .application(.carriedOver, col)),
+                 CellRef.of(a.report, .application(.carriedForward, col), in: a.path)]
+            } ?? []
             return CheckFinding(
                 Finding(code: "cross.carry_over", severity: .error,
                         message: "二、上年结转 is \(now) in column \(column) but the \(yearA) report (\(a.path)) carried \(was) forward (四、结转下年度继续办理)",
-                        table: "applications", row: "carried_over", column: column, page: page,
+                        table: TemplateTable.applications.rawValue, row: ApplicationRow.carriedOver.rawValue,
+                        column: column, page: page,
                         expected: was, actual: now),
                 cells: cells.compactMap { $0 }, otherReports: [a.path])
         }

@@ -21,8 +21,9 @@ public enum ReportChecker {
     public static func check(_ entries: [HarvestChecker.Entry], inputs: [String?]? = nil) -> [CheckedReport] {
         let cross = HarvestChecker.findings(entries)
         return entries.enumerated().map { i, e in
-            let validator = Validator.findings(for: e.report).map {
-                CheckFinding(withRecordedPage($0, e.report), cells: FindingCells.cells(for: $0, in: e.report))
+            let validator = Validator.check(e.report).map {
+                CheckFinding(withRecordedPage($0.finding, e.report),
+                             cells: $0.cells.compactMap { CellRef.of(e.report, $0) })
             }
             let facts = ProseFacts.facts(in: e.report.sections, year: e.report.report.year)
             let prose = ProseChecker.findings(for: e.report, facts: facts)

@@ -10,8 +10,8 @@ enum UncertainCells {
         var reasons: [String: [String]] = [:]
         var suspects: [String: [String]] = [:]
         var cells: [(key: String, table: String, row: String, column: String, page: Int)] = []
-        let tables = [("active_disclosure", report.activeDisclosure), ("applications", report.applications),
-                      ("review_litigation", report.reviewLitigation)]
+        let tables = [(TemplateTable.activeDisclosure.rawValue, report.activeDisclosure), (TemplateTable.applications.rawValue, report.applications),
+                      (TemplateTable.reviewLitigation.rawValue, report.reviewLitigation)]
         for (name, table) in tables {
             for (row, boxes) in cellBoxes(table) {
                 guard let page = row.page, ocrPages.contains(page) else { continue }
@@ -27,8 +27,9 @@ enum UncertainCells {
         }
         // A rule that fails marks the cells it involves that OCR read with less than full
         // confidence; when none was, and none is in doubt already, all of them: one is misread.
-        for f in report.findings where f.severity == .error {
-            let involved = FindingCells.cells(for: f, in: report).filter { $0.page.map(ocrPages.contains) ?? false }
+        for rule in Validator.check(report) where rule.finding.severity == .error {
+            let f = rule.finding
+            let involved = rule.cells.filter { report.row(of: $0)?.row.page.map(ocrPages.contains) ?? false }
             let why = "\(f.code) does not hold"
             let weak = involved.filter { suspects[$0.key] != nil }
             let marked = weak.isEmpty && !involved.contains(where: { reasons[$0.key] != nil }) ? involved : weak

@@ -75,8 +75,8 @@ import Testing
                             geometry: RowGeometry(label: nil, cells: [box, nil, nil, nil, nil]))
         var r = Build.report()
         r.reviewLitigation.rows[0] = row
-        let c = CellRef.of(r, table: "review_litigation", row: "review", column: "upheld")
+        let c = CellRef.of(r, .review(.review, .upheld))
         #expect(c?.box == box && c?.page == 4 && c?.value == 1)
-        #expect(CellRef.of(r, table: "review_litigation", row: "review", column: "corrected")?.box == nil)
+        #expect(CellRef.of(r, .review(.review, .corrected))?.box == nil)
     }
 }
