@@ -29,7 +29,9 @@ public enum Provenance {
         return .object(m)
     }
 
-    static func box(_ r: Rect) -> JSONValue {
+    /// A box as provenance writes it: `[x0, y0, x1, y1]` in PDF points (origin top-left,
+    /// y down), each rounded to 0.01 pt.
+    public static func box(_ r: Rect) -> JSONValue {
         .array([r.x0, r.y0, r.x1, r.y1].map { .number(Self.hundredths($0)) })
     }
 

@@ -19,11 +19,11 @@ public enum TableVocabulary {
     // MARK: active disclosure
 
     /// The first header cell of each active-disclosure sub-table.
-    static let activeContentHeader = "信息内容"
+    public static let activeContentHeader = "信息内容"
     /// The article the active-disclosure sub-tables are titled by (第二十条第（一）项 …).
-    static let activeArticle = "第二十条"
+    public static let activeArticle = "第二十条"
     /// The first header cell of the applications table.
-    static let applicantsHeader = "申请人情况"
+    public static let applicantsHeader = "申请人情况"
 
     /// Header words only the 2019 format's active-disclosure table prints.
     static let activeMarkers2019 = ["新制作", "新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "其他对外管理服务事项"]
@@ -42,13 +42,13 @@ public enum TableVocabulary {
     // MARK: review and litigation
 
     /// 行政复议: the first group's heading.
-    static let review = "行政复议"
+    public static let review = "行政复议"
     /// 行政诉讼: the heading over the two litigation groups.
-    static let litigation = "行政诉讼"
+    public static let litigation = "行政诉讼"
     /// 未经复议直接起诉: the second group's heading.
-    static let litigationDirect = "未经复议直接起诉"
+    public static let litigationDirect = "未经复议直接起诉"
     /// 复议后起诉: the third group's heading.
-    static let litigationAfterReview = "复议后起诉"
+    public static let litigationAfterReview = "复议后起诉"
     /// Shorter forms of the litigation groups' headings, as some reports print them.
     static let afterReviewShort = "复议后", directShort = ["未经复议", "直接起诉"]
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 @Suite struct FindingCellsTests {
     static func checked(_ apps: TableValues, review: TableValues? = nil) -> CheckedReport {

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// A table cell a finding is about, with the number printed there and where it is printed.
 public struct CellRef: Sendable, Equatable, Hashable {

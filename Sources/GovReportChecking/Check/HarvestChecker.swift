@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Rules across the reports of a harvest: an organization's carried numbers from one year to
 /// the next, the same report harvested twice, and a year missing in an organization's run.

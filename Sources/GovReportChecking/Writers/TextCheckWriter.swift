@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// The terminal report: each report with its findings, most serious first, each finding with
 /// the cells involved (value and page) and any quotes; then, for several reports, the counts.

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Holds the numbers the prose states against the table cells that state the same fact, and
 /// repeated statements of the same fact against each other. Findings are warnings: the text

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `compare --format json` (schema `govreport-compare/1`, documented in the README):
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `compare --format text`: the two reports, the comparison's warnings, the changed cells
 /// biggest change first, the cells only one report prints, the carried numbers, the prose

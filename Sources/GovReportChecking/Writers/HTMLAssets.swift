@@ -1,3 +1,5 @@
+import GovReport
+
 /// The HTML report's inline style sheet and script (the page loads nothing from elsewhere).
 enum HTMLAssets {
     static let css = """

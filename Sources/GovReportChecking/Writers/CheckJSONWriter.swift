@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `check --format json`: an array with one object per report, in input order:
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Prose copied from last year: which paragraphs of the later report's parts 一、五、六 repeat a
 /// paragraph of the same part of the earlier report, exactly or nearly.

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// A number the report's prose states about something one of its tables (or another sentence)
 /// also states: what it is about, the number, and the sentence that says it.

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// The HTML report of a harvest, one self-contained page (inline style and script, nothing
 /// fetched): counts by rule and severity, a sortable list of the reports, the inputs that

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `compare --format html`: one self-contained page (inline style and script, nothing fetched).
 /// For each comparison: its warnings, the biggest changes, the carried numbers column by column,

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Two reports side by side, normally one organization's reports for consecutive years: every
 /// cell both print with its change, the cells only one prints, the carried numbers, the prose

@@ -1,3 +1,5 @@
+import GovReport
+
 /// One report as `check` sees it: where it came from, the document, the numbers its prose
 /// states, and every finding about it, most serious first.
 public struct CheckedReport: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Escapes text for HTML element content and attribute values.
 func htmlEscape(_ s: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// What `check` reads: report files, folders of them (walked recursively), and canonical JSON
 /// written by `extract` or a batch (one document, an array, or JSON Lines).

@@ -1,3 +1,5 @@
+import GovReport
+
 /// Plain-Chinese names of the rules, tables, rows and columns, for readers of the reports
 /// (the HTML report, the terminal's cell lists).
 public enum RuleText {
