@@ -1,6 +1,10 @@
 /// Last common stage: from running text and raw tables (whatever the input kind) to the
 /// canonical report with its findings.
 public enum ReportAssembler {
+    /// The canonical report of one input: title, organization and year from the running text,
+    /// the national format from the active-disclosure headers (else the year), the raw tables
+    /// mapped onto it, the prose sections, the readers' and the mapper's diagnostics, and the
+    /// validator's findings. Never fails: what is missing is said in findings and diagnostics.
     public static func assemble(source: CanonicalReport.Source, lines: [DocumentLine], tables: RawTables,
                                 titleFallback: String? = nil) -> CanonicalReport {
         let title = ReportInfoReader.title(in: lines, fallback: titleFallback)

@@ -4,7 +4,10 @@ import Foundation
 /// and each cell's text as a value. Says in diagnostics what it matched fuzzily, what it
 /// could not place and what it did not find.
 public struct TemplateMapper {
+    /// The national format the rows are mapped onto.
     public var template: TemplateVersion
+    /// What the mapping said so far: fuzzy and weak label matches, unplaced and missing rows,
+    /// cell counts that differ from the template, cell text that is not a number.
     public private(set) var diagnostics: [Finding] = []
 
     public init(template: TemplateVersion) { self.template = template }
@@ -132,6 +135,8 @@ public struct TemplateMapper {
         return out
     }
 
+    /// The applications table from its printed rows: rows in template order with seven values
+    /// each (`Template.applicationColumns`); a row cut by a page break is joined first.
     public mutating func applications(_ rows: [RawRow]) -> TableValues {
         let labels = Template.applicationRows.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
         let rows = joinPageBreaks(rows, labels: labels.map { LabelMatcher.core($0.text) }, table: .applications)
@@ -166,6 +171,8 @@ public struct TemplateMapper {
         }
     }
 
+    /// The active-disclosure table of `template` from its printed rows (procurement's money
+    /// unit from its cell or header).
     public mutating func active(_ rows: [RawRow]) -> TableValues {
         let spec = Template.activeRows(template)
         let labels = spec.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
@@ -193,6 +200,8 @@ public struct TemplateMapper {
         return nil
     }
 
+    /// The review/litigation table from its printed values: fifteen cells, read as three groups
+    /// of five (`Template.reviewGroups` × `Template.reviewFields`).
     public mutating func review(_ rows: [RawRow]) -> TableValues {
         let cells = rows.flatMap(\.cells)
         let page = rows.first?.page

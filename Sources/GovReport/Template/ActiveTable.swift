@@ -55,9 +55,13 @@ public enum ActiveField: String, TemplateKey {
 /// A row of the active-disclosure table in one national format: its item, the label the
 /// format prints, other wordings seen in real reports, and the fields it carries.
 public struct ActiveRow: Sendable, Equatable {
+    /// The row's item.
     public var item: ActiveItem
+    /// The label the format prints.
     public var label: String
+    /// Other wordings seen in real reports (the other format's label).
     public var aliases: [String]
+    /// The row's fields, left to right.
     public var fields: [ActiveField]
 
     /// The row's JSON key.

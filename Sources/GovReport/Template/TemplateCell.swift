@@ -4,6 +4,7 @@ public enum TemplateCell: Hashable, Sendable {
     case application(ApplicationRow, ApplicationColumn)
     case review(ReviewGroup, ReviewColumn)
 
+    /// The cell's table.
     public var table: TemplateTable {
         switch self {
         case .active: .activeDisclosure

@@ -4,7 +4,10 @@ import Foundation
 /// what a redrawn table highlights. The cells are those the report prints, in the rule's
 /// order (for a sum: the addends, then the total).
 public struct RuleFinding: Sendable, Equatable {
+    /// The finding, as the canonical document records it (`findings`).
     public var finding: Finding
+    /// The cells the rule read that the report prints, in the rule's order (for a sum: the
+    /// addends, then the total); empty for structure rules.
     public var cells: [TemplateCell]
 
     public init(_ finding: Finding, cells: [TemplateCell] = []) {

@@ -6,8 +6,12 @@ import GovReport
 /// Organizations are the same when their names are (after text normalization); the year is
 /// the one the report covers.
 public enum HarvestChecker {
+    /// One report of a harvest: its path (as given, or as its canonical JSON records it) and the
+    /// document.
     public struct Entry: Sendable {
+        /// The report's path: its identity in findings and across reports.
         public var path: String
+        /// The canonical document.
         public var report: CanonicalReport
         public init(path: String, report: CanonicalReport) { self.path = path; self.report = report }
     }
@@ -62,9 +66,13 @@ public enum HarvestChecker {
     /// One column of the carried numbers: year N's 四、结转下年度继续办理 against year N+1's
     /// 二、上年结转 (as printed; a blank counts as 0 in `ok`).
     public struct CarryOver: Sendable, Equatable {
+        /// The applications column's JSON key (`natural_person`, …, `total`).
         public var column: String
+        /// The earlier report's 四、结转下年度继续办理 in the column (nil: blank).
         public var carriedForward: Decimal?
+        /// The later report's 二、上年结转政府信息公开申请数量 in the column (nil: blank).
         public var carriedOver: Decimal?
+        /// Whether the two agree, a blank counting as 0.
         public var ok: Bool { (carriedForward ?? 0) == (carriedOver ?? 0) }
     }
 

@@ -7,23 +7,34 @@ import GovReport
 public struct ReportComparison: Sendable {
     /// A cell both reports print.
     public struct Cell: Sendable, Equatable {
+        /// The table's JSON key.
         public var table: String
+        /// The row's JSON key.
         public var row: String
+        /// The column's JSON key.
         public var column: String
+        /// The earlier report's value (nil: blank).
         public var from: Decimal?
+        /// The later report's value (nil: blank).
         public var to: Decimal?
         /// `to - from`, a blank counting as 0 (as in the validator).
         public var change: Decimal { (to ?? 0) - (from ?? 0) }
+        /// `table.row.column`.
         public var key: String { "\(table).\(row).\(column)" }
     }
 
+    /// The earlier report (normally year N).
     public var from: HarvestChecker.Entry
+    /// The later report (normally year N+1).
     public var to: HarvestChecker.Entry
     /// In the later report's template order.
     public var cells: [Cell]
     /// `table.row.column` of the cells only the earlier (later) report prints, in its template's order.
     public var onlyInFrom: [String]
+    /// `table.row.column` of the cells only the later report prints, in its template's order.
     public var onlyInTo: [String]
+    /// Column by column, 四、结转下年度继续办理 of the earlier against 二、上年结转 of the later
+    /// (empty when either does not print its row).
     public var carryOver: [HarvestChecker.CarryOver]
     /// Nil when the reports are of different organizations (see `ReportComparer`).
     public var prose: ProseReuse.Result?
@@ -41,9 +52,11 @@ public struct ReportComparison: Sendable {
     }
 }
 
+/// Compares two reports, and pairs a harvest's reports into consecutive years of one
+/// organization.
 public enum ReportComparer {
     /// The three tables' cells in a template's order, as `(table, row, column)`.
-    public static func templateCells(_ version: TemplateVersion) -> [(table: String, row: String, column: String)] {
+    static func templateCells(_ version: TemplateVersion) -> [(table: String, row: String, column: String)] {
         let active = Template.activeRows(version).flatMap { r in r.fields.map { TemplateCell.active(r.item, $0) } }
         let apps = ApplicationRow.allCases.flatMap { r in ApplicationColumn.allCases.map { TemplateCell.application(r, $0) } }
         let review = ReviewGroup.allCases.flatMap { g in ReviewColumn.allCases.map { TemplateCell.review(g, $0) } }

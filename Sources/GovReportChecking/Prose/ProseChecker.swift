@@ -4,7 +4,7 @@ import GovReport
 /// Holds the numbers the prose states against the table cells that state the same fact, and
 /// repeated statements of the same fact against each other. Findings are warnings: the text
 /// may count differently (a subset, a different period), and a reader must look.
-public enum ProseChecker {
+enum ProseChecker {
     /// The table cells holding the fact a prose statement is about (their sum is the fact).
     static func tableCells(for kind: ProseFact.Kind) -> [TemplateCell]? {
         switch kind {
@@ -20,7 +20,7 @@ public enum ProseChecker {
         }
     }
 
-    public static func findings(for report: CanonicalReport, facts: [ProseFact]) -> [CheckFinding] {
+    static func findings(for report: CanonicalReport, facts: [ProseFact]) -> [CheckFinding] {
         var out: [CheckFinding] = []
         var seen = Set<String>()
         for fact in facts {

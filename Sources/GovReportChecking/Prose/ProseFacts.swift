@@ -4,6 +4,7 @@ import GovReport
 /// A number the report's prose states about something one of its tables (or another sentence)
 /// also states: what it is about, the number, and the sentence that says it.
 public struct ProseFact: Sendable, Equatable {
+    /// What a stated number is about.
     public enum Kind: Sendable, CaseIterable {
         /// 收到/受理/新收…政府信息公开申请 N 件 (or 未收到…申请: 0).
         case newReceived
@@ -41,7 +42,9 @@ public struct ProseFact: Sendable, Equatable {
         }
     }
 
+    /// What the number is about.
     public var kind: Kind
+    /// The number (件, or 元 for the processing fee).
     public var value: Decimal
     /// The sentence (trimmed around the statement when long), as printed.
     public var quote: String
@@ -57,10 +60,10 @@ public struct ProseFact: Sendable, Equatable {
 /// when it names the fact in the words reports use for it, directly followed by the number
 /// and its unit. Anything looser is left alone (a missed fact costs nothing; a misread one
 /// costs a false warning).
-public enum ProseFacts {
+enum ProseFacts {
     /// The facts the sections state about `year` (the year the report covers): a statement
     /// whose clause names another year, or compares (上年, 去年, 同比, 较…), is left out.
-    public static func facts(in sections: CanonicalReport.Sections, year: Int? = nil) -> [ProseFact] {
+    static func facts(in sections: CanonicalReport.Sections, year: Int? = nil) -> [ProseFact] {
         var out: [ProseFact] = []
         for (key, text) in [("overview", sections.overview), ("problems_and_improvements", sections.problemsAndImprovements),
                             ("other_matters", sections.otherMatters)] {

@@ -11,10 +11,12 @@ import GovReport
 ///
 /// With `provenance`, each cell also carries its `box` ([x0, y0, x1, y1], PDF points, origin top-left).
 public struct CheckJSONWriter: Sendable {
+    /// Whether each cell carries its box on its page (`box`: PDF points, origin top-left).
     public var provenance: Bool
 
     public init(provenance: Bool = false) { self.provenance = provenance }
 
+    /// The checked reports as one JSON document (shape above).
     public func json(_ reports: [CheckedReport]) -> JSONValue {
         .array(reports.map(json))
     }

@@ -9,10 +9,13 @@ import GovReport
 /// (`tr.reused`), and the findings of `check` on the two. Several comparisons (harvest mode)
 /// get an index at the top.
 public struct CompareHTMLWriter: Sendable {
+    /// The page's `<title>` and heading.
     public var title: String
 
     public init(title: String = "政府信息公开工作年度报告逐年比较") { self.title = title }
 
+    /// One self-contained HTML page (styles and scripts inline, nothing fetched) for all the
+    /// comparisons: an index, then each pair.
     public func html(_ comparisons: [ReportComparison]) -> String {
         var out = """
         <!DOCTYPE html>

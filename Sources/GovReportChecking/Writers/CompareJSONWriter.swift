@@ -12,10 +12,12 @@ import GovReport
 ///                  "reused_share": { part: share } },
 ///       "findings": [ … as in check, plus "report": "from" | "to" … ] }
 public struct CompareJSONWriter: Sendable {
+    /// The `schema` member of every comparison document.
     public static let schema = "govreport-compare/1"
 
     public init() {}
 
+    /// One comparison as a `govreport-compare/1` document (see docs/format.md).
     public func json(_ c: ReportComparison) -> JSONValue {
         func number(_ d: Decimal?) -> JSONValue { d.map(JSONValue.number) ?? .null }
         let cells = c.cells.map { cell in

@@ -9,15 +9,21 @@ import GovReport
 public struct HTMLReportWriter: Sendable {
     /// An input that could not be read, and why.
     public struct Failure: Sendable, Equatable {
+        /// The input as given.
         public var path: String
+        /// Why it could not be read (the diagnostic's message).
         public var reason: String
         public init(path: String, reason: String) { self.path = path; self.reason = reason }
     }
 
+    /// The page's `<title>` and heading.
     public var title: String
 
     public init(title: String = "政府信息公开工作年度报告核查结果") { self.title = title }
 
+    /// One self-contained HTML page (styles and scripts inline, nothing fetched): the summary, the
+    /// counts by rule, a sortable list of the reports, each report's findings and its three
+    /// tables redrawn with the cells the findings involve highlighted, then the unreadable inputs.
     public func html(_ reports: [CheckedReport], failures: [Failure] = []) -> String {
         let summary = HarvestSummary(reports, unreadable: failures.count)
         let marks = Self.marks(reports)

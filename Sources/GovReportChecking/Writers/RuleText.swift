@@ -2,13 +2,13 @@ import GovReport
 
 /// Plain-Chinese names of the rules, tables, rows and columns, for readers of the reports
 /// (the HTML report, the terminal's cell lists).
-public enum RuleText {
-    public struct Rule: Sendable {
-        public var name: String
-        public var explanation: String
+enum RuleText {
+    struct Rule: Sendable {
+        var name: String
+        var explanation: String
     }
 
-    public static let rules: [String: Rule] = [
+    static let rules: [String: Rule] = [
         "applications.balance": Rule(name: "勾稽关系",
             explanation: "本年新收与上年结转之和应等于办理结果总计与结转下年度之和（表三注明的勾稽关系，逐列核对）。"),
         "applications.total_processed": Rule(name: "办理结果总计",
@@ -43,35 +43,35 @@ public enum RuleText {
             explanation: "正文几处对信息处理费的表述互相矛盾。"),
     ]
 
-    public static func name(_ code: String) -> String { rules[code]?.name ?? code }
-    public static func explanation(_ code: String) -> String { rules[code]?.explanation ?? "" }
+    static func name(_ code: String) -> String { rules[code]?.name ?? code }
+    static func explanation(_ code: String) -> String { rules[code]?.explanation ?? "" }
 
     /// Each table's heading (`二、主动公开政府信息情况`, …) by its JSON key.
-    public static let tableNames = Dictionary(uniqueKeysWithValues: TemplateTable.allCases.map { ($0.rawValue, $0.heading) })
+    static let tableNames = Dictionary(uniqueKeysWithValues: TemplateTable.allCases.map { ($0.rawValue, $0.heading) })
 
     /// Each review/litigation group's name (`行政复议`, …) by its JSON key.
-    public static let groupNames = Dictionary(uniqueKeysWithValues: ReviewGroup.allCases.map { ($0.rawValue, $0.label) })
+    static let groupNames = Dictionary(uniqueKeysWithValues: ReviewGroup.allCases.map { ($0.rawValue, $0.label) })
 
     /// The printed label of a row, with full-width brackets as the template prints them.
-    public static func rowLabel(table: String, row: String, template: TemplateVersion = .v2021) -> String {
+    static func rowLabel(table: String, row: String, template: TemplateVersion = .v2021) -> String {
         Template.rowLabel(table: table, row: row, template: template)
     }
 
     /// Each applications column's printed name by its JSON key.
-    public static let applicationColumns = Dictionary(
+    static let applicationColumns = Dictionary(
         uniqueKeysWithValues: ApplicationColumn.allCases.map { ($0.rawValue, $0.label) })
 
     /// Each review/litigation column's printed name by its JSON key.
-    public static let reviewFields = Dictionary(uniqueKeysWithValues: ReviewColumn.allCases.map { ($0.rawValue, $0.label) })
+    static let reviewFields = Dictionary(uniqueKeysWithValues: ReviewColumn.allCases.map { ($0.rawValue, $0.label) })
 
     /// A column's printed name in its table.
-    public static func columnLabel(table: String, row: String, column: String,
+    static func columnLabel(table: String, row: String, column: String,
                                    template: TemplateVersion = .v2021) -> String {
         Template.columnLabel(table: table, row: row, column: column, template: template)
     }
 
     /// `label · column`, e.g. `四、结转下年度继续办理 · 商业企业`.
-    public static func cellLabel(_ c: CellRef, template: TemplateVersion = .v2021) -> String {
+    static func cellLabel(_ c: CellRef, template: TemplateVersion = .v2021) -> String {
         "\(rowLabel(table: c.table, row: c.row, template: template)) · \(columnLabel(table: c.table, row: c.row, column: c.column, template: template))"
     }
 }

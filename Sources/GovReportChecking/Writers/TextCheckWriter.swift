@@ -9,6 +9,8 @@ public struct TextCheckWriter: Sendable {
 
     public init(color: Bool = false) { self.color = color }
 
+    /// The terminal report: each report's findings with their cells, then the summary (lines
+    /// end in `\n`; colour codes only when `color`).
     public func write(_ reports: [CheckedReport], summary: HarvestSummary) -> String {
         var lines: [String] = []
         // Reports with errors first, then with warnings, then clean ones; input order within each.
