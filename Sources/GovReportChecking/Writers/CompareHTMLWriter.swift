@@ -17,23 +17,8 @@ public struct CompareHTMLWriter: Sendable {
     /// One self-contained HTML page (styles and scripts inline, nothing fetched) for all the
     /// comparisons: an index, then each pair.
     public func html(_ comparisons: [ReportComparison]) -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="govreport compare">
-        <title>\(htmlEscape(title))</title>
-        <style>
-        \(HTMLAssets.css)
-        \(Self.css)
-        </style>
-        </head>
-        <body>
-        <header><h1>\(htmlEscape(title))</h1></header>
-
-        """
+        var out = HTMLAssets.pageHead(title: title, generator: "govreport compare", css: [Self.css])
+        out += "<header><h1>\(htmlEscape(title))</h1></header>\n"
         if comparisons.count != 1 { out += index(comparisons) }
         for (i, c) in comparisons.enumerated() { out += article(c, id: "c\(i + 1)") }
         out += "<script>\n\(Self.script)\n</script>\n</body>\n</html>\n"

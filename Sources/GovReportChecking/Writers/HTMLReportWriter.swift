@@ -27,21 +27,7 @@ public struct HTMLReportWriter: Sendable {
     public func html(_ reports: [CheckedReport], failures: [Failure] = []) -> String {
         let summary = HarvestSummary(reports, unreadable: failures.count)
         let marks = Self.marks(reports)
-        var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="govreport check">
-        <title>\(htmlEscape(title))</title>
-        <style>
-        \(HTMLAssets.css)
-        </style>
-        </head>
-        <body>
-
-        """
+        var out = HTMLAssets.pageHead(title: title, generator: "govreport check")
         out += header(summary)
         out += rules(summary)
         out += list(reports)

@@ -73,7 +73,7 @@ struct HTMLTables {
         guard let row else { return "<td\(marks.attributes(k, base: ["num"], page: nil))>—</td>" }
         let v = row[field]
         var text = number(v)
-        if let unit = row.unit, v != nil, field == "amount" { text += htmlEscape(unit) }
+        if let unit = row.unit, v != nil, field == ActiveField.amount.rawValue { text += htmlEscape(unit) }
         var base = v == nil ? ["num", "blank"] : ["num"]
         if let c = changes[k], c.change != 0 {
             base.append(c.change > 0 ? "changed up" : "changed down")
