@@ -3,7 +3,8 @@ import Testing
 @testable import GovReport
 @testable import GovReportChecking
 
-@Suite struct FindingCellsTests {
+/// `check` lists and highlights the cells the validator says each finding involves.
+@Suite struct CheckCellsTests {
     static func checked(_ apps: TableValues, review: TableValues? = nil) -> CheckedReport {
         let r = Build.report(applications: CheckingBuild.paged(apps, page: 3), review: review)
         return ReportChecker.check([.init(path: "x.txt", report: r)])[0]
@@ -43,6 +44,20 @@ import Testing
         let g = try #require(Self.checked(Build.consistentApplications(), review: review).findings.first)
         #expect(g.code == "review_litigation.group_total")
         #expect(g.cells.map(\.column) == Template.reviewFields && g.cells.allSatisfy { $0.row == "review" })
+    }
+
+    @Test func theCellsAreTheValidatorsWithTheirValuesAndPages() {
+        var apps = Build.consistentApplications()
+        apps.set("granted", "natural_person", 7)
+        apps.set("carried_forward", "commercial", 2)
+        let r = Build.report(applications: CheckingBuild.paged(apps, page: 3))
+        let checked = ReportChecker.check([.init(path: "x.txt", report: r)])[0]
+        let rules = Validator.check(r)
+        #expect(checked.findings.map(\.cells.count) == rules.map(\.cells.count))
+        for (c, rule) in zip(checked.findings, rules) {
+            #expect(c.cells.map(\.key) == rule.cells.map(\.key))
+            #expect(c.cells.allSatisfy { $0.page == 3 })
+        }
     }
 
     @Test func findingsComeMostSeriousFirst() {
