@@ -21,7 +21,20 @@ public enum ReportAssembler {
             sections: SectionReader.sections(in: lines),
             activeDisclosure: active, applications: applications, reviewLitigation: review,
             diagnostics: tables.diagnostics + mapper.diagnostics)
+        report.diagnostics += doubtDiagnostics(tables.doubts, in: report)
         report.findings = Validator.findings(for: report)
         return report
+    }
+
+    /// `cell.uncertain` for each doubted cell, named by the row and column printed at its box.
+    static func doubtDiagnostics(_ doubts: [CellDoubt], in report: CanonicalReport) -> [Finding] {
+        doubts.compactMap { d in
+            for row in TemplateTable(rawValue: d.table).map({ report[$0].rows }) ?? [] where row.page == d.page {
+                guard let i = row.geometry?.cells.firstIndex(where: { $0 == d.box }), i < row.fields.count else { continue }
+                return Finding(code: "cell.uncertain", severity: .warning, message: d.reason, table: d.table,
+                               row: row.key, column: row.fields[i], page: d.page)
+            }
+            return nil
+        }
     }
 }
