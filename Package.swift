@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GovReport", targets: ["GovReport"]),
+        .library(name: "GovReportChecking", targets: ["GovReportChecking"]),
         .executable(name: "govreport", targets: ["govreport"]),
     ],
     dependencies: [
@@ -46,24 +47,32 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
             ]
         ),
+        // `check` and `compare` over extracted reports: the rules across reports, the prose
+        // against the tables, the comparison of two years, and their text, JSON and HTML
+        // (CSS/JS, terminal colour) writers. Kept apart so that the pipeline holds no presentation.
+        .target(
+            name: "GovReportChecking",
+            dependencies: ["GovReport"]
+        ),
         // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
         // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself
         // does not link SQLite.
         .target(
             name: "GovReportBatch",
-            dependencies: ["GovReport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GovReport", "GovReportChecking", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "govreport",
             dependencies: [
                 "GovReport",
+                "GovReportChecking",
                 "GovReportBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GovReportTests",
-            dependencies: ["GovReport", "GovReportBatch", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GovReport", "GovReportChecking", "GovReportBatch", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ],

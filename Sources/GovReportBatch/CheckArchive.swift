@@ -1,5 +1,6 @@
 import Foundation
 import GovReport
+import GovReportChecking
 
 /// `check --sqlite FILE`: the checked reports in the batch archive's schema, with check's
 /// findings (the spec's rules, prose against tables, and the cross-report rules) in `findings`,

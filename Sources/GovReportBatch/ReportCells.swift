@@ -32,17 +32,17 @@ public enum ReportCells {
     /// does not print has no cells; a blank cell is there, `.blank`.
     public static func cells(of report: CanonicalReport) -> [ReportCell] {
         var out: [ReportCell] = []
-        let tables: [(String, TableValues)] = [("active_disclosure", report.activeDisclosure),
-                                               ("applications", report.applications),
-                                               ("review_litigation", report.reviewLitigation)]
+        let tables: [(String, TableValues)] = [(TemplateTable.activeDisclosure.rawValue, report.activeDisclosure),
+                                               (TemplateTable.applications.rawValue, report.applications),
+                                               (TemplateTable.reviewLitigation.rawValue, report.reviewLitigation)]
         for (name, table) in tables {
             for row in table.rows {
                 for (field, value) in zip(row.fields, row.values) {
                     out.append(ReportCell(table: name, row: row.key, column: field,
                                           value: value.map(ReportCell.Value.number) ?? .blank))
                 }
-                if let unit = row.unit, row.key == "procurement" {
-                    out.append(ReportCell(table: name, row: row.key, column: "amount_unit", value: .text(unit)))
+                if let unit = row.unit, row.key == ActiveItem.procurement.rawValue {
+                    out.append(ReportCell(table: name, row: row.key, column: CanonicalReport.amountUnitKey, value: .text(unit)))
                 }
             }
         }

@@ -22,15 +22,15 @@ public enum WideCSV {
         }
         for version in [TemplateVersion.v2021, .v2019] {
             for row in Template.activeRows(version) {
-                for field in row.fields { add("active_disclosure", row.key, field) }
-                if row.key == "procurement" { add("active_disclosure", row.key, "amount_unit") }
+                for field in row.fieldKeys { add(TemplateTable.activeDisclosure.rawValue, row.key, field) }
+                if row.key == ActiveItem.procurement.rawValue { add(TemplateTable.activeDisclosure.rawValue, row.key, CanonicalReport.amountUnitKey) }
             }
         }
         for row in Template.applicationRows {
-            for column in Template.applicationColumns { add("applications", row.key, column) }
+            for column in Template.applicationColumns { add(TemplateTable.applications.rawValue, row.key, column) }
         }
         for group in Template.reviewGroups {
-            for field in Template.reviewFields { add("review_litigation", group, field) }
+            for field in Template.reviewFields { add(TemplateTable.reviewLitigation.rawValue, group, field) }
         }
         return out
     }()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportChecking
 import GovReportBatch
 
 extension GovReportCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import GovReport
+import GovReportChecking
 #if canImport(Glibc)
 import Glibc
 #endif

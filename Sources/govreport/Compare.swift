@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportChecking
 
 extension GovReportCommand {
     struct Compare: ParsableCommand {

@@ -30,13 +30,12 @@ public struct DebugOverlay: Sendable {
                 : .line(x0: r.position, y0: r.start, x1: r.position, y1: r.end, color: .ruling, width: 1.2))
         }
         for line in page.lines { for w in line.words { marks.append(.box(w.box, color: .word, width: 0.4)) } }
-        for (table, values) in [("active", report.activeDisclosure), ("applications", report.applications),
-                                ("review", report.reviewLitigation)] {
-            for row in values.rows where row.page == page.number {
+        for table in TemplateTable.allCases {
+            for row in report[table].rows where row.page == page.number {
                 guard let geometry = row.geometry else { continue }
                 if let label = geometry.label {
                     marks.append(.box(label, color: .label, width: 1))
-                    marks.append(.text("\(table).\(row.key)", x: label.x0, y: label.y0 - 1, size: 5, color: .label))
+                    marks.append(.text("\(table.rawValue).\(row.key)", x: label.x0, y: label.y0 - 1, size: 5, color: .label))
                 }
                 for (field, box) in zip(row.fields, geometry.cells) {
                     guard let box else { continue }

@@ -20,14 +20,9 @@ enum HTMLTableReader {
         /// Words of the table's own headers and row labels.
         var words: [String] {
             switch self {
-            case .active:
-                ["信息内容", "第二十条", "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费",
-                 "本年制发件数", "现行有效件数", "处理决定数量", "上一年项目数量", "政府集中采购"]
-            case .applications:
-                ["申请人情况", "自然人", "商业企业", "本年新收", "上年结转", "予以公开", "不予公开", "无法提供",
-                 "不予处理", "其他处理", "结转下年度"]
-            case .review:
-                ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "复议后起诉", "未经复议"]
+            case .active: TableVocabulary.identifyingWords(.activeDisclosure)
+            case .applications: TableVocabulary.identifyingWords(.applications)
+            case .review: TableVocabulary.identifyingWords(.reviewLitigation)
             }
         }
     }
@@ -141,10 +136,10 @@ enum HTMLTableReader {
             .sorted { $0.row > $1.row }
         for cell in over {
             let k = TextNormalizer.key(cell.text)
-            if k.contains("复议后") { return 2 }
-            if k.contains("未经复议") || k.contains("直接起诉") { return 1 }
-            if k.contains("行政诉讼") { return taken.contains(1) ? 2 : 1 }
-            if k.contains("行政复议") { return 0 }
+            if k.contains(TableVocabulary.afterReviewShort) { return 2 }
+            if TableVocabulary.directShort.contains(where: k.contains) { return 1 }
+            if k.contains(TableVocabulary.litigation) { return taken.contains(1) ? 2 : 1 }
+            if k.contains(TableVocabulary.review) { return 0 }
         }
         return (0..<3).first { !taken.contains($0) }
     }
@@ -202,7 +197,7 @@ enum HTMLTableReader {
             let label = (own.isEmpty ? labelCells : own).map(\.text).joined()
             // Header words are looked for in the row's own label, not in a group cell beside it
             // (第二十条第（一）项 merged down the left of its rows).
-            if valueIDs.isEmpty || TemplateMapper.isActiveHeader(label) || TableVocabulary.isHeader(label) {
+            if valueIDs.isEmpty || TableVocabulary.isActiveHeader(label) || TableVocabulary.isHeader(label) {
                 header += rowText + "\n"
                 lastHeader = rowText
                 continue

@@ -9,7 +9,7 @@ struct ExtractionQuality {
     /// puts every table in doubt.
     let doubtfulTables: Set<String>
 
-    static let allTables: Set<String> = ["active_disclosure", "applications", "review_litigation"]
+    static let allTables = Set(TemplateTable.allCases.map(\.rawValue))
 
     init(_ report: CanonicalReport) {
         var p = 0.0

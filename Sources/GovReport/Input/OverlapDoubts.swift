@@ -6,10 +6,9 @@ enum OverlapDoubts {
     static func diagnostics(for report: CanonicalReport, places: [Int: [Rect]]) -> [Finding] {
         guard places.values.contains(where: { !$0.isEmpty }) else { return [] }
         var out: [Finding] = []
-        let tables = [("active_disclosure", report.activeDisclosure), ("applications", report.applications),
-                      ("review_litigation", report.reviewLitigation)]
-        for (name, table) in tables {
-            for (row, boxes) in UncertainCells.cellBoxes(table) {
+        for table in TemplateTable.allCases {
+            let name = table.rawValue
+            for (row, boxes) in UncertainCells.cellBoxes(report[table]) {
                 guard let page = row.page, let here = places[page] else { continue }
                 for (i, field) in row.fields.enumerated() {
                     guard let box = boxes[i],

@@ -51,12 +51,12 @@ public struct TextReportReader {
         }
         if let apps = parts[.applications] {
             raw.applications = Self.rows(apps, width: 7).rows
-            raw.diagnostics += Self.strayDiagnostics(apps, width: 7, table: "applications")
+            raw.diagnostics += Self.strayDiagnostics(apps, width: 7, table: TemplateTable.applications.rawValue)
         }
         if let review = parts[.reviewLitigation] {
             let rows = Self.rows(review, width: 15).rows
             raw.review = rows.isEmpty ? nil : rows
-            raw.diagnostics += Self.strayDiagnostics(review, width: 15, table: "review_litigation")
+            raw.diagnostics += Self.strayDiagnostics(review, width: 15, table: TemplateTable.reviewLitigation.rawValue)
         }
         return raw
     }
@@ -113,7 +113,7 @@ public struct TextReportReader {
             var values = Array(cells[(lastText + 1)...])
             let hasValue = values.contains { !$0.isEmpty }
             if !hasValue && (TableVocabulary.isHeader(text) || !line.contains("\t") && pending.isEmpty && rows.isEmpty
-                             && text.hasPrefix("第二十条")) {
+                             && text.hasPrefix(TableVocabulary.activeArticle)) {
                 header += text + "\n"
                 lastHeader = text
                 pending = []

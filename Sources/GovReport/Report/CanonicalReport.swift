@@ -93,9 +93,10 @@ public struct CanonicalReport: Sendable, Equatable {
                 JSONMember("problems_and_improvements", opt(sections.problemsAndImprovements)),
                 JSONMember("other_matters", opt(sections.otherMatters)),
             ])),
-            JSONMember("active_disclosure", activeDisclosure.json { $0 == "procurement" ? "amount_unit" : nil }),
-            JSONMember("applications", applications.json()),
-            JSONMember("review_litigation", reviewLitigation.json()),
+            JSONMember(TemplateTable.activeDisclosure.rawValue,
+                       activeDisclosure.json { $0 == ActiveItem.procurement.rawValue ? Self.amountUnitKey : nil }),
+            JSONMember(TemplateTable.applications.rawValue, applications.json()),
+            JSONMember(TemplateTable.reviewLitigation.rawValue, reviewLitigation.json()),
             JSONMember("findings", .array(findings.map(\.json))),
             JSONMember("diagnostics", .array(diagnostics.map(\.json))),
         ]
@@ -120,17 +121,15 @@ public struct CanonicalReport: Sendable, Equatable {
         sections = Sections(overview: sec?["overview"]?.string,
                             problemsAndImprovements: sec?["problems_and_improvements"]?.string,
                             otherMatters: sec?["other_matters"]?.string)
-        activeDisclosure = TableValues(json: json["active_disclosure"],
-                                       order: Template.activeRows(template).map { ($0.key, $0.fields) })
-        applications = TableValues(json: json["applications"],
+        activeDisclosure = TableValues(json: json[TemplateTable.activeDisclosure.rawValue],
+                                       order: Template.activeRows(template).map { ($0.key, $0.fieldKeys) })
+        applications = TableValues(json: json[TemplateTable.applications.rawValue],
                                    order: Template.applicationRows.map { ($0.key, Template.applicationColumns) })
-        reviewLitigation = TableValues(json: json["review_litigation"],
+        reviewLitigation = TableValues(json: json[TemplateTable.reviewLitigation.rawValue],
                                        order: Template.reviewGroups.map { ($0, Template.reviewFields) })
         findings = (json["findings"]?.array ?? []).compactMap(Finding.init(json:))
         diagnostics = (json["diagnostics"]?.array ?? []).compactMap(Finding.init(json:))
-        Provenance.apply(json["provenance"], table: "active_disclosure", to: &activeDisclosure)
-        Provenance.apply(json["provenance"], table: "applications", to: &applications)
-        Provenance.apply(json["provenance"], table: "review_litigation", to: &reviewLitigation)
+        for table in TemplateTable.allCases { Provenance.apply(json["provenance"], table: table, to: &self[table]) }
     }
 
     public init(source: Source, report: Info, sections: Sections, activeDisclosure: TableValues,
@@ -139,5 +138,34 @@ public struct CanonicalReport: Sendable, Equatable {
         self.source = source; self.report = report; self.sections = sections
         self.activeDisclosure = activeDisclosure; self.applications = applications
         self.reviewLitigation = reviewLitigation; self.findings = findings; self.diagnostics = diagnostics
+    }
+}
+
+extension CanonicalReport {
+    /// The key of procurement's money unit beside its fields (`"amount_unit": "万元"`).
+    public static var amountUnitKey: String { Template.amountUnitKey }
+
+    /// One of the three tables.
+    public subscript(table: TemplateTable) -> TableValues {
+        get {
+            switch table {
+            case .activeDisclosure: activeDisclosure
+            case .applications: applications
+            case .reviewLitigation: reviewLitigation
+            }
+        }
+        set {
+            switch table {
+            case .activeDisclosure: activeDisclosure = newValue
+            case .applications: applications = newValue
+            case .reviewLitigation: reviewLitigation = newValue
+            }
+        }
+    }
+
+    /// The row of a template cell and the cell's place among its fields, when the report prints it.
+    public func row(of cell: TemplateCell) -> (row: RowValues, index: Int)? {
+        guard let r = self[cell.table][cell.row], let i = r.fields.firstIndex(of: cell.column) else { return nil }
+        return (r, i)
     }
 }

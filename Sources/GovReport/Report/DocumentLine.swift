@@ -47,9 +47,9 @@ public enum ReportPart: Int, Sendable, CaseIterable {
     var canonicalHeading: String {
         switch self {
         case .overview: "总体情况"
-        case .activeDisclosure: "主动公开政府信息情况"
-        case .applications: "收到和处理政府信息公开申请情况"
-        case .reviewLitigation: "政府信息公开行政复议、行政诉讼情况"
+        case .activeDisclosure: TemplateTable.activeDisclosure.title
+        case .applications: TemplateTable.applications.title
+        case .reviewLitigation: TemplateTable.reviewLitigation.title
         case .problems: "存在的主要问题及改进情况"
         case .otherMatters: "其他需要报告的事项"
         }

@@ -11,12 +11,10 @@ import Foundation
 /// 0.01 pt; a cell with nothing printed (or not known) is `null`. Text reports have no pages:
 /// their rows carry `"page": null` and no boxes.
 public enum Provenance {
-    static let tables = ["active_disclosure", "applications", "review_litigation"]
-
     /// The provenance object for a report's three tables.
     public static func json(for report: CanonicalReport) -> JSONValue {
-        .object(zip(tables, [report.activeDisclosure, report.applications, report.reviewLitigation]).map { name, table in
-            JSONMember(name, .object(table.rows.map { JSONMember($0.key, json(for: $0)) }))
+        .object(TemplateTable.allCases.map { table in
+            JSONMember(table.rawValue, .object(report[table].rows.map { JSONMember($0.key, json(for: $0)) }))
         })
     }
 
@@ -31,7 +29,9 @@ public enum Provenance {
         return .object(m)
     }
 
-    static func box(_ r: Rect) -> JSONValue {
+    /// A box as provenance writes it: `[x0, y0, x1, y1]` in PDF points (origin top-left,
+    /// y down), each rounded to 0.01 pt.
+    public static func box(_ r: Rect) -> JSONValue {
         .array([r.x0, r.y0, r.x1, r.y1].map { .number(Self.hundredths($0)) })
     }
 
@@ -51,8 +51,8 @@ public enum Provenance {
     }
 
     /// Puts the pages and boxes a provenance object records back on the table's rows.
-    static func apply(_ provenance: JSONValue?, table name: String, to table: inout TableValues) {
-        guard let rows = provenance?[name] else { return }
+    static func apply(_ provenance: JSONValue?, table name: TemplateTable, to table: inout TableValues) {
+        guard let rows = provenance?[name.rawValue] else { return }
         for i in table.rows.indices {
             guard let p = rows[table.rows[i].key] else { continue }
             let row = table.rows[i]

@@ -23,6 +23,9 @@ public struct RowValues: Sendable, Equatable {
         guard let i = fields.firstIndex(of: field) else { return nil }
         return values[i]
     }
+
+    /// The value of a template column (nil: blank, or not a field of this row).
+    public subscript<Column: TemplateKey>(column: Column) -> Decimal? { self[column.rawValue] }
 }
 
 /// A canonical table: rows in template order; a row the report does not print is absent.
@@ -31,6 +34,10 @@ public struct TableValues: Sendable, Equatable {
     public init(rows: [RowValues] = []) { self.rows = rows }
 
     public subscript(key: String) -> RowValues? { rows.first { $0.key == key } }
+    /// The row of a template row key, when the table prints it.
+    public subscript(row: ApplicationRow) -> RowValues? { self[row.rawValue] }
+    public subscript(row: ReviewGroup) -> RowValues? { self[row.rawValue] }
+    public subscript(row: ActiveItem) -> RowValues? { self[row.rawValue] }
     public var isEmpty: Bool { rows.isEmpty }
 
     func json(unitKey: (String) -> String? = { _ in nil }) -> JSONValue {
@@ -47,7 +54,7 @@ public struct TableValues: Sendable, Equatable {
         for (key, fields) in order {
             guard let obj = json?[key], obj.members != nil else { continue }
             rows.append(RowValues(key: key, fields: fields, values: fields.map { obj[$0]?.decimal },
-                                  unit: obj["amount_unit"]?.string))
+                                  unit: obj[CanonicalReport.amountUnitKey]?.string))
         }
         self.rows = rows
     }

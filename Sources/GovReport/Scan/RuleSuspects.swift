@@ -6,40 +6,56 @@ import Foundation
 /// once, both pointing at the same cell with the same correction: such a cell is the likely
 /// culprit and alone is marked. Values are never changed.
 enum RuleSuspects {
-    /// One cell of a rule's sum, with its sign (+1 a part, -1 a total).
+    /// One cell of a rule's sum, its value as read, and its sign (+1 a part, -1 a total).
     struct Term {
-        var cell: CellRef
+        var cell: TemplateCell
+        var value: Decimal?
         var sign: Int
-        var key: String { "\(cell.table).\(cell.row).\(cell.column)" }
+        var key: String { cell.key }
     }
 
     /// The rule behind a finding as signed terms that add up to zero when it holds; nil for a
     /// finding that is not such a sum.
-    static func terms(_ f: Finding, in report: CanonicalReport) -> [Term]? {
-        let cells = FindingCells.cells(for: f, in: report)
+    static func terms(_ rule: RuleFinding, in report: CanonicalReport) -> [Term]? {
+        let cells = rule.cells
         guard !cells.isEmpty else { return nil }
-        switch f.code {
+        func value(_ c: TemplateCell) -> Decimal? { report.row(of: c).flatMap { $0.row.values[$0.index] } }
+        func term(_ c: TemplateCell, _ sign: Int) -> Term { Term(cell: c, value: value(c), sign: sign) }
+        switch rule.finding.code {
         case "applications.balance":
-            return cells.map { Term(cell: $0, sign: ["new_received", "carried_over"].contains($0.row) ? 1 : -1) }
+            return cells.map { c in
+                switch c {
+                case .application(.newReceived, _), .application(.carriedOver, _): term(c, 1)
+                default: term(c, -1)
+                }
+            }
         case "applications.total_processed":
-            return cells.map { Term(cell: $0, sign: $0.row == "total_processed" ? -1 : 1) }
+            return cells.map { c in
+                if case .application(.totalProcessed, _) = c { return term(c, -1) }
+                return term(c, 1)
+            }
         case "applications.row_total", "review_litigation.group_total":
-            return cells.map { Term(cell: $0, sign: $0.column == "total" ? -1 : 1) }
+            return cells.map { c in
+                switch c {
+                case .application(_, .total), .review(_, .total): term(c, -1)
+                default: term(c, 1)
+                }
+            }
         default:
             return nil
         }
     }
 
-    /// For each failing rule (by index in `findings`), the cells that can explain it and the
+    /// For each failing rule (by index in `rules`), the cells that can explain it and the
     /// value each would need.
-    static func explanations(_ findings: [Finding], in report: CanonicalReport) -> [[(key: String, needed: Int)]] {
-        findings.map { f in
-            guard let terms = terms(f, in: report) else { return [] }
-            let residual = terms.reduce(0) { $0 + $1.sign * (int($1.cell.value) ?? 0) }
+    static func explanations(_ rules: [RuleFinding], in report: CanonicalReport) -> [[(key: String, needed: Int)]] {
+        rules.map { rule in
+            guard let terms = terms(rule, in: report) else { return [] }
+            let residual = terms.reduce(0) { $0 + $1.sign * (int($1.value) ?? 0) }
             guard residual != 0 else { return [] }
             return terms.compactMap { t in
-                let needed = (int(t.cell.value) ?? 0) - t.sign * residual
-                guard needed >= 0, oneSlip(read: t.cell.value, needed: needed) else { return nil }
+                let needed = (int(t.value) ?? 0) - t.sign * residual
+                guard needed >= 0, oneSlip(read: t.value, needed: needed) else { return nil }
                 return (t.key, needed)
             }
         }

@@ -56,19 +56,7 @@ final class ScanPageReader {
     /// Every character the three standard tables print (row labels, headers, units, digits,
     /// punctuation): a table cell is read with only these, so a blurred 属于 cannot turn into
     /// 属寺 — the fuzzy label matcher copes with a wording the template lacks.
-    static let tableCharacters: String = {
-        var text = Template.applicationRows.flatMap { [$0.label, $0.group ?? ""] + $0.aliases }.joined()
-        text += TemplateVersion.allCases.flatMap { Template.activeRows($0).flatMap { [$0.label] + $0.aliases } }.joined()
-        text += (Template.applicationColumnLabels + Template.reviewColumnLabels.flatMap { $0 }).joined()
-        text += TableVocabulary.headerWords.joined()
-        text += "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）第二十条第（一）（五）（六）（八）（九）项"
-            + "本年制发件数本年废止件数现行有效件数本年新公开数量对外公开总数量本年增/减处理决定数量采购项目数量采购总金额"
-            + "本年收费金额（单位：万元）行政复议行政诉讼三、本年度办理结果（三）不予公开（四）无法提供（五）不予处理（六）其他处理"
-            + "四、结转下年度继续办理（七）总计0123456789.,、()（）:：/—-“”\"其他无"
-        var seen = Set<Character>()
-        return String(TextNormalizer.fold(text).filter { !$0.isWhitespace && seen.insert($0).inserted }
-            + text.filter { !$0.isWhitespace && seen.insert($0).inserted })
-    }()
+    static var tableCharacters: String { TableVocabulary.tableCharacters }
 
     static var version: String? { TesseractEngine.version }
 

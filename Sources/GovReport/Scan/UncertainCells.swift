@@ -10,8 +10,8 @@ enum UncertainCells {
         var reasons: [String: [String]] = [:]
         var suspects: [String: [String]] = [:]
         var cells: [(key: String, table: String, row: String, column: String, page: Int)] = []
-        let tables = [("active_disclosure", report.activeDisclosure), ("applications", report.applications),
-                      ("review_litigation", report.reviewLitigation)]
+        let tables = [(TemplateTable.activeDisclosure.rawValue, report.activeDisclosure), (TemplateTable.applications.rawValue, report.applications),
+                      (TemplateTable.reviewLitigation.rawValue, report.reviewLitigation)]
         for (name, table) in tables {
             for (row, boxes) in cellBoxes(table) {
                 guard let page = row.page, ocrPages.contains(page) else { continue }
@@ -28,14 +28,15 @@ enum UncertainCells {
         // A rule that fails marks the cells that one misreading could explain it by: the
         // cell that explains two failing rules with the same correction, else those OCR was
         // less than sure of, else all that can explain it; none when a cell already marked can.
-        let failing = report.findings.filter { $0.severity == .error }
+        let failing = Validator.check(report).filter { $0.finding.severity == .error }
         let explained = RuleSuspects.explanations(failing, in: report)
         var votes: [String: [Int: Int]] = [:]
         for e in explained { for (key, needed) in e { votes[key, default: [:]][needed, default: 0] += 1 } }
-        for (n, f) in failing.enumerated() {
-            let involved = FindingCells.cells(for: f, in: report).filter { $0.page.map(ocrPages.contains) ?? false }
+        for (n, rule) in failing.enumerated() {
+            let f = rule.finding
+            let involved = rule.cells.filter { report.row(of: $0)?.row.page.map(ocrPages.contains) ?? false }
             guard !involved.isEmpty else { continue }
-            let keys = Set(involved.map { "\($0.table).\($0.row).\($0.column)" })
+            let keys = Set(involved.map(\.key))
             let why = "\(f.code) does not hold"
             let can = explained[n].filter { keys.contains($0.key) }
             let culprits = can.filter { (votes[$0.key]?[$0.needed] ?? 0) >= 2 }.map(\.key)

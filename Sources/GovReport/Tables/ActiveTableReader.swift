@@ -22,7 +22,7 @@ public struct ActiveTableReader {
         let labelKeys = Set(labels.flatMap { [$0.label] + $0.aliases }.map { String(LabelMatcher.core($0)) })
         for part in region {
             // Header lines: every line with a header word; they also tell the two formats apart.
-            let headers = part.lines.filter { TableVocabulary.isHeader($0.text) || TemplateMapper.isActiveHeader($0.text) }
+            let headers = part.lines.filter { TableVocabulary.isHeader($0.text) || TableVocabulary.isActiveHeader($0.text) }
             headerText += headers.map(\.text).joined(separator: "\n") + "\n"
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
             let dataRows = DataRow.rows(of: values, page: part.page.number).map(Self.joiningSpacedDigits)
@@ -85,7 +85,7 @@ public struct ActiveTableReader {
         var xs = page.verticalRulings.filter { $0.covers(row.midY, tolerance: -row.height * 0.2) }.map(\.position)
             .filter { $0 >= labelRight - 2 }.sorted()
         xs = xs.reduce(into: [Double]()) { acc, x in if acc.last.map({ x - $0 >= 2 }) ?? true { acc.append(x) } }
-        guard let headerWords = header?.words.filter({ !TextNormalizer.key($0.text).hasPrefix("信息内容") }),
+        guard let headerWords = header?.words.filter({ !TextNormalizer.key($0.text).hasPrefix(TableVocabulary.activeContentHeader) }),
               headerWords.count > row.words.count else {
             return row.words.map { ($0.text, $0.box) }
         }

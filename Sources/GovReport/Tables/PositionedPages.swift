@@ -25,8 +25,8 @@ struct PositionedPages {
     /// lines across the page's width, with a margin for the borders around them.
     func tableAreas(of tables: Set<String>) -> [(page: Int, area: Rect)] {
         var areas: [Int: Rect] = [:]
-        let names: [ReportPart: String] = [.activeDisclosure: "active_disclosure", .applications: "applications",
-                                           .reviewLitigation: "review_litigation"]
+        let names: [ReportPart: String] = [.activeDisclosure: TemplateTable.activeDisclosure.rawValue, .applications: TemplateTable.applications.rawValue,
+                                           .reviewLitigation: TemplateTable.reviewLitigation.rawValue]
         for part in Self.tableParts where tables.contains(names[part]!) {
             for r in region(part) ?? [] {
                 let box = r.lines.map(\.box).reduce(r.lines[0].box) { $0.union($1) }
@@ -49,12 +49,12 @@ struct PositionedPages {
     /// diagnostics, from `base`.
     func tables(only: Set<String>, keeping base: RawTables) -> RawTables {
         var tables = tables(reading: only)
-        if !only.contains("active_disclosure") {
+        if !only.contains(TemplateTable.activeDisclosure.rawValue) {
             tables.active = base.active
             tables.activeHeaderText = base.activeHeaderText
         }
-        if !only.contains("applications") { tables.applications = base.applications }
-        if !only.contains("review_litigation") { tables.review = base.review }
+        if !only.contains(TemplateTable.applications.rawValue) { tables.applications = base.applications }
+        if !only.contains(TemplateTable.reviewLitigation.rawValue) { tables.review = base.review }
         tables.diagnostics = base.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
             + tables.diagnostics
         tables.doubts = base.doubts.filter { !only.contains($0.table) } + tables.doubts
@@ -65,7 +65,7 @@ struct PositionedPages {
     /// 未经复议直接起诉; 复议后起诉), each under its own five-column header: three data rows of
     /// five columns, in the template's group order, read as the one row of fifteen values.
     static func splitReview(_ region: [RegionPage]) -> (row: RawRow, diagnostics: [Finding])? {
-        var reader = MatrixTableReader(columnCount: 5, table: "review_litigation",
+        var reader = MatrixTableReader(columnCount: 5, table: TemplateTable.reviewLitigation.rawValue,
                                        columnNames: Array(Template.reviewColumnLabels.prefix(5)))
         let groups = reader.rows(in: region).filter { $0.cells.contains { $0 != nil } }
         guard groups.count == 3, groups.allSatisfy({ $0.cells.count == 5 }) else { return nil }
@@ -74,29 +74,29 @@ struct PositionedPages {
                          geometry: groups[0].page == groups[2].page ? RowGeometry(label: nil, cells: boxes.flatMap { $0 }) : nil)
         let note = Finding(code: "table.review_split", severity: .info,
                            message: "the review/litigation table is printed as three tables, one per group; read in the template's group order",
-                           table: "review_litigation", page: groups[0].page)
+                           table: TemplateTable.reviewLitigation.rawValue, page: groups[0].page)
         return (row, reader.diagnostics + [note])
     }
 
     func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
         var tables = RawTables()
-        if parts.contains("active_disclosure"), let r = region(.activeDisclosure) {
+        if parts.contains(TemplateTable.activeDisclosure.rawValue), let r = region(.activeDisclosure) {
             var reader = ActiveTableReader()
             let result = reader.read(r)
             tables.active = result.rows
             tables.activeHeaderText = result.headerText
             tables.diagnostics += reader.diagnostics
         }
-        if parts.contains("applications"), let r = region(.applications) {
-            var reader = MatrixTableReader(columnCount: 7, table: "applications",
+        if parts.contains(TemplateTable.applications.rawValue), let r = region(.applications) {
+            var reader = MatrixTableReader(columnCount: 7, table: TemplateTable.applications.rawValue,
                                            knownLabels: Template.applicationRows.map(\.label),
                                            columnNames: Template.applicationColumnLabels)
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
             tables.doubts += reader.doubts
         }
-        if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
-            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
+        if parts.contains(TemplateTable.reviewLitigation.rawValue), let r = region(.reviewLitigation) {
+            var reader = MatrixTableReader(columnCount: 15, table: TemplateTable.reviewLitigation.rawValue,
                                            columnNames: Template.reviewColumnLabels)
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.

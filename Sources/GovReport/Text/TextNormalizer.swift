@@ -40,7 +40,9 @@ public enum TextNormalizer {
         }
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    /// Whether a scalar is white space of any width (ASCII, no-break, the en/em spaces and
+    /// zero-width space, the ideographic space U+3000, BOM).
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x2000...0x200B, 0x3000, 0xFEFF: return true
         default: return false

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 @Suite struct CheckWritersTests {
     /// An inconsistent report (四、结转 商业企业 overstated), a clean one, and one whose prose

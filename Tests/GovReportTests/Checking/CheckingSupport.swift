@@ -1,5 +1,6 @@
 import Foundation
 @testable import GovReport
+@testable import GovReportChecking
 
 /// Where the checking fixtures are, and small builders for the checking tests. (Names carry
 /// `Checking` so they cannot clash with other test suites' helpers.)

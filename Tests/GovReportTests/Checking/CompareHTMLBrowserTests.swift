@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 /// The comparison page in headless Chromium: its script runs, the changed cells and the
 /// reused paragraphs are marked as the comparisons say, and a screenshot is saved in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 /// The year pairs of Fixtures/compare/ (Scripts/make-compare-fixtures.py): each pair's
 /// `pair.json` holds the true tables of both reports and the paragraphs planted as reused.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 /// The HTML report in a real browser: headless Chromium loads the page, its scripts run, and
 /// the test reads the DOM back (the offending cells highlighted, the list sorted) and saves a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 @Suite struct HarvestCheckerTests {
     typealias B = CheckingBuild

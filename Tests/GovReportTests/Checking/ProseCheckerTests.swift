@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 @Suite struct ProseCheckerTests {
     /// Build.consistentApplications: 一、本年新收 总计 12, 二 1, （七） 13, 四 0.

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 @Suite struct ProseFactsTests {
     static func facts(_ text: String) -> [ProseFact] {
         ProseFacts.facts(in: .init(overview: text, problemsAndImprovements: nil, otherMatters: nil))
     }
 
-    static func pairs(_ text: String) -> [String] { facts(text).map { "\($0.kind.rawValue)=\($0.value)" } }
+    static func pairs(_ text: String) -> [String] { facts(text).map { "\($0.kind.name)=\($0.value)" } }
 
     @Test func theUsualApplicationsSentence() {
         let p = Self.pairs("全年共收到政府信息公开申请289件，上年结转10件，共办结291件，其中予以公开和部分公开181件，结转下年度继续办理8件。")
@@ -47,7 +48,7 @@ import Testing
     @Test func statementsAboutAnotherYearAreLeftOut() {
         func facts(_ text: String) -> [String] {
             ProseFacts.facts(in: .init(overview: text, problemsAndImprovements: nil, otherMatters: nil), year: 2024)
-                .map { "\($0.kind.rawValue)=\($0.value)" }
+                .map { "\($0.kind.name)=\($0.value)" }
         }
         #expect(facts("2024年度共收到政府信息公开申请20件，较上年收到申请15件有所增加。") == ["new_received=20"])
         #expect(facts("全年共收到政府信息公开申请20件，2023年收到申请15件。") == ["new_received=20"])

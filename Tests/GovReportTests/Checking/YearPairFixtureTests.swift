@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
 /// The acceptance fixture: two reports of one organization whose carried numbers disagree.
 @Suite struct YearPairFixtureTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 @testable import GovReportBatch
 
 /// Hostile and broken input (issue 17): no trap, no stack overflow, pages keep their numbers,

@@ -74,18 +74,18 @@ enum Build {
     static func active2021() -> TableValues {
         TableValues(rows: Template.activeRows(.v2021).map { row in
             let values: [Decimal?] = row.key == "fees" ? [dec("2356.8")] : row.fields.map { _ in 3 }
-            return RowValues(key: row.key, fields: row.fields, values: values)
+            return RowValues(key: row.key, fields: row.fieldKeys, values: values)
         })
     }
 
     static func active2019() -> TableValues {
         TableValues(rows: Template.activeRows(.v2019).map { row in
             switch row.key {
-            case "licensing": return RowValues(key: row.key, fields: row.fields, values: [189, -2, 3780])
-            case "fees": return RowValues(key: row.key, fields: row.fields, values: [6, -2])
+            case "licensing": return RowValues(key: row.key, fields: row.fieldKeys, values: [189, -2, 3780])
+            case "fees": return RowValues(key: row.key, fields: row.fieldKeys, values: [6, -2])
             case "procurement":
-                return RowValues(key: row.key, fields: row.fields, values: [27, dec("1856.42")], unit: "万元")
-            default: return RowValues(key: row.key, fields: row.fields, values: row.fields.map { _ in 4 })
+                return RowValues(key: row.key, fields: row.fieldKeys, values: [27, dec("1856.42")], unit: "万元")
+            default: return RowValues(key: row.key, fields: row.fieldKeys, values: row.fields.map { _ in 4 })
             }
         })
     }

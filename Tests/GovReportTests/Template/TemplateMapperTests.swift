@@ -26,9 +26,9 @@ import Testing
     }
 
     @Test func activeHeaderLines() {
-        #expect(TemplateMapper.isActiveHeader("信息内容 本年制发件数 本年废止件数 现行有效件数"))
-        #expect(TemplateMapper.isActiveHeader("采购总金额（万元）"))
-        #expect(!TemplateMapper.isActiveHeader("行政许可 12"))
+        #expect(TableVocabulary.isActiveHeader("信息内容 本年制发件数 本年废止件数 现行有效件数"))
+        #expect(TableVocabulary.isActiveHeader("采购总金额（万元）"))
+        #expect(!TableVocabulary.isActiveHeader("行政许可 12"))
     }
 
     // MARK: applications
@@ -126,7 +126,7 @@ import Testing
             Self.row("息需要另行制作", ["1", "0", "0", "0", "0", "0", "1"], page: 3),
             Self.row("3.补正后申请内容仍不明确", Self.cells(0), page: 3),
         ]
-        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications")
+        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: .applications)
         #expect(out.map(\.label) == ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"])
         #expect(out[1].cells == ["1", "0", "0", "0", "0", "0", "1"])
         #expect(out[1].page == 3)
@@ -139,7 +139,7 @@ import Testing
             Self.row("1.本机关不掌握相关政府信息", Self.cells(5), page: 2, mayContinue: true),
             Self.row("2.没有现成信息需要另行制作", Self.cells(1), page: 3),
         ]
-        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications")
+        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: .applications)
         #expect(out == rows)
         #expect(mapper.diagnostics.isEmpty)
     }
@@ -153,7 +153,7 @@ import Testing
             Self.row("", [nil, nil, "5", nil, nil, "1", "8"], page: 6),
             Self.row("四、结转下年度继续办理", ["27", "7", "0", "0", "2", "0", "36"], page: 6),
         ]
-        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications")
+        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: .applications)
         #expect(out.map(\.label) == ["（七）总计", "四、结转下年度继续办理"])
         #expect(out[0].cells == ["527", "146", "25", "28", "51", "31", "808"])
         #expect(mapper.diagnostics.map(\.code) == ["table.row_split_by_page"])
@@ -164,7 +164,7 @@ import Testing
             Self.row("1.本机关不掌", ["348", "56", "1", "2", "19", "2", "490"], page: 4, mayContinue: true),
             Self.row("握相关政府信息", [nil, nil, "9", "4", nil, "4", nil], page: 5),
         ]
-        let joined = labelled.joinPageBreaks(cut, labels: Self.appLabels, table: "applications")
+        let joined = labelled.joinPageBreaks(cut, labels: Self.appLabels, table: .applications)
         #expect(joined.map(\.label) == ["1.本机关不掌握相关政府信息"])
         #expect(joined[0].cells == ["348", "56", "19", "24", "19", "24", "490"])
     }
@@ -176,7 +176,7 @@ import Testing
             Self.row("（七）总计", ["5", "1", "0", "0", "0", "0", "6"], page: 5, mayContinue: true),
             Self.row("", ["2", nil, nil, nil, nil, nil, "2"], page: 6),
         ]
-        #expect(mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications") == rows)
+        #expect(mapper.joinPageBreaks(rows, labels: Self.appLabels, table: .applications) == rows)
         // Digits under a blank cell are no tail.
         #expect(TemplateMapper.wrappedTails(Self.row("a", ["1", nil, "2"]), Self.row("", [nil, "3", nil])) == nil)
     }
@@ -184,7 +184,7 @@ import Testing
     @Test func joinPageBreaksOnlyJoinsAtAPageBreak() {
         var mapper = TemplateMapper(template: .v2021)
         let rows = [Self.row("2.没有现成信", Self.cells(1)), Self.row("息需要另行制作", Self.cells(2))]
-        #expect(mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications") == rows)
+        #expect(mapper.joinPageBreaks(rows, labels: Self.appLabels, table: .applications) == rows)
     }
 
     @Test func applicationsJoinsACutRowBeforeMatching() {

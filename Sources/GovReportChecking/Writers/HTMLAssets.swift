@@ -1,5 +1,18 @@
+import GovReport
+
 /// The HTML report's inline style sheet and script (the page loads nothing from elsewhere).
 enum HTMLAssets {
+    /// The start of a self-contained page up to and including `<body>`: the document's
+    /// language, charset, viewport, the generating command, the title and `css` inline
+    /// (the shared styles first), each line ending in `\n`.
+    static func pageHead(title: String, generator: String, css extra: [String] = []) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<meta name=\"generator\" content=\"\(generator)\">\n<title>\(htmlEscape(title))</title>\n<style>\n"
+        out += ([css] + extra).map { $0 + "\n" }.joined()
+        return out + "</style>\n</head>\n<body>\n"
+    }
+
     static let css = """
     :root { --err: #c62828; --err-bg: #ffd7d5; --warn: #a86400; --warn-bg: #ffefc2; --line: #c9ccd1; }
     * { box-sizing: border-box; }

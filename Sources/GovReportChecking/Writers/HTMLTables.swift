@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Escapes text for HTML element content and attribute values.
 func htmlEscape(_ s: String) -> String {
@@ -72,7 +73,7 @@ struct HTMLTables {
         guard let row else { return "<td\(marks.attributes(k, base: ["num"], page: nil))>—</td>" }
         let v = row[field]
         var text = number(v)
-        if let unit = row.unit, v != nil, field == "amount" { text += htmlEscape(unit) }
+        if let unit = row.unit, v != nil, field == ActiveField.amount.rawValue { text += htmlEscape(unit) }
         var base = v == nil ? ["num", "blank"] : ["num"]
         if let c = changes[k], c.change != 0 {
             base.append(c.change > 0 ? "changed up" : "changed down")
@@ -96,13 +97,13 @@ struct HTMLTables {
     // MARK: 二、主动公开
 
     func active() -> String {
-        let t = report.activeDisclosure, name = "active_disclosure"
+        let t = report.activeDisclosure, name = TemplateTable.activeDisclosure.rawValue
         var out = "<section class=\"table\">" + caption(name)
         guard !t.isEmpty else { return out + "<p class=\"muted\">报告中未找到此表。</p></section>" }
         // Rows with the same fields share a header, as the template prints them in sub-tables.
         var groups: [[ActiveRow]] = []
         for row in Template.activeRows(report.report.template) {
-            if let last = groups.last?.last, last.fields == row.fields, row.key != "procurement" {
+            if let last = groups.last?.last, last.fields == row.fields, row.item != .procurement {
                 groups[groups.count - 1].append(row)
             } else {
                 groups.append([row])
@@ -110,13 +111,13 @@ struct HTMLTables {
         }
         for group in groups {
             let first = group[0]
-            out += "<table class=\"grid\"><thead><tr><th>信息内容</th>"
-            out += first.fields.map { "<th>\(htmlEscape(RuleText.columnLabel(table: name, row: first.key, column: $0, template: report.report.template)))</th>" }.joined()
+            out += "<table class=\"grid\"><thead><tr><th>\(TableVocabulary.activeContentHeader)</th>"
+            out += first.fields.map { "<th>\(htmlEscape($0.label(item: first.item, template: report.report.template)))</th>" }.joined()
             out += "</tr></thead><tbody>"
             for spec in group {
                 let row = t[spec.key]
                 out += "<tr\(row == nil ? " class=\"row-missing\"" : "")>" + label(name, spec.key, row)
-                out += spec.fields.map { cell(name, row, key: spec.key, field: $0) }.joined() + "</tr>"
+                out += spec.fieldKeys.map { cell(name, row, key: spec.key, field: $0) }.joined() + "</tr>"
             }
             out += "</tbody></table>"
         }
@@ -126,14 +127,13 @@ struct HTMLTables {
     // MARK: 三、申请
 
     func applications() -> String {
-        let t = report.applications, name = "applications"
+        let t = report.applications, name = TemplateTable.applications.rawValue
         var out = "<section class=\"table\">" + caption(name)
         guard !t.isEmpty else { return out + "<p class=\"muted\">报告中未找到此表。</p></section>" }
-        let subRows = ["other_overdue_correction", "other_overdue_fee", "other_misc"]
-        let oneRow = t["other_processing"] != nil && !subRows.contains { t[$0] != nil }
-        let keys = Template.applicationRows.map(\.key).filter { oneRow ? !subRows.contains($0) : $0 != "other_processing" }
-        out += "<table class=\"grid\"><thead><tr><th>申请人情况</th>"
-        out += Template.applicationColumnLabels.map { "<th>\(htmlEscape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        let oneRow = t[.otherProcessing] != nil && !ApplicationRow.printsOtherSubRows { t[$0] != nil }
+        let keys = ApplicationRow.layout(splitOther: !oneRow).map(\.rawValue)
+        out += "<table class=\"grid\"><thead><tr><th>\(TableVocabulary.applicantsHeader)</th>"
+        out += ApplicationColumn.allCases.map { "<th>\(htmlEscape($0.label))</th>" }.joined() + "</tr></thead><tbody>"
         for key in keys {
             let row = t[key]
             out += "<tr\(row == nil ? " class=\"row-missing\"" : "")>" + label(name, key, row)
@@ -145,13 +145,13 @@ struct HTMLTables {
     // MARK: 四、复议诉讼
 
     func review() -> String {
-        let t = report.reviewLitigation, name = "review_litigation"
+        let t = report.reviewLitigation, name = TemplateTable.reviewLitigation.rawValue
         var out = "<section class=\"table\">" + caption(name)
         guard !t.isEmpty else { return out + "<p class=\"muted\">报告中未找到此表。</p></section>" }
         out += "<table class=\"grid\"><thead>"
-        out += "<tr><th colspan=\"5\" rowspan=\"2\">行政复议</th><th colspan=\"10\">行政诉讼</th></tr>"
-        out += "<tr><th colspan=\"5\">未经复议直接起诉</th><th colspan=\"5\">复议后起诉</th></tr><tr>"
-        let fields = Template.reviewFields.map { "<th>\(htmlEscape(RuleText.reviewFields[$0] ?? $0))</th>" }.joined()
+        out += "<tr><th colspan=\"5\" rowspan=\"2\">\(TableVocabulary.review)</th><th colspan=\"10\">\(TableVocabulary.litigation)</th></tr>"
+        out += "<tr><th colspan=\"5\">\(TableVocabulary.litigationDirect)</th><th colspan=\"5\">\(TableVocabulary.litigationAfterReview)</th></tr><tr>"
+        let fields = ReviewColumn.allCases.map { "<th>\(htmlEscape($0.label))</th>" }.joined()
         out += String(repeating: fields, count: 3) + "</tr></thead><tbody><tr>"
         for group in Template.reviewGroups {
             out += Template.reviewFields.map { cell(name, t[group], key: group, field: $0) }.joined()

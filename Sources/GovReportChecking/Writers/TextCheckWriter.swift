@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// The terminal report: each report with its findings, most serious first, each finding with
 /// the cells involved (value and page) and any quotes; then, for several reports, the counts.
@@ -8,6 +9,8 @@ public struct TextCheckWriter: Sendable {
 
     public init(color: Bool = false) { self.color = color }
 
+    /// The terminal report: each report's findings with their cells, then the summary (lines
+    /// end in `\n`; colour codes only when `color`).
     public func write(_ reports: [CheckedReport], summary: HarvestSummary) -> String {
         var lines: [String] = []
         // Reports with errors first, then with warnings, then clean ones; input order within each.

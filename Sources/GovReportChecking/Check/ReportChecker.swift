@@ -1,3 +1,5 @@
+import GovReport
+
 /// One report as `check` sees it: where it came from, the document, the numbers its prose
 /// states, and every finding about it, most serious first.
 public struct CheckedReport: Sendable {
@@ -5,11 +7,16 @@ public struct CheckedReport: Sendable {
     public var path: String
     /// The JSON file the report was read from, when it was read from one.
     public var input: String?
+    /// The canonical document, as extracted or as read from canonical JSON.
     public var report: CanonicalReport
+    /// The numbers the prose sections state, in reading order.
     public var facts: [ProseFact]
+    /// The validator's, the cross-report and the prose findings, most serious first.
     public var findings: [CheckFinding]
 
+    /// How many findings are errors.
     public var errors: Int { findings.filter { $0.severity == .error }.count }
+    /// How many findings are warnings.
     public var warnings: Int { findings.filter { $0.severity == .warning }.count }
     /// The most serious severity among the findings (nil: every rule holds).
     public var worst: Finding.Severity? { findings.map(\.severity).min() }
@@ -18,11 +25,16 @@ public struct CheckedReport: Sendable {
 /// Runs every rule over a harvest: the spec's rules on each report (with the cells involved),
 /// the prose against the tables, and the cross-report rules.
 public enum ReportChecker {
+    /// Checks each entry, in the entries' order: the spec's rules (with the template cells each
+    /// finding involves, as the validator gives them), the cross-report rules over all entries,
+    /// and the prose against the tables. `inputs` gives, per entry, the JSON file it was read from
+    /// (nil: read from the report itself). Never fails: what cannot be judged is not a finding.
     public static func check(_ entries: [HarvestChecker.Entry], inputs: [String?]? = nil) -> [CheckedReport] {
         let cross = HarvestChecker.findings(entries)
         return entries.enumerated().map { i, e in
-            let validator = Validator.findings(for: e.report).map {
-                CheckFinding(withRecordedPage($0, e.report), cells: FindingCells.cells(for: $0, in: e.report))
+            let validator = Validator.check(e.report).map {
+                CheckFinding(withRecordedPage($0.finding, e.report),
+                             cells: $0.cells.compactMap { CellRef.of(e.report, $0) })
             }
             let facts = ProseFacts.facts(in: e.report.sections, year: e.report.report.year)
             let prose = ProseChecker.findings(for: e.report, facts: facts)
@@ -52,17 +64,24 @@ public enum ReportChecker {
 
 /// Counts over a checked harvest: findings by rule and severity, reports by their worst finding.
 public struct HarvestSummary: Sendable, Equatable {
+    /// One rule's count over a harvest.
     public struct RuleCount: Sendable, Equatable {
+        /// The rule's code (`applications.balance`, `cross.carry_over`, …).
         public var code: String
+        /// The findings' severity.
         public var severity: Finding.Severity
+        /// How many findings the rule gave over all reports.
         public var count: Int
         /// Reports with at least one such finding.
         public var reports: Int
     }
 
     public var reports: Int
+    /// Reports with at least one error.
     public var withErrors: Int
+    /// Reports whose worst finding is a warning.
     public var withWarningsOnly: Int
+    /// Reports with no error and no warning.
     public var clean: Int
     /// Inputs that could not be read (reported by the caller).
     public var unreadable: Int
@@ -89,6 +108,8 @@ public struct HarvestSummary: Sendable, Equatable {
         rules = counts.values.sorted { ($0.severity, $0.code) < ($1.severity, $1.code) }
     }
 
+    /// Error findings over all reports.
     public var errorCount: Int { rules.filter { $0.severity == .error }.reduce(0) { $0 + $1.count } }
+    /// Warning findings over all reports.
     public var warningCount: Int { rules.filter { $0.severity == .warning }.reduce(0) { $0 + $1.count } }
 }

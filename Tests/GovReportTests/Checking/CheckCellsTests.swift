@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 @testable import GovReport
+@testable import GovReportChecking
 
-@Suite struct FindingCellsTests {
+/// `check` lists and highlights the cells the validator says each finding involves.
+@Suite struct CheckCellsTests {
     static func checked(_ apps: TableValues, review: TableValues? = nil) -> CheckedReport {
         let r = Build.report(applications: CheckingBuild.paged(apps, page: 3), review: review)
         return ReportChecker.check([.init(path: "x.txt", report: r)])[0]
@@ -44,6 +46,20 @@ import Testing
         #expect(g.cells.map(\.column) == Template.reviewFields && g.cells.allSatisfy { $0.row == "review" })
     }
 
+    @Test func theCellsAreTheValidatorsWithTheirValuesAndPages() {
+        var apps = Build.consistentApplications()
+        apps.set("granted", "natural_person", 7)
+        apps.set("carried_forward", "commercial", 2)
+        let r = Build.report(applications: CheckingBuild.paged(apps, page: 3))
+        let checked = ReportChecker.check([.init(path: "x.txt", report: r)])[0]
+        let rules = Validator.check(r)
+        #expect(checked.findings.map(\.cells.count) == rules.map(\.cells.count))
+        for (c, rule) in zip(checked.findings, rules) {
+            #expect(c.cells.map(\.key) == rule.cells.map(\.key))
+            #expect(c.cells.allSatisfy { $0.page == 3 })
+        }
+    }
+
     @Test func findingsComeMostSeriousFirst() {
         var apps = Build.consistentApplications()
         apps.set("carried_forward", "commercial", 2)
@@ -75,8 +91,8 @@ import Testing
                             geometry: RowGeometry(label: nil, cells: [box, nil, nil, nil, nil]))
         var r = Build.report()
         r.reviewLitigation.rows[0] = row
-        let c = CellRef.of(r, table: "review_litigation", row: "review", column: "upheld")
+        let c = CellRef.of(r, .review(.review, .upheld))
         #expect(c?.box == box && c?.page == 4 && c?.value == 1)
-        #expect(CellRef.of(r, table: "review_litigation", row: "review", column: "corrected")?.box == nil)
+        #expect(CellRef.of(r, .review(.review, .corrected))?.box == nil)
     }
 }

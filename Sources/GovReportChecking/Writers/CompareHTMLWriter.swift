@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `compare --format html`: one self-contained page (inline style and script, nothing fetched).
 /// For each comparison: its warnings, the biggest changes, the carried numbers column by column,
@@ -8,28 +9,16 @@ import Foundation
 /// (`tr.reused`), and the findings of `check` on the two. Several comparisons (harvest mode)
 /// get an index at the top.
 public struct CompareHTMLWriter: Sendable {
+    /// The page's `<title>` and heading.
     public var title: String
 
     public init(title: String = "政府信息公开工作年度报告逐年比较") { self.title = title }
 
+    /// One self-contained HTML page (styles and scripts inline, nothing fetched) for all the
+    /// comparisons: an index, then each pair.
     public func html(_ comparisons: [ReportComparison]) -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="govreport compare">
-        <title>\(htmlEscape(title))</title>
-        <style>
-        \(HTMLAssets.css)
-        \(Self.css)
-        </style>
-        </head>
-        <body>
-        <header><h1>\(htmlEscape(title))</h1></header>
-
-        """
+        var out = HTMLAssets.pageHead(title: title, generator: "govreport compare", css: [Self.css])
+        out += "<header><h1>\(htmlEscape(title))</h1></header>\n"
         if comparisons.count != 1 { out += index(comparisons) }
         for (i, c) in comparisons.enumerated() { out += article(c, id: "c\(i + 1)") }
         out += "<script>\n\(Self.script)\n</script>\n</body>\n</html>\n"

@@ -1,11 +1,17 @@
 import Foundation
+import GovReport
 
 /// A table cell a finding is about, with the number printed there and where it is printed.
 public struct CellRef: Sendable, Equatable, Hashable {
+    /// The table's JSON key (`applications`, …).
     public var table: String
+    /// The row's JSON key (`new_received`, …).
     public var row: String
+    /// The column's JSON key (`natural_person`, …).
     public var column: String
+    /// The number printed in the cell (nil: blank).
     public var value: Decimal?
+    /// The page (1-based) the cell's row is printed on, when known.
     public var page: Int?
     /// The cell's box on its page (PDF points, origin top-left), when the input has geometry.
     public var box: Rect?
@@ -18,15 +24,16 @@ public struct CellRef: Sendable, Equatable, Hashable {
         self.box = box; self.report = report
     }
 
-    /// The cell `table.row.column` of a report, when the report prints that row.
-    public static func of(_ report: CanonicalReport, table: String, row: String, column: String,
-                          in other: String? = nil) -> CellRef? {
-        guard let r = report.table(named: table)?[row], let i = r.fields.firstIndex(of: column) else { return nil }
+    /// A template cell of a report, when the report prints its row; `other` names the report
+    /// when it is not the finding's own.
+    public static func of(_ report: CanonicalReport, _ cell: TemplateCell, in other: String? = nil) -> CellRef? {
+        guard let (r, i) = report.row(of: cell) else { return nil }
         let box = r.geometry.flatMap { $0.cells.count == r.fields.count ? $0.cells[i] : nil }
-        return CellRef(table: table, row: row, column: column, value: r.values[i], page: r.page, box: box,
-                       report: other)
+        return CellRef(table: cell.table.rawValue, row: cell.row, column: cell.column, value: r.values[i], page: r.page,
+                       box: box, report: other)
     }
 
+    /// `table.row.column`, e.g. `applications.new_received.total`.
     public var key: String { "\(table).\(row).\(column)" }
 }
 
@@ -54,7 +61,9 @@ struct CellSummary {
 /// A finding as `check` reports it: the rule's finding (code, severity, message, expected and
 /// actual), the cells it is about, the prose it quotes and the other reports it concerns.
 public struct CheckFinding: Sendable, Equatable {
+    /// The rule's finding, as the canonical document would record it.
     public var finding: Finding
+    /// The cells it is about, in the rule's order (for a sum: the addends, then the total).
     public var cells: [CellRef]
     /// Quotations: for prose rules the sentence of the text, then the table cell it disagrees with.
     public var quotes: [String]
@@ -65,18 +74,8 @@ public struct CheckFinding: Sendable, Equatable {
         self.finding = finding; self.cells = cells; self.quotes = quotes; self.otherReports = otherReports
     }
 
+    /// The rule's code.
     public var code: String { finding.code }
+    /// The finding's severity.
     public var severity: Finding.Severity { finding.severity }
-}
-
-extension CanonicalReport {
-    /// One of the three tables by its JSON key.
-    public func table(named name: String) -> TableValues? {
-        switch name {
-        case "active_disclosure": activeDisclosure
-        case "applications": applications
-        case "review_litigation": reviewLitigation
-        default: nil
-        }
-    }
 }

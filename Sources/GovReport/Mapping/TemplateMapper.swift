@@ -4,7 +4,10 @@ import Foundation
 /// and each cell's text as a value. Says in diagnostics what it matched fuzzily, what it
 /// could not place and what it did not find.
 public struct TemplateMapper {
+    /// The national format the rows are mapped onto.
     public var template: TemplateVersion
+    /// What the mapping said so far: fuzzy and weak label matches, unplaced and missing rows,
+    /// cell counts that differ from the template, cell text that is not a number.
     public private(set) var diagnostics: [Finding] = []
     /// Pages read by OCR (1-based): their unmatched rows may be placed by position.
     public var ocrPages: Set<Int> = []
@@ -14,27 +17,16 @@ public struct TemplateMapper {
     /// Picks the national format from the active-disclosure headers, else from the year.
     public static func detectTemplate(activeHeaderText: String, year: Int?) -> TemplateVersion {
         let k = TextNormalizer.key(activeHeaderText)
-        let s2019 = markers2019.filter { k.contains($0) }.count
-        let s2021 = markers2021.filter { k.contains($0) }.count
+        let s2019 = TableVocabulary.activeMarkers2019.filter { k.contains($0) }.count
+        let s2021 = TableVocabulary.activeMarkers2021.filter { k.contains($0) }.count
         if s2019 != s2021 { return s2019 > s2021 ? .v2019 : .v2021 }
         if let year, year <= 2020 { return .v2019 }
         return .v2021
     }
 
-    static let markers2019 = ["新制作", "新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "其他对外管理服务事项"]
-    static let markers2021 = ["本年制发件数", "现行有效件数", "本年废止件数", "本年处理决定数量"]
-
-    /// Whether a line is a field header of either format's active-disclosure table.
-    public static func isActiveHeader(_ text: String) -> Bool {
-        let k = TextNormalizer.key(text)
-        let words = ["信息内容", "本年增/减", "采购总金额", "采购项目数量", "本年收费金额", "新制作", "新公开数量",
-                     "对外公开总数量", "上一年项目数量"] + markers2021
-        return words.contains { k.contains($0) }
-    }
-
     // MARK: values
 
-    mutating func values(_ cells: [String?], count: Int, table: String, row: String, fields: [String],
+    mutating func values(_ cells: [String?], count: Int, table: TemplateTable, row: String, fields: [String],
                          page: Int?) -> (values: [Decimal?], unit: String?) {
         var cells = cells
         if cells.count > count {
@@ -50,7 +42,7 @@ public struct TemplateMapper {
         } else if cells.count != count {
             diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
                                        message: "row has \(cells.count) cells where the template has \(count)",
-                                       table: table, row: row, page: page))
+                                       table: table.rawValue, row: row, page: page))
             cells = Array(cells.prefix(count)) + [String?](repeating: nil, count: max(0, count - cells.count))
         }
         var out: [Decimal?] = []
@@ -63,7 +55,7 @@ public struct TemplateMapper {
                 out.append(nil)
                 diagnostics.append(Finding(code: "value.unreadable", severity: .warning,
                                            message: "cell text \"\(t)\" is not a number; read as blank",
-                                           table: table, row: row, column: fields[i], page: page))
+                                           table: table.rawValue, row: row, column: fields[i], page: page))
             }
         }
         return (out, unit)
@@ -73,7 +65,7 @@ public struct TemplateMapper {
 
     /// Aligns printed labels to template labels; records fuzzy and unplaced rows.
     mutating func matchRows(_ rows: [RawRow], labels: [(key: String, text: String, aliases: [String])],
-                            table: String) -> [Int?] {
+                            table: TemplateTable) -> [Int?] {
         let printed = rows.map { LabelMatcher.core($0.label) }
         let templates = labels.map { LabelMatcher.core($0.text) }
         var assignment = LabelMatcher.align(printed: printed, templates: templates)
@@ -89,7 +81,7 @@ public struct TemplateMapper {
             guard let j else {
                 diagnostics.append(Finding(code: "label.unmatched", severity: .warning,
                                            message: "row \"\(rows[i].label)\" matches no template row; its numbers were not used",
-                                           table: table, page: rows[i].page))
+                                           table: table.rawValue, page: rows[i].page))
                 continue
             }
             let exact = ([labels[j].text] + labels[j].aliases).contains {
@@ -103,18 +95,19 @@ public struct TemplateMapper {
                 diagnostics.append(Finding(code: weak ? "label.weak_match" : "label.fuzzy_match",
                                            severity: weak ? .warning : .info,
                                            message: "printed \"\(rows[i].label)\" read as \"\(labels[j].text)\" (similarity \(String(format: "%.2f", s)))",
-                                           table: table, row: labels[j].key, page: rows[i].page))
+                                           table: table.rawValue, row: labels[j].key, page: rows[i].page))
             }
         }
         // The one-row （六）其他处理 and its three sub-rows are alternatives, never both.
-        if let one = labels.firstIndex(where: { $0.key == "other_processing" }) {
-            let subs = Set(labels.indices.filter { labels[$0].key.hasPrefix("other_") && $0 != one })
+        let subRowKeys = Set(ApplicationRow.otherSubRows.map(\.rawValue))
+        if let one = labels.firstIndex(where: { $0.key == ApplicationRow.otherProcessing.rawValue }) {
+            let subs = Set(labels.indices.filter { subRowKeys.contains(labels[$0].key) })
             if assignment.contains(where: { $0.map(subs.contains) ?? false }),
                let i = assignment.firstIndex(of: one) {
                 assignment[i] = nil
                 diagnostics.append(Finding(code: "label.conflict", severity: .warning,
                                            message: "row \"\(rows[i].label)\" printed beside the （六） sub-rows was not used",
-                                           table: table, page: rows[i].page))
+                                           table: table.rawValue, page: rows[i].page))
             }
         }
         return assignment
@@ -123,7 +116,7 @@ public struct TemplateMapper {
     /// Joins a row cut by a page break with its continuation: the last row of a page and the
     /// first of the next become one when their labels together match a template row better
     /// than either does alone.
-    mutating func joinPageBreaks(_ rows: [RawRow], labels: [[Character]], table: String) -> [RawRow] {
+    mutating func joinPageBreaks(_ rows: [RawRow], labels: [[Character]], table: TemplateTable) -> [RawRow] {
         func best(_ label: String) -> Double {
             let core = LabelMatcher.core(label)
             return labels.map { LabelMatcher.score(printed: core, template: $0) }.max() ?? 0
@@ -140,7 +133,7 @@ public struct TemplateMapper {
                 out.append(joined)
                 diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
                                            message: "the numbers of row \"\(row.label)\" continue at the top of page \(rows[i + 1].page ?? 0)",
-                                           table: table, page: row.page))
+                                           table: table.rawValue, page: row.page))
                 i += 2
                 continue
             }
@@ -159,7 +152,7 @@ public struct TemplateMapper {
                                       geometry: next.geometry))
                     diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
                                                message: "row \"\(row.label)\" continues on page \(next.page ?? 0) as \"\(next.label)\"",
-                                               table: table, page: row.page))
+                                               table: table.rawValue, page: row.page))
                     i += 2
                     continue
                 }
@@ -192,55 +185,60 @@ public struct TemplateMapper {
         return next.cells
     }
 
+    /// The applications table from its printed rows: rows in template order with seven values
+    /// each (`Template.applicationColumns`); a row cut by a page break is joined first.
     public mutating func applications(_ rows: [RawRow]) -> TableValues {
         let labels = Template.applicationRows.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
-        let rows = joinPageBreaks(rows, labels: labels.map { LabelMatcher.core($0.text) }, table: "applications")
-        let assignment = matchRows(rows, labels: labels, table: "applications")
+        let rows = joinPageBreaks(rows, labels: labels.map { LabelMatcher.core($0.text) }, table: .applications)
+        let assignment = matchRows(rows, labels: labels, table: .applications)
         var found: [Int: RowValues] = [:]
         for (i, j) in assignment.enumerated() {
             guard let j else { continue }
             let key = labels[j].key
-            let v = values(rows[i].cells, count: 7, table: "applications", row: key,
+            let v = values(rows[i].cells, count: Template.applicationColumns.count, table: .applications, row: key,
                            fields: Template.applicationColumns, page: rows[i].page)
             found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }
         // （六）其他处理 is printed either as one row or as its three sub-rows.
         let keys = Set(found.values.map(\.key))
-        let oneRow = keys.contains("other_processing")
-        let expected = labels.filter { label in
-            label.key == "other_processing" ? !keys.contains(where: { $0.hasPrefix("other_") && $0 != "other_processing" })
-                : label.key.hasPrefix("other_") ? !oneRow : true
+        let printed = { (row: ApplicationRow) in keys.contains(row.rawValue) }
+        let oneRow = printed(.otherProcessing)
+        let expected = Template.applicationRows.filter { row in
+            row == .otherProcessing ? !ApplicationRow.printsOtherSubRows(printed)
+                : ApplicationRow.otherSubRows.contains(row) ? !oneRow : true
         }
-        noteMissing(expected.map { ($0.key, $0.text) }, found: keys, table: "applications")
+        noteMissing(expected.map { ($0.key, $0.label) }, found: keys, table: .applications)
         return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
     }
 
     /// A diagnostic for each template row the report was expected to print but did not.
-    mutating func noteMissing(_ expected: [(key: String, label: String)], found: Set<String>, table: String) {
+    mutating func noteMissing(_ expected: [(key: String, label: String)], found: Set<String>, table: TemplateTable) {
         for (key, label) in expected where !found.contains(key) {
             diagnostics.append(Finding(code: "label.row_not_found", severity: .warning,
                                        message: "template row \(label) was not found in the printed table",
-                                       table: table, row: key))
+                                       table: table.rawValue, row: key))
         }
     }
 
+    /// The active-disclosure table of `template` from its printed rows (procurement's money
+    /// unit from its cell or header).
     public mutating func active(_ rows: [RawRow]) -> TableValues {
         let spec = Template.activeRows(template)
         let labels = spec.map { (key: $0.key, text: $0.label, aliases: $0.aliases) }
-        let assignment = matchRows(rows, labels: labels, table: "active_disclosure")
+        let assignment = matchRows(rows, labels: labels, table: .activeDisclosure)
         var found: [Int: RowValues] = [:]
         for (i, j) in assignment.enumerated() {
             guard let j else { continue }
             let row = spec[j]
-            let v = values(rows[i].cells, count: row.fields.count, table: "active_disclosure", row: row.key,
-                           fields: row.fields, page: rows[i].page)
+            let v = values(rows[i].cells, count: row.fields.count, table: .activeDisclosure, row: row.key,
+                           fields: row.fieldKeys, page: rows[i].page)
             var unit: String?
-            if row.key == "procurement" { unit = v.unit ?? Self.unit(inHeader: rows[i].header) }
-            found[j] = RowValues(key: row.key, fields: row.fields, values: v.values, unit: unit, page: rows[i].page,
+            if row.item == .procurement { unit = v.unit ?? Self.unit(inHeader: rows[i].header) }
+            found[j] = RowValues(key: row.key, fields: row.fieldKeys, values: v.values, unit: unit, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }
-        noteMissing(spec.map { ($0.key, $0.label) }, found: Set(found.values.map(\.key)), table: "active_disclosure")
+        noteMissing(spec.map { ($0.key, $0.label) }, found: Set(found.values.map(\.key)), table: .activeDisclosure)
         return TableValues(rows: found.keys.sorted().compactMap { found[$0] })
     }
 
@@ -252,6 +250,8 @@ public struct TemplateMapper {
         return nil
     }
 
+    /// The review/litigation table from its printed values: fifteen cells, read as three groups
+    /// of five (`Template.reviewGroups` × `Template.reviewFields`).
     public mutating func review(_ rows: [RawRow]) -> TableValues {
         let cells = rows.flatMap(\.cells)
         let page = rows.first?.page
@@ -260,13 +260,13 @@ public struct TemplateMapper {
         if flat.count != 15 {
             diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
                                        message: "the review/litigation table has \(flat.count) value cells where the template has 15",
-                                       table: "review_litigation", page: page))
+                                       table: TemplateTable.reviewLitigation.rawValue, page: page))
             flat = Array(flat.prefix(15)) + [String?](repeating: nil, count: max(0, 15 - flat.count))
         }
         var out: [RowValues] = []
         for (g, group) in Template.reviewGroups.enumerated() {
             let slice = Array(flat[(g * 5)..<(g * 5 + 5)])
-            let v = values(slice, count: 5, table: "review_litigation", row: group, fields: Template.reviewFields,
+            let v = values(slice, count: 5, table: .reviewLitigation, row: group, fields: Template.reviewFields,
                            page: page)
             let geometry = boxes.flatMap { $0.count == 15 ? RowGeometry(label: nil, cells: Array($0[(g * 5)..<(g * 5 + 5)])) : nil }
             out.append(RowValues(key: group, fields: Template.reviewFields, values: v.values, page: page, geometry: geometry))

@@ -1,16 +1,21 @@
 import Foundation
+import GovReport
 
 /// What `check` reads: report files, folders of them (walked recursively), and canonical JSON
 /// written by `extract` or a batch (one document, an array, or JSON Lines).
 public enum HarvestInputs {
     /// File name extensions a folder walk picks up: the same reports `extract` and `batch` take.
     public static let reportExtensions: Set<String> = InputKind.readableExtensions
+    /// File name extensions read as canonical JSON (one document, an array, or JSON Lines).
     public static let jsonExtensions: Set<String> = ["json", "jsonl"]
 
+    /// An input file as `check` will read it.
     public struct File: Sendable, Equatable {
+        /// The path as given, or as found under a folder argument.
         public var path: String
         /// Found by walking a folder (not named on the command line).
         public var walked: Bool
+        /// Whether the file is read as canonical JSON (by its extension).
         public var isJSON: Bool { HarvestInputs.jsonExtensions.contains((path as NSString).pathExtension.lowercased()) }
     }
 
@@ -46,6 +51,7 @@ public enum HarvestInputs {
             .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 
+    /// Why a JSON input gave no canonical reports.
     public enum JSONProblem: Error, Sendable, Equatable {
         /// Neither JSON nor JSON Lines.
         case notJSON

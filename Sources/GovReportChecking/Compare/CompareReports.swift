@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Two reports side by side, normally one organization's reports for consecutive years: every
 /// cell both print with its change, the cells only one prints, the carried numbers, the prose
@@ -6,23 +7,34 @@ import Foundation
 public struct ReportComparison: Sendable {
     /// A cell both reports print.
     public struct Cell: Sendable, Equatable {
+        /// The table's JSON key.
         public var table: String
+        /// The row's JSON key.
         public var row: String
+        /// The column's JSON key.
         public var column: String
+        /// The earlier report's value (nil: blank).
         public var from: Decimal?
+        /// The later report's value (nil: blank).
         public var to: Decimal?
         /// `to - from`, a blank counting as 0 (as in the validator).
         public var change: Decimal { (to ?? 0) - (from ?? 0) }
+        /// `table.row.column`.
         public var key: String { "\(table).\(row).\(column)" }
     }
 
+    /// The earlier report (normally year N).
     public var from: HarvestChecker.Entry
+    /// The later report (normally year N+1).
     public var to: HarvestChecker.Entry
     /// In the later report's template order.
     public var cells: [Cell]
     /// `table.row.column` of the cells only the earlier (later) report prints, in its template's order.
     public var onlyInFrom: [String]
+    /// `table.row.column` of the cells only the later report prints, in its template's order.
     public var onlyInTo: [String]
+    /// Column by column, 四、结转下年度继续办理 of the earlier against 二、上年结转 of the later
+    /// (empty when either does not print its row).
     public var carryOver: [HarvestChecker.CarryOver]
     /// Nil when the reports are of different organizations (see `ReportComparer`).
     public var prose: ProseReuse.Result?
@@ -40,18 +52,21 @@ public struct ReportComparison: Sendable {
     }
 }
 
+/// Compares two reports, and pairs a harvest's reports into consecutive years of one
+/// organization.
 public enum ReportComparer {
     /// The three tables' cells in a template's order, as `(table, row, column)`.
-    public static func templateCells(_ version: TemplateVersion) -> [(table: String, row: String, column: String)] {
-        let active = Template.activeRows(version).flatMap { r in r.fields.map { ("active_disclosure", r.key, $0) } }
-        let apps = Template.applicationRows.flatMap { r in Template.applicationColumns.map { ("applications", r.key, $0) } }
-        let review = Template.reviewGroups.flatMap { g in Template.reviewFields.map { ("review_litigation", g, $0) } }
-        return active + apps + review
+    static func templateCells(_ version: TemplateVersion) -> [(table: String, row: String, column: String)] {
+        let active = Template.activeRows(version).flatMap { r in r.fields.map { TemplateCell.active(r.item, $0) } }
+        let apps = ApplicationRow.allCases.flatMap { r in ApplicationColumn.allCases.map { TemplateCell.application(r, $0) } }
+        let review = ReviewGroup.allCases.flatMap { g in ReviewColumn.allCases.map { TemplateCell.review(g, $0) } }
+        return (active + apps + review).map { ($0.table.rawValue, $0.row, $0.column) }
     }
 
     /// The value of a cell the report prints (outer nil: the report does not print its row).
     static func printed(_ r: CanonicalReport, _ table: String, _ row: String, _ column: String) -> Decimal?? {
-        guard let values = r.table(named: table)?[row], values.fields.contains(column) else { return nil }
+        guard let values = TemplateTable(rawValue: table).flatMap({ r[$0][row] }), values.fields.contains(column)
+        else { return nil }
         return .some(values[column])
     }
 

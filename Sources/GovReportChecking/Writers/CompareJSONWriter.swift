@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `compare --format json` (schema `govreport-compare/1`, documented in the README):
 ///
@@ -11,10 +12,12 @@ import Foundation
 ///                  "reused_share": { part: share } },
 ///       "findings": [ … as in check, plus "report": "from" | "to" … ] }
 public struct CompareJSONWriter: Sendable {
+    /// The `schema` member of every comparison document.
     public static let schema = "govreport-compare/1"
 
     public init() {}
 
+    /// One comparison as a `govreport-compare/1` document (see docs/format.md).
     public func json(_ c: ReportComparison) -> JSONValue {
         func number(_ d: Decimal?) -> JSONValue { d.map(JSONValue.number) ?? .null }
         let cells = c.cells.map { cell in
@@ -26,8 +29,8 @@ public struct CompareJSONWriter: Sendable {
         }
         let carry = c.carryOver.map { co in
             JSONValue.object([
-                JSONMember("column", .string(co.column)), JSONMember("carried_forward", number(co.carriedForward)),
-                JSONMember("carried_over", number(co.carriedOver)), JSONMember("ok", .bool(co.ok)),
+                JSONMember("column", .string(co.column)), JSONMember(ApplicationRow.carriedForward.rawValue, number(co.carriedForward)),
+                JSONMember(ApplicationRow.carriedOver.rawValue, number(co.carriedOver)), JSONMember("ok", .bool(co.ok)),
             ])
         }
         let reused = (c.prose?.reused ?? []).map { r in

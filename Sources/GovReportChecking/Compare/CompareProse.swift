@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// Prose copied from last year: which paragraphs of the later report's parts 一、五、六 repeat a
 /// paragraph of the same part of the earlier report, exactly or nearly.
@@ -23,14 +24,19 @@ public enum ProseReuse {
         public var part: String
         /// 1-based, counting the part's non-empty lines (paragraphs).
         public var toParagraph: Int
+        /// The earlier report's paragraph it repeats (1-based, in the same part).
         public var fromParagraph: Int
+        /// Dice similarity of the two paragraphs' character trigrams, 0…1 (digits and years left out).
         public var similarity: Double
         /// The two paragraphs as printed.
         public var toText: String
+        /// The earlier report's paragraph.
         public var fromText: String
     }
 
+    /// Everything repeated from the earlier report's prose.
     public struct Result: Sendable, Equatable {
+        /// The later report's paragraphs that repeat one of the earlier report's, in reading order.
         public var reused: [Reuse]
         /// Per part of the later report that has text: the share of its normalized characters
         /// that are in reused paragraphs (0…1), in the parts' order.
@@ -49,17 +55,17 @@ public enum ProseReuse {
     /// clause in ten (a changed phrase, an added example) stays above it; two different
     /// paragraphs on the same subject, which share the field's stock phrases (政府信息公开,
     /// 主动公开), stay well below (0.2–0.5 measured on the samples and the corpus).
-    public static let threshold = 0.8
+    static let threshold = 0.8
     /// Paragraphs with fewer normalized characters are not compared.
-    public static let minimumCharacters = 16
+    static let minimumCharacters = 16
     /// `cross.prose_reused` fires when more than this share of a part repeats last year's text…
-    public static let mostlyReused = 0.5
+    static let mostlyReused = 0.5
     /// …and the part has at least this many normalized characters (a one-line 六、其他需要报告的
     /// 事项 such as 本年度未收取信息处理费 is expected to stay the same).
-    public static let minimumPartCharacters = 60
+    static let minimumPartCharacters = 60
 
     /// The parts compared, in the report's order, with the plain-Chinese heading.
-    public static let parts: [(key: String, heading: String)] = [
+    static let parts: [(key: String, heading: String)] = [
         ("overview", "一、总体情况"),
         ("problems_and_improvements", "五、存在的主要问题及改进情况"),
         ("other_matters", "六、其他需要报告的事项"),
@@ -74,7 +80,7 @@ public enum ProseReuse {
     }
 
     /// The paragraphs of a part (its non-empty lines), as printed.
-    public static func paragraphs(_ text: String?) -> [String] {
+    static func paragraphs(_ text: String?) -> [String] {
         (text ?? "").split(whereSeparator: \.isNewline).map(String.init)
             .filter { !$0.allSatisfy(\.isWhitespace) }
     }
@@ -117,7 +123,7 @@ public enum ProseReuse {
         return s
     }
 
-    public static func compare(from old: CanonicalReport.Sections, to new: CanonicalReport.Sections) -> Result {
+    static func compare(from old: CanonicalReport.Sections, to new: CanonicalReport.Sections) -> Result {
         var reused: [Reuse] = [], shares: [(String, Double)] = [], lengths: [String: Int] = [:]
         for (part, _) in parts {
             let newParas = paragraphs(text(new, part)), oldParas = paragraphs(text(old, part))
@@ -147,7 +153,7 @@ public enum ProseReuse {
     }
 
     /// Parts of the later report that are mostly last year's text (see `mostlyReused`).
-    public static func mostlyReusedParts(_ r: Result) -> [(part: String, share: Double)] {
+    static func mostlyReusedParts(_ r: Result) -> [(part: String, share: Double)] {
         r.reusedShare.filter { $0.share > mostlyReused && (r.partLength[$0.part] ?? 0) >= minimumPartCharacters }
     }
 
@@ -161,7 +167,7 @@ public enum ProseReuse {
 
     /// The paragraph as compared: `TextNormalizer.key`, numbers masked as `#`, only letters,
     /// ideographs and the mask kept.
-    public static func normalized(_ paragraph: String) -> [Character] {
+    static func normalized(_ paragraph: String) -> [Character] {
         let chars = Array(TextNormalizer.key(paragraph))
         var out: [Character] = []
         var i = 0

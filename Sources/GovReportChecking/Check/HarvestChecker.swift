@@ -1,12 +1,17 @@
 import Foundation
+import GovReport
 
 /// Rules across the reports of a harvest: an organization's carried numbers from one year to
 /// the next, the same report harvested twice, and a year missing in an organization's run.
 /// Organizations are the same when their names are (after text normalization); the year is
 /// the one the report covers.
 public enum HarvestChecker {
+    /// One report of a harvest: its path (as given, or as its canonical JSON records it) and the
+    /// document.
     public struct Entry: Sendable {
+        /// The report's path: its identity in findings and across reports.
         public var path: String
+        /// The canonical document.
         public var report: CanonicalReport
         public init(path: String, report: CanonicalReport) { self.path = path; self.report = report }
     }
@@ -61,31 +66,39 @@ public enum HarvestChecker {
     /// One column of the carried numbers: year N's 四、结转下年度继续办理 against year N+1's
     /// 二、上年结转 (as printed; a blank counts as 0 in `ok`).
     public struct CarryOver: Sendable, Equatable {
+        /// The applications column's JSON key (`natural_person`, …, `total`).
         public var column: String
+        /// The earlier report's 四、结转下年度继续办理 in the column (nil: blank).
         public var carriedForward: Decimal?
+        /// The later report's 二、上年结转政府信息公开申请数量 in the column (nil: blank).
         public var carriedOver: Decimal?
+        /// Whether the two agree, a blank counting as 0.
         public var ok: Bool { (carriedForward ?? 0) == (carriedOver ?? 0) }
     }
 
     /// Column by column, the earlier report's carried-forward row against the later report's
     /// carried-over row; empty when either report does not print its row.
     public static func carryOver(from a: CanonicalReport, to b: CanonicalReport) -> [CarryOver] {
-        guard let forward = a.applications["carried_forward"], let over = b.applications["carried_over"]
-        else { return [] }
-        return Template.applicationColumns.map { CarryOver(column: $0, carriedForward: forward[$0], carriedOver: over[$0]) }
+        guard let forward = a.applications[.carriedForward], let over = b.applications[.carriedOver] else { return [] }
+        return ApplicationColumn.allCases.map {
+            CarryOver(column: $0.rawValue, carriedForward: forward[$0], carriedOver: over[$0])
+        }
     }
 
     static func carryFindings(from a: Entry, to b: Entry) -> [CheckFinding] {
-        let page = b.report.applications["carried_over"]?.page
+        let page = b.report.applications[.carriedOver]?.page
         let yearA = a.report.report.year.map(String.init) ?? "?"
         return carryOver(from: a.report, to: b.report).filter { !$0.ok }.map { c in
             let column = c.column, was = c.carriedForward ?? 0, now = c.carriedOver ?? 0
-            let cells = [CellRef.of(b.report, table: "applications", row: "carried_over", column: column),
-                         CellRef.of(a.report, table: "applications", row: "carried_forward", column: column, in: a.path)]
+            let cells = ApplicationColumn(rawValue: column).map { col in
+                [CellRef.of(b.report, .application(.carriedOver, col)),
+                 CellRef.of(a.report, .application(.carriedForward, col), in: a.path)]
+            } ?? []
             return CheckFinding(
                 Finding(code: "cross.carry_over", severity: .error,
                         message: "二、上年结转 is \(now) in column \(column) but the \(yearA) report (\(a.path)) carried \(was) forward (四、结转下年度继续办理)",
-                        table: "applications", row: "carried_over", column: column, page: page,
+                        table: TemplateTable.applications.rawValue, row: ApplicationRow.carriedOver.rawValue,
+                        column: column, page: page,
                         expected: was, actual: now),
                 cells: cells.compactMap { $0 }, otherReports: [a.path])
         }

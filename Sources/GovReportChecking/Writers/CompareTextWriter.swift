@@ -1,15 +1,19 @@
 import Foundation
+import GovReport
 
 /// `compare --format text`: the two reports, the comparison's warnings, the changed cells
 /// biggest change first, the cells only one report prints, the carried numbers, the prose
 /// repeated from the earlier report, and the findings of `check` on the two.
 public struct CompareTextWriter: Sendable {
+    /// Whether to colour with ANSI escape codes (a terminal).
     public var color: Bool
     /// Changed cells listed (the rest are counted).
     public var maxChanges: Int
 
     public init(color: Bool = false, maxChanges: Int = 40) { self.color = color; self.maxChanges = maxChanges }
 
+    /// One comparison for a terminal: the pair, the carried numbers, the biggest changes, the
+    /// prose repeated and the findings (lines end in `\n`).
     public func write(_ c: ReportComparison) -> String {
         var lines = ["\(paint("from", "1"))  \(describe(c.from))", "\(paint("to", "1"))    \(describe(c.to))"]
         for w in c.warnings { lines.append("  \(paint("WARNING", "33")) \(w.code): \(w.finding.message)") }

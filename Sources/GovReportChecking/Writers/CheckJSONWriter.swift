@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// `check --format json`: an array with one object per report, in input order:
 ///
@@ -10,10 +11,12 @@ import Foundation
 ///
 /// With `provenance`, each cell also carries its `box` ([x0, y0, x1, y1], PDF points, origin top-left).
 public struct CheckJSONWriter: Sendable {
+    /// Whether each cell carries its box on its page (`box`: PDF points, origin top-left).
     public var provenance: Bool
 
     public init(provenance: Bool = false) { self.provenance = provenance }
 
+    /// The checked reports as one JSON document (shape above).
     public func json(_ reports: [CheckedReport]) -> JSONValue {
         .array(reports.map(json))
     }
@@ -28,7 +31,7 @@ public struct CheckJSONWriter: Sendable {
         ])))
         m.append(JSONMember("findings", .array(r.findings.map(json))))
         m.append(JSONMember("stated", .array(r.facts.map { f in
-            .object([JSONMember("fact", .string(f.kind.rawValue)), JSONMember("value", .number(f.value)),
+            .object([JSONMember("fact", .string(f.kind.name)), JSONMember("value", .number(f.value)),
                      JSONMember("section", .string(f.section)), JSONMember("quote", .string(f.quote))])
         })))
         return .object(m)

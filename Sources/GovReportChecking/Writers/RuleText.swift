@@ -1,12 +1,14 @@
+import GovReport
+
 /// Plain-Chinese names of the rules, tables, rows and columns, for readers of the reports
 /// (the HTML report, the terminal's cell lists).
-public enum RuleText {
-    public struct Rule: Sendable {
-        public var name: String
-        public var explanation: String
+enum RuleText {
+    struct Rule: Sendable {
+        var name: String
+        var explanation: String
     }
 
-    public static let rules: [String: Rule] = [
+    static let rules: [String: Rule] = [
         "applications.balance": Rule(name: "勾稽关系",
             explanation: "本年新收与上年结转之和应等于办理结果总计与结转下年度之和（表三注明的勾稽关系，逐列核对）。"),
         "applications.total_processed": Rule(name: "办理结果总计",
@@ -41,60 +43,35 @@ public enum RuleText {
             explanation: "正文几处对信息处理费的表述互相矛盾。"),
     ]
 
-    public static func name(_ code: String) -> String { rules[code]?.name ?? code }
-    public static func explanation(_ code: String) -> String { rules[code]?.explanation ?? "" }
+    static func name(_ code: String) -> String { rules[code]?.name ?? code }
+    static func explanation(_ code: String) -> String { rules[code]?.explanation ?? "" }
 
-    public static let tableNames = [
-        "active_disclosure": "二、主动公开政府信息情况",
-        "applications": "三、收到和处理政府信息公开申请情况",
-        "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-    ]
+    /// Each table's heading (`二、主动公开政府信息情况`, …) by its JSON key.
+    static let tableNames = Dictionary(uniqueKeysWithValues: TemplateTable.allCases.map { ($0.rawValue, $0.heading) })
 
-    public static let groupNames = [
-        "review": "行政复议", "litigation_direct": "行政诉讼·未经复议直接起诉", "litigation_after_review": "行政诉讼·复议后起诉",
-    ]
+    /// Each review/litigation group's name (`行政复议`, …) by its JSON key.
+    static let groupNames = Dictionary(uniqueKeysWithValues: ReviewGroup.allCases.map { ($0.rawValue, $0.label) })
 
     /// The printed label of a row, with full-width brackets as the template prints them.
-    public static func rowLabel(table: String, row: String, template: TemplateVersion = .v2021) -> String {
-        let label: String
-        switch table {
-        case "applications":
-            let t = Template.applicationRows.first { $0.key == row }
-            label = [t?.group, t?.label ?? row].compactMap { $0 }.joined(separator: " ")
-        case "review_litigation": label = groupNames[row] ?? row
-        default: label = Template.activeRows(template).first { $0.key == row }?.label ?? row
-        }
-        return label.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+    static func rowLabel(table: String, row: String, template: TemplateVersion = .v2021) -> String {
+        Template.rowLabel(table: table, row: row, template: template)
     }
 
-    public static let applicationColumns = Dictionary(
-        uniqueKeysWithValues: zip(Template.applicationColumns, Template.applicationColumnLabels))
+    /// Each applications column's printed name by its JSON key.
+    static let applicationColumns = Dictionary(
+        uniqueKeysWithValues: ApplicationColumn.allCases.map { ($0.rawValue, $0.label) })
 
-    public static let reviewFields = [
-        "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计",
-    ]
-
-    static let activeFields = [
-        "issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数", "decisions": "本年处理决定数量",
-        "new_made": "本年新制作数量", "new_published": "本年新公开数量", "total_published": "对外公开总数量",
-        "previous_items": "上一年项目数量", "change": "本年增/减", "items": "采购项目数量", "amount": "金额",
-    ]
+    /// Each review/litigation column's printed name by its JSON key.
+    static let reviewFields = Dictionary(uniqueKeysWithValues: ReviewColumn.allCases.map { ($0.rawValue, $0.label) })
 
     /// A column's printed name in its table.
-    public static func columnLabel(table: String, row: String, column: String,
+    static func columnLabel(table: String, row: String, column: String,
                                    template: TemplateVersion = .v2021) -> String {
-        switch table {
-        case "applications": return applicationColumns[column] ?? column
-        case "review_litigation": return reviewFields[column] ?? column
-        default:
-            if column == "amount" { return row == "procurement" ? "采购总金额" : "本年收费金额（万元）" }
-            if column == "decisions", template == .v2019 { return "处理决定数量" }
-            return activeFields[column] ?? column
-        }
+        Template.columnLabel(table: table, row: row, column: column, template: template)
     }
 
     /// `label · column`, e.g. `四、结转下年度继续办理 · 商业企业`.
-    public static func cellLabel(_ c: CellRef, template: TemplateVersion = .v2021) -> String {
+    static func cellLabel(_ c: CellRef, template: TemplateVersion = .v2021) -> String {
         "\(rowLabel(table: c.table, row: c.row, template: template)) · \(columnLabel(table: c.table, row: c.row, column: c.column, template: template))"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GovReport
 
 /// The HTML report of a harvest, one self-contained page (inline style and script, nothing
 /// fetched): counts by rule and severity, a sortable list of the reports, the inputs that
@@ -8,33 +9,25 @@ import Foundation
 public struct HTMLReportWriter: Sendable {
     /// An input that could not be read, and why.
     public struct Failure: Sendable, Equatable {
+        /// The input as given.
         public var path: String
+        /// Why it could not be read (the diagnostic's message).
         public var reason: String
         public init(path: String, reason: String) { self.path = path; self.reason = reason }
     }
 
+    /// The page's `<title>` and heading.
     public var title: String
 
     public init(title: String = "政府信息公开工作年度报告核查结果") { self.title = title }
 
+    /// One self-contained HTML page (styles and scripts inline, nothing fetched): the summary, the
+    /// counts by rule, a sortable list of the reports, each report's findings and its three
+    /// tables redrawn with the cells the findings involve highlighted, then the unreadable inputs.
     public func html(_ reports: [CheckedReport], failures: [Failure] = []) -> String {
         let summary = HarvestSummary(reports, unreadable: failures.count)
         let marks = Self.marks(reports)
-        var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="govreport check">
-        <title>\(htmlEscape(title))</title>
-        <style>
-        \(HTMLAssets.css)
-        </style>
-        </head>
-        <body>
-
-        """
+        var out = HTMLAssets.pageHead(title: title, generator: "govreport check")
         out += header(summary)
         out += rules(summary)
         out += list(reports)

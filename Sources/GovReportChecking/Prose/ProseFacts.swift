@@ -1,30 +1,50 @@
 import Foundation
+import GovReport
 
 /// A number the report's prose states about something one of its tables (or another sentence)
 /// also states: what it is about, the number, and the sentence that says it.
 public struct ProseFact: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+    /// What a stated number is about.
+    public enum Kind: Sendable, CaseIterable {
         /// 收到/受理/新收…政府信息公开申请 N 件 (or 未收到…申请: 0).
-        case newReceived = "new_received"
+        case newReceived
         /// 上年结转 N 件.
-        case carriedOver = "carried_over"
+        case carriedOver
         /// 共办结 N 件.
-        case totalProcessed = "total_processed"
+        case totalProcessed
         /// 结转下年度继续办理 N 件.
-        case carriedForward = "carried_forward"
+        case carriedForward
         /// 予以公开 N 件.
-        case granted = "granted"
+        case granted
         /// 予以公开和部分公开 N 件.
-        case grantedOrPartial = "granted_and_partially_granted"
+        case grantedOrPartial
         /// 因政府信息公开…行政复议 N 件 (or 未发生…行政复议: 0).
-        case review = "review"
+        case review
         /// 因政府信息公开…行政诉讼 N 件 (or 未发生…行政诉讼: 0).
-        case litigation = "litigation"
+        case litigation
         /// 收取信息处理费 N 元 (or 未收取/未产生…处理费: 0), in 元.
-        case processingFee = "processing_fee"
+        case processingFee
+
+        /// The fact's name in `check`'s JSON: the applications or review row it is the
+        /// 总计 of, else its own (`granted_and_partially_granted`, `litigation`, `processing_fee`).
+        public var name: String {
+            switch self {
+            case .newReceived: ApplicationRow.newReceived.rawValue
+            case .carriedOver: ApplicationRow.carriedOver.rawValue
+            case .totalProcessed: ApplicationRow.totalProcessed.rawValue
+            case .carriedForward: ApplicationRow.carriedForward.rawValue
+            case .granted: ApplicationRow.granted.rawValue
+            case .grantedOrPartial: "granted_and_partially_granted"
+            case .review: ReviewGroup.review.rawValue
+            case .litigation: "litigation"
+            case .processingFee: "processing_fee"
+            }
+        }
     }
 
+    /// What the number is about.
     public var kind: Kind
+    /// The number (件, or 元 for the processing fee).
     public var value: Decimal
     /// The sentence (trimmed around the statement when long), as printed.
     public var quote: String
@@ -40,10 +60,10 @@ public struct ProseFact: Sendable, Equatable {
 /// when it names the fact in the words reports use for it, directly followed by the number
 /// and its unit. Anything looser is left alone (a missed fact costs nothing; a misread one
 /// costs a false warning).
-public enum ProseFacts {
+enum ProseFacts {
     /// The facts the sections state about `year` (the year the report covers): a statement
     /// whose clause names another year, or compares (上年, 去年, 同比, 较…), is left out.
-    public static func facts(in sections: CanonicalReport.Sections, year: Int? = nil) -> [ProseFact] {
+    static func facts(in sections: CanonicalReport.Sections, year: Int? = nil) -> [ProseFact] {
         var out: [ProseFact] = []
         for (key, text) in [("overview", sections.overview), ("problems_and_improvements", sections.problemsAndImprovements),
                             ("other_matters", sections.otherMatters)] {

@@ -1,6 +1,10 @@
 /// Last common stage: from running text and raw tables (whatever the input kind) to the
 /// canonical report with its findings.
 public enum ReportAssembler {
+    /// The canonical report of one input: title, organization and year from the running text,
+    /// the national format from the active-disclosure headers (else the year), the raw tables
+    /// mapped onto it, the prose sections, the readers' and the mapper's diagnostics, and the
+    /// validator's findings. Never fails: what is missing is said in findings and diagnostics.
     public static func assemble(source: CanonicalReport.Source, lines: [DocumentLine], tables: RawTables,
                                 titleFallback: String? = nil) -> CanonicalReport {
         let title = ReportInfoReader.title(in: lines, fallback: titleFallback)
@@ -25,10 +29,8 @@ public enum ReportAssembler {
 
     /// `cell.uncertain` for each doubted cell, named by the row and column printed at its box.
     static func doubtDiagnostics(_ doubts: [CellDoubt], in report: CanonicalReport) -> [Finding] {
-        let tables = ["active_disclosure": report.activeDisclosure, "applications": report.applications,
-                      "review_litigation": report.reviewLitigation]
-        return doubts.compactMap { d in
-            for row in tables[d.table]?.rows ?? [] where row.page == d.page {
+        doubts.compactMap { d in
+            for row in TemplateTable(rawValue: d.table).map({ report[$0].rows }) ?? [] where row.page == d.page {
                 guard let i = row.geometry?.cells.firstIndex(where: { $0 == d.box }), i < row.fields.count else { continue }
                 return Finding(code: "cell.uncertain", severity: .warning, message: d.reason, table: d.table,
                                row: row.key, column: row.fields[i], page: d.page)
