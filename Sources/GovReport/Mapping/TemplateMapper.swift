@@ -75,7 +75,7 @@ public struct TemplateMapper {
             if let j, placed.filled.contains(i) {
                 diagnostics.append(Finding(code: "label.weak_match", severity: .warning,
                                            message: "printed \"\(rows[i].label)\" taken as \"\(labels[j].text)\" by its place in the table",
-                                           table: table, row: labels[j].key, page: rows[i].page))
+                                           table: table.rawValue, row: labels[j].key, page: rows[i].page))
                 continue
             }
             guard let j else {
