@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     struct Compare: ParsableCommand {
@@ -53,14 +54,7 @@ extension GovReportCommand {
         func run() throws {
             var runner = InputRunner(tables: tables)
             var harvest = Harvest()
-            for arg in inputs {
-                let files = HarvestInputs.expand([arg])
-                if files.isEmpty {
-                    harvest.fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
-                }
-                for file in files { harvest.read(file, runner: &runner) }
-            }
-            harvest.reportNotes()
+            harvest.readCompareInputs(inputs, runner: &runner)
 
             let comparisons: [ReportComparison]
             if byOrganization {
@@ -84,7 +78,7 @@ extension GovReportCommand {
             let output: String
             switch format {
             case .text:
-                let writer = CompareTextWriter(color: outPath == nil && Check.colorTerminal)
+                let writer = CompareTextWriter(color: outPath == nil && Stdout.colorTerminal)
                 output = comparisons.map(writer.write).joined(separator: "\n\n" + String(repeating: "─", count: 60) + "\n\n")
             case .json:
                 let writer = CompareJSONWriter()

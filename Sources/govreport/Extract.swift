@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     struct Extract: ParsableCommand {
@@ -32,10 +33,10 @@ extension GovReportCommand {
         @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
         var ocr: OCRMode = .never
 
-        @OptionGroup var limits: DocumentLimits
+        @OptionGroup var limits: DocumentLimitOptions
 
         func run() throws {
-            var runner = InputRunner(tables: tables, ocr: ocr, limits: limits, provenance: provenance)
+            var runner = InputRunner(tables: tables, ocr: ocr, limits: limits.limits, provenance: provenance)
             defer { runner.finish() }
             var docs: [JSONValue] = []
             let progress = BatchProgress.forFiles(files.count)
