@@ -59,12 +59,7 @@ extension GovReportCommand {
 
         var jobs: Int { jobsOption ?? BatchRun.defaultJobs }
 
-        @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
-                                   valueName: "seconds"))
-        var timeout: Double = 50
-
-        @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
-        var maxMemory: Int = 1024
+        @OptionGroup var limits: LimitOptions<WorkerLimits>
 
         @Option(help: ArgumentHelp("Process only the K-th of N parts of the inputs (1 ≤ K ≤ N), or auto: the part of this task of a Slurm array job.",
                                    valueName: "K/N|auto"))
@@ -83,11 +78,9 @@ extension GovReportCommand {
                                    valueName: "list"))
         var ext: String?
 
-        @Option(help: "How PDF tables are read: auto, text, ruled.")
-        var tables: TableStrategy = .auto
+        @OptionGroup var reading: TableOptions
 
-        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
-        var ocr: OCRMode = .never
+        @OptionGroup var scans: OCROptions
 
         @Option(help: "Progress on stderr: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
         var progress: ProgressMode = .auto
@@ -101,8 +94,6 @@ extension GovReportCommand {
 
         func validate() throws {
             guard (jobsOption ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
-            guard maxMemory >= 0 else { throw ValidationError("--max-memory must be 0 (no cap) or a size in MiB") }
             guard documentsPerWorker >= 1 else { throw ValidationError("--documents-per-worker must be at least 1") }
             guard !(force && retryFailed) else { throw ValidationError("--force already redoes the failed inputs") }
             guard !inputs.isEmpty || !filesFrom.isEmpty else {
@@ -115,15 +106,15 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var run = BatchRun(inputs: inputs, out: out, jobs: jobs, timeout: timeout, maxMemoryMiB: maxMemory)
+            var run = BatchRun(inputs: inputs, out: out, jobs: jobs, timeout: limits.timeout, maxMemoryMiB: limits.maxMemory)
             run.filesFrom = filesFrom
             run.nulSeparated = nulSeparated
             run.shard = shard
             run.policy = force ? .force : retryFailed ? .retryFailed : .resume
             run.prune = prune
             run.extensionList = ext ?? BatchPlan.defaultExtensionList
-            run.tables = tables
-            run.ocr = ocr
+            run.tables = reading.tables
+            run.ocr = scans.ocr
             run.progress = progress
             run.progressInterval = progressInterval
             run.documentsPerWorker = documentsPerWorker
@@ -135,6 +126,3 @@ extension GovReportCommand {
         }
     }
 }
-
-extension ShardChoice: ExpressibleByArgument {}
-extension ProgressMode: ExpressibleByArgument {}

@@ -35,22 +35,17 @@ extension GovReportCommand {
                   8  the output (stdout, --out or --sqlite) cannot be written
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, html
-        }
-
         @Argument(help: "Report files, folders of them, canonical JSON files, or - (standard input).")
         var inputs: [String]
 
         @Option(help: "text (the terminal report), json, or html (a self-contained page for a harvest).")
-        var format: Format = .text
+        var format: OutputFormat = .text
 
         @Flag(help: "Same as --format json.")
         var json = false
 
-        @Option(name: .customLong("out"), help: ArgumentHelp("Write the output to FILE instead of standard output.",
-                                                             valueName: "FILE"))
-        var outPath: String?
+        @OptionGroup var output: OutputFileOptions
+        var outPath: String? { output.outPath }
 
         @Option(help: ArgumentHelp("Also write the reports and their findings (cross-report ones included) "
                                    + "into a SQLite archive with the batch archive's schema.", valueName: "FILE"))
@@ -59,15 +54,13 @@ extension GovReportCommand {
         @Flag(help: "JSON: give each cell's box on its page (PDF points, origin top-left) besides its page.")
         var provenance = false
 
-        @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
-        var tables: TableStrategy = .auto
+        @OptionGroup var reading: TableOptions
 
-        @OptionGroup var limits: DocumentLimitOptions
+        @OptionGroup var limits: LimitOptions<ReadingLimits>
 
-        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
-        var ocr: OCRMode = .never
+        @OptionGroup var scans: OCROptions
 
-        var effectiveFormat: Format { json ? .json : format }
+        var effectiveFormat: OutputFormat { json ? .json : format }
 
         func validate() throws {
             if json && format != .text && format != .json {
@@ -76,7 +69,7 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: tables, ocr: ocr, limits: limits.limits, provenance: true)
+            var runner = InputRunner(tables: reading.tables, ocr: scans.ocr, limits: limits.limits, provenance: true)
             defer { runner.finish() }
             var harvest = Harvest()
             harvest.readCheckInputs(inputs, runner: &runner)

@@ -36,14 +36,12 @@ extension GovReportCommand {
         var byOrganization = false
 
         @Option(help: "text (the terminal view), json (govreport-compare/1; JSON Lines with --by-organization), or html (a self-contained page).")
-        var format: Check.Format = .text
+        var format: OutputFormat = .text
 
-        @Option(name: .customLong("out"), help: ArgumentHelp("Write the output to FILE instead of standard output.",
-                                                             valueName: "FILE"))
-        var outPath: String?
+        @OptionGroup var output: OutputFileOptions
+        var outPath: String? { output.outPath }
 
-        @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
-        var tables: TableStrategy = .auto
+        @OptionGroup var reading: TableOptions
 
         func validate() throws {
             if !byOrganization && inputs.count != 2 {
@@ -52,7 +50,7 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: tables)
+            var runner = InputRunner(tables: reading.tables)
             var harvest = Harvest()
             harvest.readCompareInputs(inputs, runner: &runner)
 

@@ -11,8 +11,8 @@ extension GovReportCommand {
             abstract: "(internal) Extract the documents named on stdin for `govreport batch`.",
             shouldDisplay: false)
 
-        @Option(help: "How PDF tables are read.") var tables: TableStrategy = .auto
-        @Option(help: "Which pages are read by OCR.") var ocr: OCRMode = .never
+        @OptionGroup var reading: TableOptions
+        @OptionGroup var scans: OCROptions
         @Option(help: "Cap on this process's address space, in MiB (0: none).") var maxMemory = 0
         @Option(help: "Folder for temporary files (on the output's file system).") var temporaryDirectory: String
         @Option(help: "Exit when this process is no longer the parent.") var parentPid: Int32?
@@ -21,8 +21,8 @@ extension GovReportCommand {
 
         func run() throws {
             var loop = WorkerLoop(temporaryDirectory: URL(fileURLWithPath: temporaryDirectory))
-            loop.tables = tables
-            loop.ocr = ocr
+            loop.tables = reading.tables
+            loop.ocr = scans.ocr
             loop.maxMemoryMiB = maxMemory
             loop.parentPID = parentPid
             loop.provenance = provenance
