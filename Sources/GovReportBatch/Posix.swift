@@ -30,8 +30,8 @@ public struct BatchIOError: Error, CustomStringConvertible {
 
 /// The system calls, each with its error as `BatchIOError` or a plain answer.
 public enum Posix {
-    public static let standardOutput: Int32 = STDOUT_FILENO
-    public static let standardError: Int32 = STDERR_FILENO
+    static let standardOutput: Int32 = STDOUT_FILENO
+    static let standardError: Int32 = STDERR_FILENO
 
     /// The errno of the last failed call.
     public static var lastError: Int32 { errno }
@@ -40,12 +40,12 @@ public enum Posix {
     public static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// Whether `code` is the errno of a reader that went away (EPIPE).
-    public static func isBrokenPipe(_ code: Int32) -> Bool { code == EPIPE }
+    static func isBrokenPipe(_ code: Int32) -> Bool { code == EPIPE }
 
     // MARK: Files
 
     /// How a file is opened (always close-on-exec).
-    public enum OpenMode {
+    enum OpenMode {
         /// For appending, created when missing (the manifest).
         case append
         /// Created or emptied (a temporary file).
@@ -72,13 +72,13 @@ public enum Posix {
     }
 
     /// Opens `path`; throws `BatchIOError(action, path)` with the system's reason.
-    public static func open(_ path: String, _ mode: OpenMode, action: String = "open") throws -> Int32 {
+    static func open(_ path: String, _ mode: OpenMode, action: String = "open") throws -> Int32 {
         let fd = Glibc.open(path, mode.flags, 0o644)
         guard fd >= 0 else { throw BatchIOError(action, path) }
         return fd
     }
 
-    public static func close(_ fd: Int32) {
+    static func close(_ fd: Int32) {
         if fd >= 0 { _ = Glibc.close(fd) }
     }
 
@@ -130,7 +130,7 @@ public enum Posix {
     static func unlink(_ path: String) { _ = Glibc.unlink(path) }
 
     /// Whether `path` names something that is there and is not a regular file (a device, a FIFO).
-    public static func isSpecialFile(_ path: String) -> Bool {
+    static func isSpecialFile(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
     }
@@ -153,14 +153,14 @@ public enum Posix {
     static var processID: Int32 { getpid() }
 
     /// Seconds on a clock that only goes forward (for timeouts and rates).
-    public static func monotonicSeconds() -> Double {
+    static func monotonicSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Whether `fd` is a terminal.
-    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
 
     /// This program's own file, to run as the workers.
     static var executablePath: String {
@@ -179,7 +179,7 @@ public enum Posix {
     /// Ends this process at once (no atexit handlers, no buffers flushed).
     static func exitNow(_ status: Int32) -> Never { _exit(status) }
 
-    public static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
 
     /// A watch thread ends this process (status 70) when it is handed to another parent than
     /// `parent`: a worker whose batch was killed must not go on.
@@ -212,7 +212,7 @@ public enum Posix {
     }
 
     /// Ends this process the way a filter killed by SIGPIPE ends (status 8 if it survives that).
-    public static func dieOfBrokenPipe() -> Never {
+    static func dieOfBrokenPipe() -> Never {
         signal(SIGPIPE, SIG_DFL)
         raise(SIGPIPE)
         Glibc.exit(8)
