@@ -19,7 +19,8 @@ public struct Harvest {
     /// Reads `check`'s inputs: `-` (one report or canonical JSON on stdin), folders (walked; the
     /// files left out are counted in `skipped`), report files and canonical JSON, with the
     /// batch's bar on a terminal. Then says what was skipped or read twice.
-    public mutating func readCheckInputs(_ inputs: [String], runner: inout InputRunner) {
+    /// A JSON file is bounded by `limits` as a whole (see `CheckJSONInput`).
+    public mutating func readCheckInputs(_ inputs: [String], runner: inout InputRunner, limits: DocumentLimits) {
         var skipped = SkippedFiles()
         let expanded = inputs.map { arg in
             (arg: arg, files: arg == "-" ? [] : HarvestInputs.expand([arg], skipped: &skipped))
@@ -36,7 +37,7 @@ public struct Harvest {
             }
             for file in files {
                 let failed = failures.count
-                read(file, runner: &runner)
+                read(file, runner: &runner, limits: limits)
                 progress.record(ok: failures.count == failed)
             }
         }
@@ -66,13 +67,16 @@ public struct Harvest {
             return
         }
         do {
-            add(try ReportExtractor.extract(data: data, name: "-", tables: runner.tables), path: "-", origin: nil)
+            let tables = runner.tables
+            add(try LibraryNoise.quieted { () throws(InputError) in try ReportExtractor.extract(data: data, name: "-", tables: tables) },
+                path: "-", origin: nil)
         } catch {
             fail("-", error, runner: &runner)
         }
     }
 
-    public mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner) {
+    /// Reads one input; a JSON file within `limits` (of `check`; none when nil).
+    public mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner, limits: DocumentLimits? = nil) {
         guard file.isJSON else {
             switch runner.read(file.path).flatMap({ json in
                 CanonicalReport(json: json).map { .success($0) }
@@ -83,31 +87,7 @@ public struct Harvest {
             }
             return
         }
-        let data: Data
-        do { data = try ReportExtractor.readFile(file.path) } catch {
-            fail(file.path, error, runner: &runner)
-            return
-        }
-        switch HarvestInputs.reports(inJSON: data) {
-        case .success(let reports):
-            for (n, report) in reports.enumerated() {
-                let path = report.source.path.isEmpty
-                    ? (reports.count == 1 ? file.path : "\(file.path)#\(n + 1)") : report.source.path
-                add(report, path: path, origin: file.path)
-            }
-        case .failure(let problem):
-            if file.walked {
-                skippedJSON.append(file.path)
-                return
-            }
-            let message = switch problem {
-            case .notJSON: "is not JSON (nor JSON Lines); pass a file written by `govreport extract`"
-            case .notCanonical: "is JSON but not govreport/1 documents; pass a file written by `govreport extract`"
-            case .tooDeep: "is JSON nested more than \(ExactJSON.maxDepth) levels deep, which no govreport/1 document is;"
-                + " pass a file written by `govreport extract`"
-            }
-            fail(file.path, message, runner: &runner)
-        }
+        readJSON(file, runner: &runner, timeout: limits?.timeout ?? 0, maxMemory: limits?.maxMemory ?? 0)
     }
 
     /// An input that could not be read: said on stderr (with the exit status it sets) and
@@ -126,18 +106,22 @@ public struct Harvest {
         failures.append(.init(path: path, reason: message))
     }
 
-    public mutating func add(_ report: CanonicalReport, path: String, origin: String?) {
+    /// Adds the report unless it was read before; returns its key in `seen` when added.
+    @discardableResult
+    public mutating func add(_ report: CanonicalReport, path: String, origin: String?) -> String? {
         // A document is its source path: a report and the JSON extracted from it (which records
         // that path and the report's hash) are one; the same bytes under two paths are two
         // documents, which the cross-report check calls duplicates.
         let parts = report.source.path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
         let source = (report.source.path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-        guard seen.insert(source + "\u{0}" + report.source.sha256).inserted else {
+        let key = source + "\u{0}" + report.source.sha256
+        guard seen.insert(key).inserted else {
             repeated += 1
-            return
+            return nil
         }
         entries.append(.init(path: path, report: report))
         origins.append(origin)
+        return key
     }
 
     public func reportNotes() {

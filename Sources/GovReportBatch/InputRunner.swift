@@ -32,6 +32,13 @@ public struct InputRunner {
     /// The document of `path` as read (in a worker when limited), or why there is none.
     /// `-` is one report on standard input (a pipe or a redirected file), read in this process.
     public func read(_ path: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
+        if let reader, path != "-" { return reader.read(path) }
+        return LibraryNoise.quieted { readHere(path, provenance: provenance) }
+    }
+
+    /// `read` in this process.
+    private func readHere(_ path: String, provenance: Bool) -> Result<JSONValue, DocumentFailure> {
+        FaultInjection.noise(path)
         if path == "-" {
             do {
                 return .success(try ReportExtractor.extract(data: FileHandle.standardInput.readDataToEndOfFile(),
@@ -40,7 +47,6 @@ public struct InputRunner {
                 return .failure(DocumentFailure(error))
             }
         }
-        if let reader { return reader.read(path) }
         do {
             return .success(try ReportExtractor.extract(path: path, tables: tables, ocr: ocr).json(provenance: provenance))
         } catch {

@@ -148,7 +148,55 @@ public enum Posix {
     /// Takes an exclusive lock on `fd` without waiting; false when another process holds it.
     static func tryLock(_ fd: Int32) -> Bool { flock(fd, LOCK_EX | LOCK_NB) == 0 }
 
+    /// Flushes every C stdio stream (what a C library buffered for stderr).
+    static func flushStdio() { fflush(nil) }
+
+    /// A new descriptor (3 or above, close-on-exec) for what `fd` refers to; nil when none can be made.
+    static func duplicate(_ fd: Int32) -> Int32? {
+        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 3)
+        return copy >= 0 ? copy : nil
+    }
+
+    /// Makes `target` refer to what `fd` refers to; false when it cannot.
+    static func redirect(_ target: Int32, to fd: Int32) -> Bool { dup2(fd, target) >= 0 }
+
+    /// /dev/null opened for writing; nil when it cannot be.
+    static func openNullDevice() -> Int32? {
+        let fd = Glibc.open("/dev/null", O_WRONLY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Writes as much of `bytes` to `fd` as it takes (retrying short writes and EINTR); stops
+    /// silently at an error (for diagnostics, which have nowhere else to go).
+    static func writeQuietly(_ fd: Int32, _ bytes: [UInt8]) {
+        var at = 0
+        while at < bytes.count {
+            let n = bytes[at...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            at += n
+        }
+    }
+
     // MARK: This process
+
+    /// This process's resident memory in MiB (from /proc/self/statm; 0 where unknown).
+    static func residentMiB() -> Int {
+        let fd = Glibc.open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return 0 }
+        defer { _ = Glibc.close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+        guard n > 0 else { return 0 }
+        let fields = buffer[0..<n].split(separator: UInt8(ascii: " "))
+        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
+    }
+
+    /// Gives freed memory back to the system (glibc's `malloc_trim`).
+    static func releaseFreeMemory() { _ = malloc_trim(0) }
 
     static var processID: Int32 { getpid() }
 
@@ -329,3 +377,6 @@ private func batchInterrupted(_ signal: Int32) {
     _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
     _exit(128 + signal)
 }
+
+/// glibc's `malloc_trim`: gives freed memory back to the system.
+@_silgen_name("malloc_trim") private func malloc_trim(_ pad: Int) -> Int32

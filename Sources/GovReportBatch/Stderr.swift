@@ -11,12 +11,12 @@ public enum Stderr {
         var s = s
         if !s.hasSuffix("\n") { s += "\n" }
         if overBar { s = "\r\u{1B}[K" + s }
-        FileHandle.standardError.write(s.data(using: .utf8)!)
+        LibraryNoise.write(Array(s.utf8))
     }
 
     /// Writes text to stderr as it is (no newline added).
     static func write(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        LibraryNoise.write(Array(s.utf8))
     }
 }
 

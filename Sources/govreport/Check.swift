@@ -13,7 +13,9 @@ extension GovReportCommand {
                 standard input, folders (walked recursively for .pdf, .docx, .doc, .wps, .rtf, .odt,
                 .html, .htm, .txt, .json, .jsonl; JSON there that is not govreport/1 is skipped, and the
                 other files skipped are counted on stderr), and canonical JSON written by
-                `govreport extract` or a batch: one document, an array, or JSON Lines. A document is its path: the same
+                `govreport extract` or a batch: one document, an array (up to 32 MiB), or JSON Lines (read a line at a
+                time; a line over 16 MiB or not a document is named and skipped; --timeout and --max-memory bound
+                a JSON file as a whole, see the README). A document is its path: the same
                 bytes under two paths are two documents (and a cross.duplicate warning); a report and the
                 JSON extracted from it are one.
 
@@ -72,7 +74,7 @@ extension GovReportCommand {
             var runner = InputRunner(tables: reading.tables, ocr: scans.ocr, limits: limits.limits, provenance: true)
             defer { runner.finish() }
             var harvest = Harvest()
-            harvest.readCheckInputs(inputs, runner: &runner)
+            harvest.readCheckInputs(inputs, runner: &runner, limits: limits.limits)
 
             let checked = ReportChecker.check(harvest.entries, inputs: harvest.origins)
             let output: String

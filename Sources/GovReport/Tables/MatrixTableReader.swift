@@ -15,6 +15,8 @@ public struct MatrixTableReader {
     /// The data columns' header names, left to right, for finding columns from the header.
     public var columnNames: [String]
     public private(set) var diagnostics: [Finding] = []
+    /// Cells placed in a column that another placement would fit as well.
+    public private(set) var doubts: [CellDoubt] = []
 
     public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = []) {
         self.columnCount = columnCount; self.table = table
@@ -30,18 +32,30 @@ public struct MatrixTableReader {
             let bands = DataRow.rows(of: values, page: part.page.number)
             // Horizontal rules that do not separate the rows (a three-line table: top, under the
             // header, bottom) say nothing about rows; read such a page as unruled.
-            // A page holding one row of a grid, its numbers wrapped (a continuation page's last
-            // row): its bands lie in one ruled cell, and vertical rulings cross them.
-            let oneGridRow = bands.count <= 3 && part.page.verticalRulings.filter { v in
+            // A grid shows in its vertical rulings crossing every band of values: a page holding
+            // a row or two of it, their numbers wrapped (a continuation page's last rows), has
+            // few rules among its bands and is still a grid.
+            let grid = part.page.verticalRulings.filter { v in
                 bands.allSatisfy { v.covers($0.midY) }
             }.count > columnCount
-            if !oneGridRow, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
+            if !grid, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
                 part.page.rulings.removeAll { $0.axis == .horizontal }
             }
             let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings)
             guard !rows.isEmpty else { continue }
             pageRows.append((part, rows))
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
+        }
+        // A continued page whose numbers stand elsewhere than the columns' page: its offset.
+        var offsets: [Int: Double] = [:]
+        let referencePage = models.min { ($0.value.left, $0.key) < ($1.value.left, $1.key) }?.key ?? pageRows.first?.0.page.number
+        let reference = pageRows.first { $0.0.page.number == referencePage }?.1.flatMap(\.words) ?? []
+        for (part, rows) in pageRows where part.page.number != referencePage && models[part.page.number] == nil {
+            guard let d = PageOffsets.offset(of: rows.flatMap(\.words), onto: reference) else { continue }
+            offsets[part.page.number] = d
+            diagnostics.append(Finding(code: "table.page_offset", severity: .info,
+                                       message: "the table's numbers on page \(part.page.number) stand apart from its columns on page \(referencePage ?? 0); read with the columns moved to them",
+                                       table: table, page: part.page.number))
         }
         if models.isEmpty, let (part, rows) = pageRows.first {
             // No row fills every column: the columns are where the values of all rows stand,
@@ -52,7 +66,8 @@ public struct MatrixTableReader {
             let earlier = region.prefix { $0.page.number < part.page.number }.flatMap(\.glyphs)
             let header = HeaderColumns.model(names: columnNames,
                                              header: earlier + part.glyphs.filter { $0.box.midY < top })
-            if let m = ValueColumns.model(rows: pageRows.flatMap(\.1), columnCount: columnCount, header: header) ?? header {
+            let aligned = pageRows.filter { offsets[$0.0.page.number] == nil }.flatMap(\.1)
+            if let m = ValueColumns.model(rows: aligned, columnCount: columnCount, header: header) ?? header {
                 models[part.page.number] = m
                 diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
                                            message: "no row prints every column; columns placed by the values' alignment and the header",
@@ -66,7 +81,10 @@ public struct MatrixTableReader {
         }
         var out: [RawRow] = []
         for (part, rows) in pageRows {
-            let fallback = models[part.page.number] ?? models.values.sorted { $0.left < $1.left }.first
+            var fallback = models[part.page.number] ?? models.values.sorted { $0.left < $1.left }.first
+            if models[part.page.number] == nil, let d = offsets[part.page.number], let f = fallback {
+                fallback = PageOffsets.shifted(f, by: -d)
+            }
             var (pageOut, leading) = read(part, rows: rows, fallback: fallback)
             // Label text above a continuation page's first row ends the label the break cut.
             if !out.isEmpty, !leading.isEmpty, !TableVocabulary.isHeader(leading) {
@@ -118,7 +136,15 @@ public struct MatrixTableReader {
         var dataLeft = Double.infinity, dataRight = -Double.infinity
         var kept: [DataRow] = []
         for var row in valueRows {
-            let ruled = columnsFromRulings(row, page: part.page)
+            var ruled = columnsFromRulings(row, page: part.page)
+            // A row with values in only some columns (the tails of wrapped numbers) can sit in
+            // cells a ruling splits that is no column boundary elsewhere (a Word grid's sliver
+            // cell): where its rulings place a value in another column than the page's full
+            // rows do, the full rows' columns hold.
+            if let r = ruled, let f = fallback, row.words.count < columnCount,
+               row.words.contains(where: { r.column(of: $0.box.midX) != f.column(of: $0.box.midX) }) {
+                ruled = nil
+            }
             guard let model = ruled ?? fallback ?? inferredColumns(row) else { kept.append(row); continue }
             // A "value" outside every column is label text that reads like one (无 in a
             // vertical group heading); a band of nothing else is no data row.
@@ -132,9 +158,12 @@ public struct MatrixTableReader {
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             var rects = [Rect?](repeating: nil, count: columnCount)
+            let placement = RowPlacement.columns(of: row.words, model: model)
             // Top to bottom, so a number wrapped inside its cell reads in order.
-            for w in row.words.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
-                guard let c = model.column(of: w.box.midX) else { continue }
+            for k in row.words.indices.sorted(by: { (row.words[$0].box.y0, row.words[$0].box.x0)
+                                                    < (row.words[$1].box.y0, row.words[$1].box.x0) }) {
+                let w = row.words[k]
+                guard let c = placement.columns[k] else { continue }
                 // Two numbers side by side in one column (not one wrapped under the other, not
                 // a space as thousands separator) means the columns were misjudged: say so.
                 if let r = rects[c], r.verticalOverlap(w.box) > 0.5 * w.box.height,
@@ -146,12 +175,10 @@ public struct MatrixTableReader {
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
             }
-            for c in rects.indices {
-                guard let r = rects[c], part.page.uncertain.contains(where: {
-                    $0.horizontalOverlap(r) > 0 && $0.verticalOverlap(r) > 0 }) else { continue }
-                diagnostics.append(Finding(code: "cell.uncertain", severity: .warning,
-                                           message: "two texts overlap in a cell and which one shows could not be told; kept \(texts[c])",
-                                           table: table, page: part.page.number))
+            for c in placement.ambiguous.sorted() {
+                guard let r = rects[c] else { continue }
+                doubts.append(CellDoubt(table: table, page: part.page.number, box: r,
+                                        reason: "numbers of a row stood off their columns and were placed in order; \(texts[c]) may belong to a neighbouring column"))
             }
             cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
             boxes[row.midY] = rects
@@ -165,14 +192,33 @@ public struct MatrixTableReader {
         let rows = (valueRows + blankRows(part, valueRows: valueRows, dataLeft: dataLeft, dataRight: dataRight))
             .sorted { $0.midY < $1.midY }
         let (labels, leading) = labelTexts(part, rows: rows, dataLeft: dataLeft)
-        let out = rows.indices.map {
-            let y = rows[$0].midY
-            return RawRow(label: labels[$0].text, cells: cells[y] ?? [String?](repeating: nil, count: columnCount),
-                          page: part.page.number,
-                          geometry: RowGeometry(label: labels[$0].box,
-                                                cells: boxes[y] ?? [Rect?](repeating: nil, count: columnCount)))
+        var out: [RawRow] = []
+        for i in rows.indices {
+            let y = rows[i].midY
+            let row = RawRow(label: labels[i].text, cells: cells[y] ?? [String?](repeating: nil, count: columnCount),
+                             page: part.page.number,
+                             geometry: RowGeometry(label: labels[i].box,
+                                                   cells: boxes[y] ?? [Rect?](repeating: nil, count: columnCount)))
+            // Only a table whose rows carry labels (the review row prints none).
+            if i > 0, !knownLabels.isEmpty, let value = Self.strayValue(row) {
+                let after = out.last.map { "after “\(TextNormalizer.display($0.label))” " } ?? ""
+                diagnostics.append(Finding(code: "table.stray_value", severity: .warning,
+                                           message: "the number \(value) on a line of its own \(after)is in no row's cells; it was left out of the table",
+                                           table: table, page: part.page.number))
+                continue
+            }
+            out.append(row)
         }
         return (out, leading)
+    }
+
+    /// The number of a row that is one number standing alone, with no label text beside it,
+    /// below another row of its page (a footnote mark, a converter's leftover under a wrapped
+    /// label): its position puts it in no row.
+    static func strayValue(_ row: RawRow) -> String? {
+        let values = row.cells.compactMap { $0 }
+        guard values.count == 1, row.label.allSatisfy(\.isWhitespace), row.geometry?.label == nil else { return nil }
+        return values[0]
     }
 
     /// Rows printed with every data cell empty: ruled bands across the data columns that hold

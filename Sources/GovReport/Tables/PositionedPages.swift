@@ -34,7 +34,7 @@ struct PositionedPages {
                 areas[p] = areas[p].map { $0.union(box) } ?? box
             }
         }
-        let margin = 12.0
+        let margin = 30.0
         return areas.keys.sorted().map { p in
             let a = areas[p]!
             return (p, Rect(x0: 0, y0: a.y0 - margin, x1: layouts[p].width, y1: a.y1 + margin))
@@ -57,6 +57,7 @@ struct PositionedPages {
         if !only.contains("review_litigation") { tables.review = base.review }
         tables.diagnostics = base.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
             + tables.diagnostics
+        tables.doubts = base.doubts.filter { !only.contains($0.table) } + tables.doubts
         return tables
     }
 
@@ -92,6 +93,7 @@ struct PositionedPages {
                                            columnNames: Template.applicationColumnLabels)
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
+            tables.doubts += reader.doubts
         }
         if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
             var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
@@ -105,6 +107,7 @@ struct PositionedPages {
             } else {
                 if let best { tables.review = [best] }
                 tables.diagnostics += reader.diagnostics
+                tables.doubts += reader.doubts.filter { d in best?.geometry?.cells.contains { $0 == d.box } ?? false }
             }
         }
         return tables

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the C libraries print straight to stderr while a document is read (Poppler's
+/// `some font thing failed`, cairo, fontconfig, libjpeg warnings: `fprintf(stderr, …)`, which no
+/// log handler sees). A worker's stderr is a pipe its parent keeps to itself (its tail tells a
+/// crash's cause, `WorkerProcess.stderrTail`); a document read in this process (`--timeout 0
+/// --max-memory 0`, `-`) runs with file descriptor 2 pointed at /dev/null instead, and
+/// govreport's own messages go to a copy of the real stderr, so that in every mode stderr
+/// carries only govreport's messages. (What Poppler says through GLib is in the document's
+/// diagnostics either way.)
+enum LibraryNoise {
+    /// The real stderr: 2 until the first `quieted`, a duplicate of it after.
+    nonisolated(unsafe) private(set) static var ownStderr: Int32 = Posix.standardError
+    nonisolated(unsafe) private static var sink: Int32 = -1
+
+    /// Runs `body` with file descriptor 2 pointed at /dev/null.
+    static func quieted<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        Posix.flushStdio()
+        if ownStderr == Posix.standardError {
+            guard let copy = Posix.duplicate(Posix.standardError) else { return try body() }
+            ownStderr = copy
+        }
+        if sink < 0 { sink = Posix.openNullDevice() ?? -1 }
+        guard sink >= 0, Posix.redirect(Posix.standardError, to: sink) else { return try body() }
+        defer {
+            Posix.flushStdio()
+            _ = Posix.redirect(Posix.standardError, to: ownStderr)
+        }
+        return try body()
+    }
+
+    /// Writes to the real stderr (whether or not a document is being read).
+    static func write(_ bytes: [UInt8]) { Posix.writeQuietly(ownStderr, bytes) }
+}
