@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only (see the README's "Platforms"): every system call (Sources/GovReportBatch/Posix.swift)
+// is written for Glibc, so no Apple platform is claimed.
 let package = Package(
     name: "govreport",
-    platforms: [.macOS(.v13)],
     products: [
         .library(name: "GovReport", targets: ["GovReport"]),
         .library(name: "GovReportChecking", targets: ["GovReportChecking"]),
@@ -54,13 +55,16 @@ let package = Package(
             name: "GovReportChecking",
             dependencies: ["GovReport"]
         ),
-        // Bulk harvesting: input listing and sharding, the resumable manifest, the worker
-        // protocol, and the JSONL/CSV/SQLite outputs. Kept apart so that the extractor itself
-        // does not link SQLite.
+        // Bulk harvesting and the machinery under the CLI: input listing, sharding and resume
+        // planning, the worker pool and its processes, the folder lock, the resumable manifest,
+        // the worker protocol, and the JSONL/CSV/SQLite outputs; every system call in Posix.swift.
+        // Kept apart so that the extractor itself does not link SQLite.
         .target(
             name: "GovReportBatch",
             dependencies: ["GovReport", "GovReportChecking", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The command line: one file per subcommand, shared options in Options.swift; parsing,
+        // calls into the libraries, printing and exit statuses only.
         .executableTarget(
             name: "govreport",
             dependencies: [

@@ -37,8 +37,8 @@ public enum ArchiveMerge {
     /// Merges `inputs` into a new archive at `destination` (written under a temporary name in
     /// `temporaryDirectory` and renamed into place).
     public static func merge(_ inputs: [URL], into destination: URL, temporaryDirectory: URL) throws {
-        let staging = temporaryDirectory.appendingPathComponent("\(getpid())-merge-staging.sqlite")
-        let temporary = temporaryDirectory.appendingPathComponent("\(getpid())-\(destination.lastPathComponent)")
+        let staging = temporaryDirectory.appendingPathComponent("\(Posix.processID)-merge-staging.sqlite")
+        let temporary = temporaryDirectory.appendingPathComponent("\(Posix.processID)-\(destination.lastPathComponent)")
         for url in [staging, temporary] { try? FileManager.default.removeItem(at: url) }
         defer { try? FileManager.default.removeItem(at: staging) }
 

@@ -17,7 +17,7 @@ public final class ArchiveWriter {
     /// come from rules on one report, its prose, or across reports).
     public static func build(_ destination: URL, temporaryDirectory: URL, findingsScope: Bool = false,
                              _ body: (ArchiveWriter) throws -> Void) throws {
-        let temporary = temporaryDirectory.appendingPathComponent("\(getpid())-\(destination.lastPathComponent)")
+        let temporary = temporaryDirectory.appendingPathComponent("\(Posix.processID)-\(destination.lastPathComponent)")
         try? FileManager.default.removeItem(at: temporary)
         do {
             let queue = try DatabaseQueue(path: temporary.path, configuration: buildConfiguration)
@@ -108,9 +108,8 @@ public final class ArchiveWriter {
     }
 
     static func syncAndRename(_ temporary: URL, to destination: URL) throws {
-        let fd = open(temporary.path, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); close(fd) }
-        if rename(temporary.path, destination.path) != 0 { throw BatchIOError("rename into", destination.path) }
+        Posix.sync(path: temporary.path)
+        try Posix.rename(temporary.path, to: destination.path)
     }
 
     /// An integer stays an INTEGER; any other number goes in as its decimal text, which the

@@ -1,32 +1,5 @@
 import Foundation
 import GovReport
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// An I/O failure on one of the batch's own files, naming the file and the system's reason.
-public struct BatchIOError: Error, CustomStringConvertible {
-    public var path: String
-    public var action: String
-    public var reason: String
-    /// The errno behind it (0 when there is none).
-    public var code: Int32 = 0
-
-    public init(_ action: String, _ path: String, errno code: Int32 = errno) {
-        self.action = action
-        self.path = path
-        self.reason = String(cString: strerror(code))
-        self.code = code
-    }
-
-    public init(_ action: String, _ path: String, reason: String) {
-        self.action = action; self.path = path; self.reason = reason
-    }
-
-    public var description: String { "cannot \(action) \(path): \(reason)" }
-}
 
 /// A file written under a temporary name and renamed over its destination when complete, so
 /// that a reader, or a rerun after `kill -9`, sees the old file or the new one and never half
@@ -47,9 +20,8 @@ public final class AtomicFile {
         self.destination = destination
         self.durable = durable
         let n = Self.counterLock.withLock { () -> Int in Self.counter += 1; return Self.counter }
-        temporary = temporaryDirectory.appendingPathComponent("\(getpid())-\(n)-\(destination.lastPathComponent)")
-        fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw BatchIOError("create", temporary.path) }
+        temporary = temporaryDirectory.appendingPathComponent("\(Posix.processID)-\(n)-\(destination.lastPathComponent)")
+        fd = try Posix.open(temporary.path, .truncate, action: "create")
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -70,8 +42,8 @@ public final class AtomicFile {
     /// Writes what is buffered and renames the file into place (creating the destination's folder).
     public func commit() throws {
         try flush()
-        if durable, fsync(fd) != 0 { throw BatchIOError("sync", temporary.path) }
-        close(fd)
+        if durable, !Posix.sync(fd) { throw BatchIOError("sync", temporary.path) }
+        Posix.close(fd)
         fd = -1
         let folder = destination.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path) {
@@ -79,14 +51,15 @@ public final class AtomicFile {
                 throw BatchIOError("create", folder.path, reason: SystemError.reason(error))
             }
         }
-        if rename(temporary.path, destination.path) != 0 { throw BatchIOError("rename into", destination.path) }
+        try Posix.rename(temporary.path, to: destination.path)
         done = true
     }
 
     /// Drops the temporary file; the destination is left as it was.
     public func discard() {
-        if fd >= 0 { close(fd); fd = -1 }
-        unlink(temporary.path)
+        Posix.close(fd)
+        fd = -1
+        Posix.unlink(temporary.path)
         done = true
     }
 

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The manifest: an append-only log of `ManifestEntry` lines, the last line for a path winning.
 ///
@@ -28,11 +23,10 @@ public final class ManifestLog {
             skippedLines = replay.skipped
         }
         try rewrite(temporaryDirectory: temporaryDirectory)
-        fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { throw BatchIOError("open", url.path) }
+        fd = try Posix.open(url.path, .append)
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit { Posix.close(fd) }
 
     /// The entries of a log's text, the last line for each path winning.
     public static func replay(_ data: Data) -> (entries: [String: ManifestEntry], skipped: Int) {
@@ -68,9 +62,9 @@ public final class ManifestLog {
         }
         try file.commit()
         if fd >= 0 {
-            close(fd)
-            fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-            if fd < 0 { throw BatchIOError("open", url.path) }
+            Posix.close(fd)
+            fd = -1
+            fd = try Posix.open(url.path, .append)
         }
     }
 }

@@ -2,9 +2,6 @@ import ArgumentParser
 import Foundation
 import GovReport
 import GovReportBatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension GovReportCommand {
     struct Batch: ParsableCommand {
@@ -60,17 +57,9 @@ extension GovReportCommand {
             valueName: "n"))
         var jobsOption: Int?
 
-        var jobs: Int {
-            jobsOption ?? Shard.slurmCPUsPerTask(ProcessInfo.processInfo.environment)
-                ?? ProcessInfo.processInfo.activeProcessorCount
-        }
+        var jobs: Int { jobsOption ?? BatchRun.defaultJobs }
 
-        @Option(help: ArgumentHelp("Seconds one document may take before its worker is killed.",
-                                   valueName: "seconds"))
-        var timeout: Double = 50
-
-        @Option(help: ArgumentHelp("Address-space cap of each worker, in MiB (0: none).", valueName: "MiB"))
-        var maxMemory: Int = 1024
+        @OptionGroup var limits: LimitOptions<WorkerLimits>
 
         @Option(help: ArgumentHelp("Process only the K-th of N parts of the inputs (1 ≤ K ≤ N), or auto: the part of this task of a Slurm array job.",
                                    valueName: "K/N|auto"))
@@ -89,14 +78,9 @@ extension GovReportCommand {
                                    valueName: "list"))
         var ext: String?
 
-        /// `--ext` as given, else every kind govreport reads.
-        var extensionList: String { ext ?? InputListing.reportExtensions.sorted().joined(separator: ",") }
+        @OptionGroup var reading: TableOptions
 
-        @Option(help: "How PDF tables are read: auto, text, ruled.")
-        var tables: TableStrategy = .auto
-
-        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
-        var ocr: OCRMode = .never
+        @OptionGroup var scans: OCROptions
 
         @Option(help: "Progress on stderr: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
         var progress: ProgressMode = .auto
@@ -110,8 +94,6 @@ extension GovReportCommand {
 
         func validate() throws {
             guard (jobsOption ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
-            guard maxMemory >= 0 else { throw ValidationError("--max-memory must be 0 (no cap) or a size in MiB") }
             guard documentsPerWorker >= 1 else { throw ValidationError("--documents-per-worker must be at least 1") }
             guard !(force && retryFailed) else { throw ValidationError("--force already redoes the failed inputs") }
             guard !inputs.isEmpty || !filesFrom.isEmpty else {
@@ -124,208 +106,21 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            let shard = try resolvedShard()
-            let all = try listInputs()
-            let selected = shard.map { s in all.filter(s.contains) } ?? all
-            let layout = BatchLayout(root: URL(fileURLWithPath: out), shard: shard)
-            let lock: Int32
+            var run = BatchRun(inputs: inputs, out: out, jobs: jobs, timeout: limits.timeout, maxMemoryMiB: limits.maxMemory)
+            run.filesFrom = filesFrom
+            run.nulSeparated = nulSeparated
+            run.shard = shard
+            run.policy = force ? .force : retryFailed ? .retryFailed : .resume
+            run.prune = prune
+            run.extensionList = ext ?? BatchPlan.defaultExtensionList
+            run.tables = reading.tables
+            run.ocr = scans.ocr
+            run.progress = progress
+            run.progressInterval = progressInterval
+            run.documentsPerWorker = documentsPerWorker
             do {
-                lock = try Self.prepare(layout)
-            } catch {
-                Stderr.line("govreport: \(ErrorText.describe(error))")
-                throw ExitCode(ExitStatus.outputUnusable)
-            }
-            defer { close(lock) }
-
-            do {
-                // A shard is marked finished only at the end of a run that got through it.
-                if let shard { try? FileManager.default.removeItem(at: ShardCompletion.url(in: layout.root, shard: shard)) }
-                let manifest = try ManifestLog(url: layout.manifest, temporaryDirectory: layout.temporaryDirectory)
-                let earlier = try Self.collect(selected, manifest: manifest, layout: layout, prune: prune)
-                let policy: RerunPolicy = force ? .force : retryFailed ? .retryFailed : .resume
-                let work = try Self.plan(selected, manifest: manifest, layout: layout, policy: policy)
-
-                let progress = BatchProgress(total: work.count, mode: self.progress, interval: progressInterval)
-                let runner = BatchRunner(
-                    settings: .init(jobs: min(jobs, max(1, work.count)), timeout: timeout,
-                                    maxMemoryMiB: maxMemory, documentsPerWorker: documentsPerWorker,
-                                    tables: tables, ocr: ocr, executable: Self.executablePath),
-                    layout: layout, manifest: manifest, progress: progress)
-                if !work.isEmpty { try runner.run(work) }
-                progress.finish()
-                let seconds = progress.elapsed
-                if self.progress != .none && selected.count >= 1000 {
-                    Stderr.line("batch: writing the combined outputs of \(selected.count) inputs…")
-                }
-
-                let collection = (selected + earlier).sorted { InputListing.pathPrecedes($0.path, $1.path) }
-                let tally = try OutputAssembler.assemble(
-                    inputs: collection, manifest: manifest.entries, layout: layout,
-                    options: .init(csvHeader: (shard?.index ?? 1) == 1))
-                try manifest.rewrite(temporaryDirectory: layout.temporaryDirectory)
-                if let shard {
-                    try ShardCompletion(shard: shard, tally: tally)
-                        .write(in: layout.root, temporaryDirectory: layout.temporaryDirectory)
-                }
-                for line in ProgressFormat.summary(tally, processed: work.count, skipped: selected.count - work.count,
-                                                   seconds: seconds, jobs: jobs,
-                                                   ocr: (progress.snapshot.ocrDocuments, progress.snapshot.ocrPages)) {
-                    Stderr.line(line)
-                }
-                Stderr.line("  outputs: \(layout.root.path)/{\(layout.reportsJSONL.lastPathComponent), "
-                            + "\(layout.cellsCSV.lastPathComponent), \(layout.reportsWideCSV.lastPathComponent), "
-                            + "\(layout.failuresCSV.lastPathComponent), "
-                            + "\(layout.archive.lastPathComponent), \(layout.manifest.lastPathComponent)}")
-                if tally.failed > 0 || tally.pending > 0 { throw ExitCode(ExitStatus.batchFailures) }
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Stderr.line("govreport: batch stopped: \(ErrorText.describe(error))")
-                throw ExitCode(ExitStatus.outputUnusable)
-            }
-        }
-
-        /// A batch folder is a collection: the inputs of earlier runs that this run does not list
-        /// stay in it (returned, to be written into the combined outputs with this run's), unless
-        /// `prune`, which removes them from the manifest and their documents from docs/. Says
-        /// on stderr how many were kept or removed.
-        static func collect(_ selected: [BatchInput], manifest: ManifestLog, layout: BatchLayout,
-                            prune: Bool) throws -> [BatchInput] {
-            let listed = Set(selected.map(\.path))
-            let others = manifest.entries.keys.filter { !listed.contains($0) }.sorted(by: InputListing.pathPrecedes)
-            guard !others.isEmpty else { return [] }
-            guard prune else {
-                Stderr.line("batch: \(others.count) input(s) of earlier runs are not listed this time and stay "
-                            + "in \(layout.root.path) (--prune removes them)")
-                return others.map { BatchInput(path: $0) }
-            }
-            try manifest.remove(others, temporaryDirectory: layout.temporaryDirectory)
-            for path in others { try? FileManager.default.removeItem(at: layout.documentURL(for: path)) }
-            Stderr.line("batch: pruned \(others.count) input(s) of earlier runs not listed this time: "
-                        + "their documents and rows are removed")
-            return []
-        }
-
-        /// Creates the output folder, takes its lock (one batch per folder and shard at a time) and
-        /// empties the temporary folder (what a killed batch left there). Returns the lock's fd.
-        static func prepare(_ layout: BatchLayout) throws -> Int32 {
-            let fm = FileManager.default
-            do {
-                try fm.createDirectory(at: layout.documents, withIntermediateDirectories: true)
-            } catch {
-                throw BatchIOError("create", layout.documents.path, reason: SystemError.reason(error))
-            }
-            let fd = open(layout.lock.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw BatchIOError("open", layout.lock.path) }
-            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-                close(fd)
-                throw BatchIOError("lock", layout.root.path,
-                                   reason: "another batch is writing there (\(layout.lock.lastPathComponent) is held)")
-            }
-            try? fm.removeItem(at: layout.temporaryDirectory)
-            do {
-                try fm.createDirectory(at: layout.temporaryDirectory, withIntermediateDirectories: true)
-            } catch {
-                throw BatchIOError("create", layout.temporaryDirectory.path, reason: SystemError.reason(error))
-            }
-            return fd
-        }
-
-        /// The inputs from the arguments and lists, in path order.
-        func listInputs() throws -> [BatchInput] {
-            var paths: [String] = []
-            let stdinList = { try listed(FileHandle.standardInput.readDataToEndOfFile(), from: "the list on stdin") }
-            for input in inputs { if input == "-" { paths += try stdinList() } else { paths.append(input) } }
-            for list in filesFrom {
-                if list == "-" { paths += try stdinList(); continue }
-                guard let data = FileManager.default.contents(atPath: list) else {
-                    throw ValidationError("--files-from \(list): cannot be read")
-                }
-                paths += try listed(data, from: "--files-from \(list)")
-            }
-            let extensions: Set<String>? = extensionList.trimmingCharacters(in: .whitespaces) == "*" ? nil
-                : Set(extensionList.split(separator: ",").map {
-                    $0.trimmingCharacters(in: .whitespaces).lowercased().trimmingCharacters(in: ["."])
-                })
-            do {
-                var skipped = SkippedFiles()
-                let found = try InputListing.list(paths, options: .init(extensions: extensions, excluding: [out]),
-                                                  skipped: &skipped)
-                let why = extensions == InputListing.reportExtensions ? SkippedFiles.notReports : "not named by --ext"
-                if let note = skipped.summary(why) { FileHandle.standardError.write(Data("batch: \(note)\n".utf8)) }
-                guard !found.isEmpty else {
-                    throw ValidationError("no input files found (folders are walked for: \(extensionList))")
-                }
-                return found
-            } catch let error as InputListing.ListingError {
-                throw ValidationError(error.description)
-            }
-        }
-
-        /// The paths of a list; a NUL byte in a newline-separated list (a `find -print0` list
-        /// given without --null) would make one path of them all, so it is refused.
-        func listed(_ data: Data, from name: String) throws -> [String] {
-            if !nulSeparated && data.contains(0) {
-                throw ValidationError("\(name): the paths are separated by NUL bytes (as find -print0 writes); "
-                                      + "add --null")
-            }
-            return InputListing.paths(fromList: data, nulSeparated: nulSeparated)
-        }
-
-        /// The inputs this run must (re)do, in path order; records a new stat for inputs found
-        /// unchanged by their hash.
-        static func plan(_ inputs: [BatchInput], manifest: ManifestLog, layout: BatchLayout,
-                         policy: RerunPolicy) throws -> [BatchRunner.Job] {
-            var jobs: [BatchRunner.Job] = []
-            for input in inputs {
-                let stat = FileStat.of(input.path)
-                let entry = manifest.entries[input.path]
-                let decision = ResumePlan.decide(
-                    entry: entry, stat: stat, policy: policy,
-                    outputExists: { FileManager.default.fileExists(atPath: layout.documentURL(for: input.path).path) },
-                    contentHash: { (try? RawPath.contents(of: input.path)).map { sha256Hex([UInt8]($0)) } })
-                switch decision {
-                case .run:
-                    jobs.append(.init(input: input, stat: stat))
-                case .skip:
-                    break
-                case .skipWithNewStat:
-                    var updated = entry!
-                    updated.mtimeNanoseconds = stat?.mtimeNanoseconds
-                    try manifest.append(updated)
-                }
-            }
-            return jobs
-        }
-
-        /// This program, to run as the workers.
-        static var executablePath: String {
-            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return exe }
-            return Bundle.main.executablePath ?? CommandLine.arguments[0]
-        }
-    }
-}
-
-/// `--shard`: a fixed part `K/N`, or `auto`, the part of this task of a Slurm array job.
-enum ShardChoice: ExpressibleByArgument {
-    case fixed(Shard)
-    case slurmArray
-
-    init?(argument: String) {
-        if argument == "auto" { self = .slurmArray; return }
-        guard let shard = Shard(argument) else { return nil }
-        self = .fixed(shard)
-    }
-}
-
-extension GovReportCommand.Batch {
-    /// The shard this run processes: nil for all inputs.
-    func resolvedShard() throws -> Shard? {
-        switch shard {
-        case nil: return nil
-        case .fixed(let s): return s
-        case .slurmArray:
-            do { return try Shard.fromSlurmArray(ProcessInfo.processInfo.environment) } catch {
+                try run.run()
+            } catch let error as BatchUsageError {
                 throw ValidationError(error.description)
             }
         }

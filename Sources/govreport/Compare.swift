@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GovReport
 import GovReportChecking
+import GovReportBatch
 
 extension GovReportCommand {
     struct Compare: ParsableCommand {
@@ -36,14 +37,12 @@ extension GovReportCommand {
         var byOrganization = false
 
         @Option(help: "text (the terminal view), json (govreport-compare/1; JSON Lines with --by-organization), or html (a self-contained page).")
-        var format: Check.Format = .text
+        var format: OutputFormat = .text
 
-        @Option(name: .customLong("out"), help: ArgumentHelp("Write the output to FILE instead of standard output.",
-                                                             valueName: "FILE"))
-        var outPath: String?
+        @OptionGroup var output: OutputFileOptions
+        var outPath: String? { output.outPath }
 
-        @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
-        var tables: TableStrategy = .auto
+        @OptionGroup var reading: TableOptions
 
         func validate() throws {
             if !byOrganization && inputs.count != 2 {
@@ -52,16 +51,9 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: tables)
+            var runner = InputRunner(tables: reading.tables)
             var harvest = Harvest()
-            for arg in inputs {
-                let files = HarvestInputs.expand([arg])
-                if files.isEmpty {
-                    harvest.fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
-                }
-                for file in files { harvest.read(file, runner: &runner) }
-            }
-            harvest.reportNotes()
+            harvest.readCompareInputs(inputs, runner: &runner)
 
             let comparisons: [ReportComparison]
             if byOrganization {
@@ -85,7 +77,7 @@ extension GovReportCommand {
             let output: String
             switch format {
             case .text:
-                let writer = CompareTextWriter(color: outPath == nil && Check.colorTerminal)
+                let writer = CompareTextWriter(color: outPath == nil && Stdout.colorTerminal)
                 output = comparisons.map(writer.write).joined(separator: "\n\n" + String(repeating: "─", count: 60) + "\n\n")
             case .json:
                 let writer = CompareJSONWriter()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     struct Debug: ParsableCommand {
@@ -16,12 +17,12 @@ extension GovReportCommand {
         @Option(help: "Page number (1-based); default: the first page of the applications table.") var page: Int?
         @Option(help: "Where to write the PNG.") var png: String
         @Option(help: "Pixels per point.") var scale: Double = 2
-        @Option(help: "How tables are read: auto, text, ruled.") var tables: TableStrategy = .auto
+        @OptionGroup var reading: TableOptions
 
         func run() throws {
             let data = try PDFInput.read(file, command: "debug")
             let result: (report: CanonicalReport, layouts: [PageLayout])
-            do { result = try ReportExtractor.inspectPDF(path: file, tables: tables) } catch {
+            do { result = try ReportExtractor.inspectPDF(path: file, tables: reading.tables) } catch {
                 Stderr.line("govreport: \(file): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.status(for: error))
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     struct Extract: ParsableCommand {
@@ -26,16 +27,14 @@ extension GovReportCommand {
         @Flag(help: "Add a `provenance` object: the page and box (PDF points, origin top-left) of every cell.")
         var provenance = false
 
-        @Option(help: "How PDF tables are read: auto (text alignment, rulings when that is not clean), text, ruled.")
-        var tables: TableStrategy = .auto
+        @OptionGroup var reading: TableOptions
 
-        @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
-        var ocr: OCRMode = .never
+        @OptionGroup var scans: OCROptions
 
-        @OptionGroup var limits: DocumentLimits
+        @OptionGroup var limits: LimitOptions<ReadingLimits>
 
         func run() throws {
-            var runner = InputRunner(tables: tables, ocr: ocr, limits: limits, provenance: provenance)
+            var runner = InputRunner(tables: reading.tables, ocr: scans.ocr, limits: limits.limits, provenance: provenance)
             defer { runner.finish() }
             var docs: [JSONValue] = []
             let progress = BatchProgress.forFiles(files.count)
@@ -62,5 +61,3 @@ extension GovReportCommand {
     }
 }
 
-extension TableStrategy: ExpressibleByArgument {}
-extension OCRMode: ExpressibleByArgument {}

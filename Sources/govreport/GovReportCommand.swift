@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 @main
 struct GovReportCommand: ParsableCommand {
@@ -14,6 +15,8 @@ struct GovReportCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(rawArguments)
             try command.run()
+        } catch let failure as CommandFailure {
+            Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

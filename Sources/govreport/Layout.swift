@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     struct Layout: ParsableCommand {

@@ -2,9 +2,6 @@ import ArgumentParser
 import Foundation
 import GovReport
 import GovReportBatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension GovReportCommand {
     struct Merge: ParsableCommand {
@@ -44,7 +41,7 @@ extension GovReportCommand {
 
         func run() throws {
             if let shards { return try mergeShards(URL(fileURLWithPath: shards)) }
-            for path in archives where access(path, R_OK) != 0 {
+            for path in archives where !Posix.isReadable(path) {
                 let error = InputError.cannotOpen(path)
                 Stderr.line("govreport: \(path): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.unreadable)
@@ -70,12 +67,12 @@ extension GovReportCommand {
                 throw ExitCode(ExitStatus.unreadable)
             }
             let layout = BatchLayout(root: URL(fileURLWithPath: out))
-            let lock: Int32
-            do { lock = try Batch.prepare(layout) } catch {
+            let lock: FolderLock
+            do { lock = try FolderLock.prepare(layout) } catch {
                 Stderr.line("govreport: merge: \(error)")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
-            defer { close(lock) }
+            defer { lock.release() }
             do {
                 let tally = try ShardAssembly.assemble(outputs, into: layout)
                 Stderr.line("merge: \(outputs.count) shard(s), \(tally.inputs) input(s): \(tally.ok) extracted, "

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReport
+import GovReportBatch
 
 /// The input of `debug` and `layout`, which look at PDF pages: any other file (a text report, a
 /// web page) is said to be the wrong kind, with the command that reads it.

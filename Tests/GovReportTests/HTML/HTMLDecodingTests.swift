@@ -52,8 +52,8 @@ import Testing
     }
 
     @Test func labelsMapToDecoders() {
-        for label in ["gb2312", "GBK", "gb18030", "x-gbk", "cp936"] { #expect(HTMLDecoding.charset(named: label) == .gb18030) }
-        #expect(HTMLDecoding.charset(named: "UTF-8") == .utf8)
-        #expect(HTMLDecoding.charset(named: "utf-16") == .utf8)
+        for label in ["gb2312", "GBK", "gb18030", "x-gbk", "cp936"] { #expect(TextDecoding.charset(named: label) == .gb18030) }
+        #expect(TextDecoding.charset(named: "UTF-8") == .utf8)
+        #expect(TextDecoding.charset(named: "utf-16") == .utf8)
     }
 }

@@ -1,9 +1,6 @@
 import Foundation
 import GovReport
 import GovReportChecking
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// How `check` reads a canonical JSON file. JSON Lines (a batch's reports.jsonl, `extract
 /// --jsonl`) is read a line at a time, so a file of any size costs one line of memory beyond
@@ -12,9 +9,6 @@ import Glibc
 /// `maxWhole`. The bounds of `--timeout` and `--max-memory` hold for the file as a whole: a
 /// file whose reports take longer or need more is stopped with `timeout` or `memory_limit`
 /// (its reports are left out) and the other inputs are still checked.
-/// glibc's `malloc_trim`: gives freed memory back to the system.
-@_silgen_name("malloc_trim") private func releaseFreeMemory(_ pad: Int) -> Int32
-
 enum CheckJSONInput {
     /// No govreport/1 document is near this long (a long report is ~50 KB).
     nonisolated(unsafe) static var maxLine = 16 << 20
@@ -28,17 +22,7 @@ enum CheckJSONInput {
     static let readingTimeShare = 0.2
 
     /// This process's resident memory in MiB (Linux; 0 where unknown).
-    static func residentMiB() -> Int {
-        let fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return 0 }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 128)
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-        guard n > 0 else { return 0 }
-        let fields = buffer[0..<n].split(separator: UInt8(ascii: " "))
-        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
-        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
-    }
+    static func residentMiB() -> Int { Posix.residentMiB() }
 }
 
 extension Harvest {
@@ -106,7 +90,7 @@ extension Harvest {
 
     private mutating func readJSONLines(_ file: HarvestInputs.File, lines: LineReader, first: LineReader.Line,
                                         runner: inout InputRunner, timeout: Double, maxMemory: Int) {
-        let started = BatchRunner.now()
+        let started = Posix.monotonicSeconds()
         let entriesBefore = entries.count
         var added: [String] = []
         var unnamed: [Int] = []
@@ -161,7 +145,7 @@ extension Harvest {
                 entries.removeSubrange(entriesBefore...)
                 origins.removeSubrange(entriesBefore...)
                 for key in added { seen.remove(key) }
-                _ = releaseFreeMemory(0)
+                Posix.releaseFreeMemory()
                 fail(file.path, stop, runner: &runner)
                 return
             }
@@ -174,7 +158,7 @@ extension Harvest {
 
     /// Why reading should stop now: the file's time or this process's memory is over its bound.
     static func overBounds(timeout: Double, maxMemory: Int, since started: Double, line: Int) -> DocumentFailure? {
-        if timeout > 0, BatchRunner.now() - started > timeout * CheckJSONInput.readingTimeShare {
+        if timeout > 0, Posix.monotonicSeconds() - started > timeout * CheckJSONInput.readingTimeShare {
             return DocumentFailure(code: "timeout", explanation: "its documents would take longer than --timeout "
                                    + "\(seconds(timeout)) to read and check (stopped at line \(line)) and were left out; "
                                    + "check it in parts (e.g. `split -l 10000`) or with a larger --timeout (0: none)")

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the C libraries print straight to stderr while a document is read (Poppler's
 /// `some font thing failed`, cairo, fontconfig, libjpeg warnings: `fprintf(stderr, …)`, which no
@@ -13,36 +10,25 @@ import Glibc
 /// diagnostics either way.)
 enum LibraryNoise {
     /// The real stderr: 2 until the first `quieted`, a duplicate of it after.
-    nonisolated(unsafe) private(set) static var ownStderr: Int32 = STDERR_FILENO
+    nonisolated(unsafe) private(set) static var ownStderr: Int32 = Posix.standardError
     nonisolated(unsafe) private static var sink: Int32 = -1
 
     /// Runs `body` with file descriptor 2 pointed at /dev/null.
     static func quieted<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        fflush(nil)
-        if ownStderr == STDERR_FILENO {
-            let copy = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)
-            guard copy >= 0 else { return try body() }
+        Posix.flushStdio()
+        if ownStderr == Posix.standardError {
+            guard let copy = Posix.duplicate(Posix.standardError) else { return try body() }
             ownStderr = copy
         }
-        if sink < 0 { sink = open("/dev/null", O_WRONLY | O_CLOEXEC) }
-        guard sink >= 0, dup2(sink, STDERR_FILENO) >= 0 else { return try body() }
+        if sink < 0 { sink = Posix.openNullDevice() ?? -1 }
+        guard sink >= 0, Posix.redirect(Posix.standardError, to: sink) else { return try body() }
         defer {
-            fflush(nil)
-            dup2(ownStderr, STDERR_FILENO)
+            Posix.flushStdio()
+            _ = Posix.redirect(Posix.standardError, to: ownStderr)
         }
         return try body()
     }
 
     /// Writes to the real stderr (whether or not a document is being read).
-    static func write(_ bytes: [UInt8]) {
-        var at = 0
-        while at < bytes.count {
-            let n = bytes[at...].withUnsafeBytes { Glibc.write(ownStderr, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            at += n
-        }
-    }
+    static func write(_ bytes: [UInt8]) { Posix.writeQuietly(ownStderr, bytes) }
 }

@@ -1,12 +1,7 @@
-import ArgumentParser
 import Foundation
-import GovReportBatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// How the batch shows progress on stderr.
-enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+public enum ProgressMode: String, CaseIterable, Sendable {
     /// A bar on a terminal, plain periodic lines otherwise.
     case auto
     case bar
@@ -16,17 +11,17 @@ enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
 
 /// Progress of a run on stderr: a bar redrawn in place on a terminal, or a plain line every
 /// `interval` seconds for a log.
-final class BatchProgress {
-    private(set) var snapshot: ProgressSnapshot
+public final class BatchProgress {
+    public private(set) var snapshot: ProgressSnapshot
     private let useBar: Bool
     private let enabled: Bool
     private let interval: Double
-    private let started = BatchRunner.now()
+    private let started = Posix.monotonicSeconds()
     private var lastDrawn = 0.0
 
-    init(total: Int, mode: ProgressMode, interval: Double) {
+    public init(total: Int, mode: ProgressMode, interval: Double) {
         snapshot = ProgressSnapshot(total: total)
-        let terminal = isatty(STDERR_FILENO) != 0
+        let terminal = Posix.isTerminal(Posix.standardError)
         useBar = mode == .bar || (mode == .auto && terminal)
         enabled = mode != .none && total > 0
         self.interval = useBar ? 0.2 : interval
@@ -42,7 +37,7 @@ final class BatchProgress {
     }
 
     /// One input done: read (with `findings` validator findings) or failed.
-    func record(ok: Bool, findings: Int = 0) {
+    public func record(ok: Bool, findings: Int = 0) {
         snapshot.done += 1
         if ok {
             snapshot.ok += 1
@@ -55,13 +50,13 @@ final class BatchProgress {
 
     /// `extract` and `check` on several files: the batch's bar, on a terminal only (a log or a
     /// pipe gets no progress from them).
-    static func forFiles(_ count: Int) -> BatchProgress {
-        BatchProgress(total: count > 1 ? count : 0, mode: isatty(STDERR_FILENO) != 0 ? .bar : .none, interval: 0.2)
+    public static func forFiles(_ count: Int) -> BatchProgress {
+        BatchProgress(total: count > 1 ? count : 0, mode: Posix.isTerminal(Posix.standardError) ? .bar : .none, interval: 0.2)
     }
 
     func tick() {
         guard enabled else { return }
-        let now = BatchRunner.now()
+        let now = Posix.monotonicSeconds()
         guard now - lastDrawn >= interval else { return }
         lastDrawn = now
         draw(now)
@@ -79,24 +74,17 @@ final class BatchProgress {
     }
 
     /// Seconds since the run started.
-    var elapsed: Double { BatchRunner.now() - started }
+    public var elapsed: Double { Posix.monotonicSeconds() - started }
 
     /// Clears the bar, so that the summary starts on a clean line.
-    func finish() {
+    public func finish() {
         guard enabled else { return }
         if useBar {
-            draw(BatchRunner.now())
+            draw(Posix.monotonicSeconds())
             Stderr.write("\n")
             Stderr.overBar = false
         } else if snapshot.done > 0 && snapshot.done != snapshot.total {
-            draw(BatchRunner.now())
+            draw(Posix.monotonicSeconds())
         }
-    }
-}
-
-extension Stderr {
-    /// Writes text to stderr as it is (no newline added).
-    static func write(_ s: String) {
-        LibraryNoise.write(Array(s.utf8))
     }
 }

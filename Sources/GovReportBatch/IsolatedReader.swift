@@ -1,28 +1,18 @@
-import ArgumentParser
 import Foundation
 import GovReport
-import GovReportBatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// `--timeout` and `--max-memory` of `extract` and `check`.
-struct DocumentLimits: ParsableArguments {
-    @Option(help: ArgumentHelp("Seconds one document may take before it is stopped (0: no limit).",
-                               valueName: "seconds"))
-    var timeout: Double = 50
+/// The bounds on reading one document: seconds (0: none) and the reading process's address
+/// space in MiB (0: none).
+public struct DocumentLimits: Sendable, Equatable {
+    public var timeout: Double
+    public var maxMemory: Int
 
-    @Option(help: ArgumentHelp("Memory cap of the process reading each document, in MiB (0: none).",
-                               valueName: "MiB"))
-    var maxMemory: Int = 1024
-
-    func validate() throws {
-        guard timeout >= 0, timeout.isFinite else { throw ValidationError("--timeout must be 0 (no limit) or a number of seconds") }
-        guard maxMemory >= 0 else { throw ValidationError("--max-memory must be 0 (no cap) or a size in MiB") }
+    public init(timeout: Double, maxMemory: Int) {
+        self.timeout = timeout; self.maxMemory = maxMemory
     }
 
     /// With neither bound, documents are read in this process.
-    var isolated: Bool { timeout > 0 || maxMemory > 0 }
+    public var isolated: Bool { timeout > 0 || maxMemory > 0 }
 }
 
 /// Reads documents for `extract` and `check` in a `govreport worker` subprocess (the batch's
@@ -37,11 +27,8 @@ final class IsolatedReader {
     let provenance: Bool
     private var worker: WorkerProcess?
     private var requestID = 0
-    private lazy var directory: URL? = {
-        var template = Array((NSTemporaryDirectory() + "/govreport-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { return nil }
-        return URL(fileURLWithPath: String(cString: made))
-    }()
+    private lazy var directory: URL? = Posix.makeTemporaryDirectory(NSTemporaryDirectory() + "/govreport-XXXXXX")
+        .map { URL(fileURLWithPath: $0) }
 
     init(limits: DocumentLimits, tables: TableStrategy, ocr: OCRMode, provenance: Bool) {
         self.limits = limits; self.tables = tables; self.ocr = ocr; self.provenance = provenance
@@ -69,18 +56,16 @@ final class IsolatedReader {
             return .failure(DocumentFailure(code: "output_error", explanation: "cannot start a worker: \(error)"))
         }
         w.clearStderr()
-        let started = BatchRunner.now()
-        _ = w.send(request, stat: nil, now: started)
+        let started = Posix.monotonicSeconds()
+        w.send(request, stat: nil, now: started)
         // The time limit, longer once the worker says it reads pages by OCR.
         var allowed = limits.timeout
         while true {
-            var fds = [pollfd(fd: w.stdoutFD, events: Int16(POLLIN), revents: 0)]
-            if w.stderrFD >= 0 { fds.append(pollfd(fd: w.stderrFD, events: Int16(POLLIN), revents: 0)) }
-            let left = limits.timeout > 0 ? max(0, started + allowed - BatchRunner.now()) : 3600
-            let ready = poll(&fds, nfds_t(fds.count), Int32(min(left, 3600) * 1000 + 1))
-            if ready < 0, errno != EINTR { break }
-            if fds.count > 1, fds[1].revents != 0 { w.drainStderr() }
-            if fds[0].revents != 0 {
+            let fds = w.stderrFD >= 0 ? [w.stdoutFD, w.stderrFD] : [w.stdoutFD]
+            let left = limits.timeout > 0 ? max(0, started + allowed - Posix.monotonicSeconds()) : 3600
+            guard let ready = Posix.poll(fds, seconds: min(left, 3600) + 0.001) else { break }
+            if fds.count > 1, ready[1] { w.drainStderr() }
+            if ready[0] {
                 guard let lines = w.readResults() else { return .failure(ended(w)) }
                 for line in lines where line != WorkerReady.line {
                     if let p = WorkProgress(line: line), p.id == request.id {
@@ -92,7 +77,7 @@ final class IsolatedReader {
                     return answer(result, output: output)
                 }
             }
-            if limits.timeout > 0, BatchRunner.now() - started >= allowed {
+            if limits.timeout > 0, Posix.monotonicSeconds() - started >= allowed {
                 w.kill()
                 _ = w.reap()
                 worker = nil
@@ -108,11 +93,10 @@ final class IsolatedReader {
 
     private func currentWorker(_ directory: URL) throws -> WorkerProcess {
         if let worker { return worker }
-        var args = ["worker", "--tables", tables.rawValue, "--ocr", ocr.rawValue, "--temporary-directory", directory.path,
-                    "--parent-pid", String(getpid())]
-        if limits.maxMemory > 0 { args += ["--max-memory", String(limits.maxMemory)] }
-        if provenance { args.append("--provenance") }
-        let w = try WorkerProcess.spawn(executable: GovReportCommand.Batch.executablePath, arguments: args)
+        let args = WorkerArguments(tables: tables, ocr: ocr, temporaryDirectory: directory.path,
+                                   parentPID: Posix.processID, maxMemoryMiB: limits.maxMemory,
+                                   provenance: provenance).list
+        let w = try WorkerProcess.spawn(executable: WorkerProcess.currentExecutable, arguments: args)
         worker = w
         return w
     }
@@ -141,30 +125,17 @@ final class IsolatedReader {
 
 /// A document that could not be read: its error code, what is wrong and what to do, and the
 /// exit status it sets.
-struct DocumentFailure: Error {
-    var code: String
-    var explanation: String
+public struct DocumentFailure: Error {
+    public var code: String
+    public var explanation: String
 
-    init(code: String, explanation: String) {
+    public init(code: String, explanation: String) {
         self.code = code; self.explanation = explanation
     }
 
-    init(_ error: InputError) {
+    public init(_ error: InputError) {
         self.init(code: error.code, explanation: error.explanation)
     }
 
-    var status: Int32 { ExitStatus.status(forCode: code) }
-}
-
-extension WorkerProcess {
-    /// Why a worker that ended on a document ended: what it said last, and whether that says it
-    /// ran out of memory (its address-space cap makes an allocation fail, and the Swift runtime
-    /// or the C library then stops the process).
-    func deathCause() -> (outOfMemory: Bool, lastWords: String?) {
-        let said = stderrText
-        let lastWords = said.split(separator: "\n").last.map { String($0.prefix(300)) }
-        let lower = said.lowercased()
-        let outOfMemory = ["alloc", "out of memory", "memory exhausted"].contains { lower.contains($0) }
-        return (outOfMemory, lastWords)
-    }
+    public var status: Int32 { ExitStatus.status(forCode: code) }
 }
