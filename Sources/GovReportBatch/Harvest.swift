@@ -1,5 +1,6 @@
 import Foundation
 import GovReport
+import GovReportChecking
 
 /// The reports of a check run as they are read, and what could not be read.
 public struct Harvest {
