@@ -14,12 +14,15 @@ public struct MatrixTableReader {
     public var knownLabels: [[Character]]
     /// The data columns' header names, left to right, for finding columns from the header.
     public var columnNames: [String]
+    public var settings: TableFinderSettings
     public private(set) var diagnostics: [Finding] = []
 
-    public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = []) {
+    public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = [],
+                settings: TableFinderSettings = .standard) {
         self.columnCount = columnCount; self.table = table
         self.knownLabels = knownLabels.map(LabelMatcher.core)
         self.columnNames = columnNames
+        self.settings = settings
     }
 
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
@@ -27,18 +30,18 @@ public struct MatrixTableReader {
         var pageRows: [(RegionPage, [DataRow])] = []
         for var part in region {
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
-            let bands = DataRow.rows(of: values, page: part.page.number)
+            let bands = DataRow.rows(of: values, page: part.page.number, settings: settings.rows)
             // Horizontal rules that do not separate the rows (a three-line table: top, under the
             // header, bottom) say nothing about rows; read such a page as unruled.
             // A page holding one row of a grid, its numbers wrapped (a continuation page's last
             // row): its bands lie in one ruled cell, and vertical rulings cross them.
-            let oneGridRow = bands.count <= 3 && part.page.verticalRulings.filter { v in
+            let oneGridRow = bands.count <= settings.rows.oneGridRowMaxBands && part.page.verticalRulings.filter { v in
                 bands.allSatisfy { v.covers($0.midY) }
             }.count > columnCount
-            if !oneGridRow, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings) {
+            if !oneGridRow, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings, settings: settings) {
                 part.page.rulings.removeAll { $0.axis == .horizontal }
             }
-            let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings)
+            let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings, settings: settings.rulings)
             guard !rows.isEmpty else { continue }
             pageRows.append((part, rows))
             if let m = columnsFromFullRows(rows) { models[part.page.number] = m }
@@ -51,8 +54,9 @@ public struct MatrixTableReader {
             let top = rows.map(\.midY).min()! - rows[0].height
             let earlier = region.prefix { $0.page.number < part.page.number }.flatMap(\.glyphs)
             let header = HeaderColumns.model(names: columnNames,
-                                             header: earlier + part.glyphs.filter { $0.box.midY < top })
-            if let m = ValueColumns.model(rows: pageRows.flatMap(\.1), columnCount: columnCount, header: header) ?? header {
+                                             header: earlier + part.glyphs.filter { $0.box.midY < top }, settings: settings)
+            if let m = ValueColumns.model(rows: pageRows.flatMap(\.1), columnCount: columnCount, header: header,
+                                          settings: settings.columns) ?? header {
                 models[part.page.number] = m
                 diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
                                            message: "no row prints every column; columns placed by the values' alignment and the header",
@@ -88,19 +92,18 @@ public struct MatrixTableReader {
         let full = rows.filter { $0.words.count == columnCount }
         guard !full.isEmpty else { return nil }
         let centers = (0..<columnCount).map { i in median(full.map { $0.words[i].box.midX }) }
-        return ColumnModel.fromCenters(centers)
+        return ColumnModel.fromCenters(centers, settings: settings.columns)
     }
 
     /// Data columns from the vertical rulings that cross a row: the last `columnCount` cells.
     func columnsFromRulings(_ row: DataRow, page: PageLayout) -> ColumnModel? {
         var xs: [Double] = []
-        for v in page.verticalRulings where v.covers(row.midY, tolerance: -row.height * 0.2) {
-            if let last = xs.last, abs(last - v.position) < 2 { continue }
+        let same = settings.rulings.sameRuling
+        for v in page.verticalRulings where v.covers(row.midY, tolerance: -row.height * settings.rulings.crossing) {
+            if let last = xs.last, abs(last - v.position) < same { continue }
             xs.append(v.position)
         }
-        xs.sort()
-        var dedup: [Double] = []
-        for x in xs where dedup.last.map({ x - $0 >= 2 }) ?? true { dedup.append(x) }
+        let dedup = Ruling.distinct(xs, within: same)
         guard dedup.count >= columnCount + 1 else { return nil }
         let edges = Array(dedup.suffix(columnCount + 1))
         let model = ColumnModel(intervals: (0..<columnCount).map { edges[$0]...edges[$0 + 1] })
@@ -122,23 +125,24 @@ public struct MatrixTableReader {
             guard let model = ruled ?? fallback ?? inferredColumns(row) else { kept.append(row); continue }
             // A "value" outside every column is label text that reads like one (无 in a
             // vertical group heading); a band of nothing else is no data row.
-            row.words = row.words.filter { model.column(of: $0.box.midX) != nil }
+            let reach = settings.columns.nearestColumnReach
+            row.words = row.words.filter { model.column(of: $0.box.midX, reach: reach) != nil }
             guard !row.words.isEmpty else { continue }
             kept.append(row)
             // Ruled columns end where the label cell ends; otherwise labels may reach into the
             // first column's nominal interval, so only the values themselves bound them.
-            let firstValue = row.words.first.map { $0.box.x0 - 1 } ?? model.left
+            let firstValue = row.words.first.map { $0.box.x0 - settings.columns.valueEdgeSlack } ?? model.left
             dataLeft = min(dataLeft, ruled != nil ? model.left : firstValue)
             dataRight = max(dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             var rects = [Rect?](repeating: nil, count: columnCount)
             // Top to bottom, so a number wrapped inside its cell reads in order.
             for w in row.words.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
-                guard let c = model.column(of: w.box.midX) else { continue }
+                guard let c = model.column(of: w.box.midX, reach: reach) else { continue }
                 // Two numbers side by side in one column (not one wrapped under the other, not
                 // a space as thousands separator) means the columns were misjudged: say so.
-                if let r = rects[c], r.verticalOverlap(w.box) > 0.5 * w.box.height,
-                   w.box.x0 - r.x1 > 0.6 * w.box.height {
+                if let r = rects[c], r.verticalOverlap(w.box) > settings.cells.joinedOverlap * w.box.height,
+                   w.box.x0 - r.x1 > settings.cells.joinedGap * w.box.height {
                     diagnostics.append(Finding(code: "table.cell_joined", severity: .warning,
                                                message: "two numbers side by side in one column were joined: \(texts[c]) and \(w.text)",
                                                table: table, page: part.page.number))
@@ -180,12 +184,12 @@ public struct MatrixTableReader {
     func blankRows(_ part: RegionPage, valueRows: [DataRow], dataLeft: Double, dataRight: Double) -> [DataRow] {
         guard dataLeft < dataRight else { return [] }
         let mid = (dataLeft + dataRight) / 2
-        var ys = part.page.horizontalRulings.filter { $0.covers(mid, tolerance: 1) }.map(\.position).sorted()
+        var ys = part.page.horizontalRulings.filter { $0.covers(mid, tolerance: settings.rulings.reach) }.map(\.position)
         if ys.count < 2 { return unruledBlankRows(part, valueRows: valueRows, dataLeft: dataLeft) }
-        ys = ys.reduce(into: [Double]()) { acc, y in if acc.last.map({ y - $0 >= 2 }) ?? true { acc.append(y) } }
+        ys = Ruling.distinct(ys, within: settings.rulings.sameRuling)
         let glyphs = part.glyphs
         var out: [DataRow] = []
-        for (a, b) in zip(ys, ys.dropFirst()) where b - a >= 6 {
+        for (a, b) in zip(ys, ys.dropFirst()) where b - a >= settings.rows.minimumBlankRowHeight {
             guard !valueRows.contains(where: { $0.midY > a && $0.midY < b }) else { continue }
             let inBand = glyphs.filter { $0.box.midY > a && $0.box.midY < b }
             guard !inBand.contains(where: { $0.box.midX > dataLeft }),
@@ -201,23 +205,25 @@ public struct MatrixTableReader {
     func unruledBlankRows(_ part: RegionPage, valueRows: [DataRow], dataLeft: Double) -> [DataRow] {
         guard !knownLabels.isEmpty, dataLeft < .infinity else { return [] }
         let valueGlyphs = Set(valueRows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
-        let labelGlyphs = part.glyphs.filter { $0.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey($0)) }
-        let vertical = VerticalText.stacked(labelGlyphs)
+        let labelGlyphs = part.glyphs.filter {
+            $0.box.midX < dataLeft - settings.columns.valueEdgeSlack && !valueGlyphs.contains(GlyphKey($0))
+        }
+        let vertical = VerticalText.stacked(labelGlyphs, settings: settings.verticalText)
         let words = LabelBlock.splitAtInnerNumbers(
             LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element),
-                              wordGap: LabelAssigner.wordGap).flatMap(\.words))
-        let blocks = LabelBlock.blocks(words).blocks
-        let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [])
+                              settings: settings.lines, wordGap: settings.lines.labelWordGap).flatMap(\.words))
+        let blocks = LabelBlock.blocks(words, settings: settings.labels).blocks
+        let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [], settings: settings)
         var out: [DataRow] = []
         let lastValue = valueRows.map(\.midY).max() ?? .infinity
         for b in blocks where assigner.rowBeside(b.box, lineHeight: b.words[0].box.height) == nil {
-            let beside = blocks.contains { o in o.x0 > b.x0 + 2 && o.box.verticalOverlap(b.box) > 0 }
+            let beside = blocks.contains { o in o.x0 > b.x0 + settings.labels.besideOffset && o.box.verticalOverlap(b.box) > 0 }
             guard !beside else { continue }
             // Below the last values of a page, a label may be the start of a row that a page
             // break cut (the mapper joins it with its continuation).
             let core = LabelMatcher.core(b.words.map(\.text).joined())
             guard b.box.y0 > lastValue
-                || knownLabels.contains(where: { LabelMatcher.score(printed: core, template: $0) >= 0.75 }) else { continue }
+                || knownLabels.contains(where: { LabelMatcher.score(printed: core, template: $0) >= settings.rows.blankLabelMatch }) else { continue }
             out.append(DataRow(words: [], midY: b.box.midY, height: b.words[0].box.height, page: part.page.number))
         }
         return out
@@ -226,7 +232,7 @@ public struct MatrixTableReader {
     /// Last resort for a page with neither rulings nor a full row: values right-aligned.
     func inferredColumns(_ row: DataRow) -> ColumnModel? {
         guard row.words.count == columnCount else { return nil }
-        return ColumnModel.fromCenters(row.words.map(\.box.midX))
+        return ColumnModel.fromCenters(row.words.map(\.box.midX), settings: settings.columns)
     }
 
     /// Label text of each row: the words left of the data columns (see `LabelAssigner`).
@@ -234,10 +240,11 @@ public struct MatrixTableReader {
         -> (rows: [(text: String, box: Rect?)], leading: String) {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let candidates = part.glyphs.filter { g in
-            g.box.midX < dataLeft - 1 && !valueGlyphs.contains(GlyphKey(g))
+            g.box.midX < dataLeft - settings.columns.valueEdgeSlack && !valueGlyphs.contains(GlyphKey(g))
         }
-        let vertical = VerticalText.stacked(candidates)
+        let vertical = VerticalText.stacked(candidates, settings: settings.verticalText)
         let glyphs = candidates.enumerated().filter { !vertical.contains($0.offset) }.map(\.element)
-        return LabelAssigner(rows: rows.map(\.midY), rulings: part.page.rulings).labels(glyphs)
+        let labels = LabelAssigner(rows: rows.map(\.midY), rulings: part.page.rulings, settings: settings).labels(glyphs)
+        return (labels.rows, labels.leading)
     }
 }

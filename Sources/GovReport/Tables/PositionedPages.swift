@@ -6,19 +6,22 @@ struct PositionedPages {
     var layouts: [PageLayout]
     var furniture: Set<PartLocator.LineID>
     var headings: [ReportPart: PartLocator.LineID]
+    /// The tolerances every stage below uses.
+    var settings: TableFinderSettings
 
     static let tableParts: [ReportPart] = [.activeDisclosure, .applications, .reviewLitigation]
 
-    init(_ layouts: [PageLayout]) {
+    init(_ layouts: [PageLayout], settings: TableFinderSettings = .standard) {
         self.layouts = layouts
-        furniture = PartLocator.furniture(layouts)
+        self.settings = settings
+        furniture = PartLocator.furniture(layouts, settings: settings.parts)
         headings = PartLocator.headings(layouts, skipping: furniture)
     }
 
     var hasTables: Bool { Self.tableParts.contains { headings[$0] != nil } }
 
     func region(_ part: ReportPart) -> [RegionPage]? {
-        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)?.map(GluedValues.split)
+        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)?.map { GluedValues.split($0, settings: settings.labels) }
     }
 
     /// The part of each page (0-based index) that holds tables: the span of the tables'
@@ -34,7 +37,7 @@ struct PositionedPages {
                 areas[p] = areas[p].map { $0.union(box) } ?? box
             }
         }
-        let margin = 12.0
+        let margin = settings.parts.tableAreaMargin
         return areas.keys.sorted().map { p in
             let a = areas[p]!
             return (p, Rect(x0: 0, y0: a.y0 - margin, x1: layouts[p].width, y1: a.y1 + margin))
@@ -63,9 +66,9 @@ struct PositionedPages {
     /// The review/litigation table printed as three tables, one per group (行政复议; 行政诉讼
     /// 未经复议直接起诉; 复议后起诉), each under its own five-column header: three data rows of
     /// five columns, in the template's group order, read as the one row of fifteen values.
-    static func splitReview(_ region: [RegionPage]) -> (row: RawRow, diagnostics: [Finding])? {
+    static func splitReview(_ region: [RegionPage], settings: TableFinderSettings) -> (row: RawRow, diagnostics: [Finding])? {
         var reader = MatrixTableReader(columnCount: 5, table: "review_litigation",
-                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)))
+                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)), settings: settings)
         let groups = reader.rows(in: region).filter { $0.cells.contains { $0 != nil } }
         guard groups.count == 3, groups.allSatisfy({ $0.cells.count == 5 }) else { return nil }
         let boxes = groups.map { $0.geometry?.cells ?? [Rect?](repeating: nil, count: 5) }
@@ -80,7 +83,7 @@ struct PositionedPages {
     func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
         var tables = RawTables()
         if parts.contains("active_disclosure"), let r = region(.activeDisclosure) {
-            var reader = ActiveTableReader()
+            var reader = ActiveTableReader(settings: settings)
             let result = reader.read(r)
             tables.active = result.rows
             tables.activeHeaderText = result.headerText
@@ -89,17 +92,17 @@ struct PositionedPages {
         if parts.contains("applications"), let r = region(.applications) {
             var reader = MatrixTableReader(columnCount: 7, table: "applications",
                                            knownLabels: Template.applicationRows.map(\.label),
-                                           columnNames: Template.applicationColumnLabels)
+                                           columnNames: Template.applicationColumnLabels, settings: settings)
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
         }
         if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
             var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
-                                           columnNames: Template.reviewColumnLabels)
+                                           columnNames: Template.reviewColumnLabels, settings: settings)
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.
             let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count })
-            if (best?.cells.compactMap { $0 }.count ?? 0) <= 5, let split = Self.splitReview(r) {
+            if (best?.cells.compactMap { $0 }.count ?? 0) <= 5, let split = Self.splitReview(r, settings: settings) {
                 tables.review = [split.row]
                 tables.diagnostics += split.diagnostics
             } else {
