@@ -70,38 +70,3 @@ public struct DataRow: Sendable {
         return out
     }
 }
-
-/// The x-intervals of a table's data columns, left to right.
-public struct ColumnModel: Sendable, Equatable {
-    public var intervals: [ClosedRange<Double>]
-
-    public var left: Double { intervals.first?.lowerBound ?? 0 }
-
-    /// Columns from the centres of values in rows that fill every column.
-    public static func fromCenters(_ centers: [Double],
-                                   settings: TableFinderSettings.Columns = TableFinderSettings.standard.columns) -> ColumnModel? {
-        guard centers.count >= 1 else { return nil }
-        if centers.count == 1 {
-            let half = settings.singleColumnHalfWidth
-            return ColumnModel(intervals: [(centers[0] - half)...(centers[0] + half)])
-        }
-        var bounds: [Double] = []
-        for i in 0..<(centers.count - 1) { bounds.append((centers[i] + centers[i + 1]) / 2) }
-        let firstHalf = bounds[0] - centers[0], lastHalf = centers[centers.count - 1] - bounds[bounds.count - 1]
-        let lo = [centers[0] - firstHalf] + bounds
-        let hi = bounds + [centers[centers.count - 1] + lastHalf]
-        return ColumnModel(intervals: zip(lo, hi).map { $0...$1 })
-    }
-
-    /// The column whose interval holds x, or else the nearest one whose centre is within
-    /// `reach` of its widths.
-    public func column(of x: Double, reach: Double = TableFinderSettings.standard.columns.nearestColumnReach) -> Int? {
-        if let i = intervals.firstIndex(where: { $0.contains(x) }) { return i }
-        let best = intervals.indices.min { abs(center($0) - x) < abs(center($1) - x) }
-        guard let best else { return nil }
-        let width = intervals[best].upperBound - intervals[best].lowerBound
-        return abs(center(best) - x) <= reach * width ? best : nil
-    }
-
-    func center(_ i: Int) -> Double { (intervals[i].lowerBound + intervals[i].upperBound) / 2 }
-}

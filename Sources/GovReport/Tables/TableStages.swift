@@ -1,0 +1,39 @@
+/// What the table finder found for one table, stage by stage: every intermediate is kept so
+/// that `govreport debug --stage` can draw any of them and a test can look at any of them.
+struct TableStages: Sendable {
+    /// One page of the table.
+    struct Page: Sendable {
+        var number: Int
+        /// Rows stage: bands of value words, before joining bands within ruled rows.
+        var bands: [DataRow]
+        /// Whether the page's horizontal rulings were kept as row borders (a grid); false for
+        /// an unruled page and for a three-line table, whose rules were set aside.
+        var ruled: Bool
+        /// Rows of values as read (bands joined within ruled rows; rows whose values all fell
+        /// outside the columns dropped), top to bottom.
+        var valueRows: [DataRow]
+        /// Rows printed with every data cell empty.
+        var blankRows: [DataRow]
+        /// Columns stage: the columns each value row was read with, and where they came from
+        /// (nil: no column model was known for it).
+        var columns: [PlacedColumns?]
+        /// Left and right edge of the data part (infinite when no row had columns).
+        var dataLeft: Double, dataRight: Double
+        /// Labels stage: the numbered label blocks, and each row's label (value and blank rows
+        /// together, top to bottom, as in `rows`).
+        var labelBlocks: [LabelBlock]
+        /// Label text above the first row, outside every row's band.
+        var leading: String
+        /// Cells stage: the page's rows, label and cells, as read before page continuation.
+        var rows: [RawRow]
+    }
+
+    var pages: [Page] = []
+    /// Each page's own column model (by page number): full rows, or header / value alignment.
+    var pageColumns: [Int: PlacedColumns] = [:]
+    /// Page continuation: the rows continued over a page break.
+    var continued: [PageContinuation.ContinuedRow] = []
+    /// The table's rows, pages joined.
+    var rows: [RawRow] = []
+    var diagnostics: [Finding] = []
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import GovReport
+
+/// The cells stage on hand-built pages.
+@Suite struct CellReaderTests {
+    static let reader = CellReader(columnCount: 7, table: "applications", settings: .standard)
+    static let columns = PlacedColumns(model: ColumnModel.fromCenters(HandBuiltTable.centers)!, source: .fullRows)
+
+    static func read(_ glyphs: [Glyph]) -> CellReader.Result {
+        let page = HandBuiltTable.page(glyphs)
+        let rows = RowFinder(columnCount: 7, settings: .standard).rows(in: page).rows
+        return reader.read(page, rows: rows) { _ in columns }
+    }
+
+    @Test func valuesGoToTheColumnTheyStandIn() {
+        let result = Self.read(HandBuiltTable.values(HandBuiltTable.partial, y: 100))
+        #expect(result.cells[105] == HandBuiltTable.partial)
+        #expect(result.boxes[105]?.compactMap { $0?.midX } == [220, 460])
+        #expect(result.columns == [Self.columns])
+        #expect(result.dataLeft == 216.5 && result.dataRight == 480)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func twoNumbersSideBySideInOneColumnAreJoinedAndSaid() {
+        let glyphs = Draw.text("1", x: 207, y: 100) + Draw.text("2", x: 227, y: 100)
+        let result = Self.read(glyphs)
+        #expect(result.cells[105]?[0] == "12")
+        #expect(result.diagnostics.map(\.code) == ["table.cell_joined"])
+    }
+
+    @Test func aRowWhoseValuesAllLieOutsideTheColumnsIsDropped() {
+        let result = Self.read(Draw.text("无", x: 40, y: 100))
+        #expect(result.rows.isEmpty)
+        #expect(result.diagnostics.map(\.code) == ["table.columns_unknown"])
+    }
+
+    @Test func withoutColumnsTheRowIsKeptAndSaid() {
+        let page = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.partial, y: 100))
+        let rows = RowFinder(columnCount: 7, settings: .standard).rows(in: page).rows
+        let result = Self.reader.read(page, rows: rows) { _ in nil }
+        #expect(result.rows.count == 1 && result.columns == [nil])
+        #expect(result.cells.isEmpty)
+        #expect(result.diagnostics.map(\.code) == ["table.columns_unknown"])
+    }
+}
