@@ -38,7 +38,7 @@ public struct MatrixTableReader: Sendable {
 
     /// The table read from its region, with every stage's intermediates.
     func stages(in region: [RegionPage]) -> TableStages {
-        var out = TableStages()
+        var out = TableStages(table: table)
         let rowFinder = RowFinder(columnCount: columnCount, settings: settings)
         let found = region.map(rowFinder.rows).filter { !$0.rows.isEmpty }
         let columnFinder = ColumnFinder(columnCount: columnCount, columnNames: columnNames, settings: settings)

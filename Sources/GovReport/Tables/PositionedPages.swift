@@ -80,6 +80,26 @@ struct PositionedPages {
         return (row, reader.diagnostics + [note])
     }
 
+    /// The finder for the applications matrix: 7 columns right of the row labels.
+    var applicationsReader: MatrixTableReader {
+        MatrixTableReader(columnCount: 7, table: "applications", knownLabels: Template.applicationRows.map(\.label),
+                          columnNames: Template.applicationColumnLabels, settings: settings)
+    }
+
+    /// The finder for the review/litigation table: one row of 15 values.
+    var reviewReader: MatrixTableReader {
+        MatrixTableReader(columnCount: 15, table: "review_litigation", columnNames: Template.reviewColumnLabels,
+                          settings: settings)
+    }
+
+    /// Every stage of the table finder for the applications and review/litigation tables, as
+    /// `tables()` reads them (the debug view draws them).
+    func matrixStages() -> [TableStages] {
+        [(applicationsReader, ReportPart.applications), (reviewReader, .reviewLitigation)].compactMap { reader, part in
+            region(part).map { reader.stages(in: $0) }
+        }
+    }
+
     func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
         var tables = RawTables()
         if parts.contains("active_disclosure"), let r = region(.activeDisclosure) {
@@ -90,15 +110,12 @@ struct PositionedPages {
             tables.diagnostics += reader.diagnostics
         }
         if parts.contains("applications"), let r = region(.applications) {
-            var reader = MatrixTableReader(columnCount: 7, table: "applications",
-                                           knownLabels: Template.applicationRows.map(\.label),
-                                           columnNames: Template.applicationColumnLabels, settings: settings)
+            var reader = applicationsReader
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
         }
         if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
-            var reader = MatrixTableReader(columnCount: 15, table: "review_litigation",
-                                           columnNames: Template.reviewColumnLabels, settings: settings)
+            var reader = reviewReader
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.
             let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count })

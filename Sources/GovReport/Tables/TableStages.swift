@@ -1,6 +1,8 @@
 /// What the table finder found for one table, stage by stage: every intermediate is kept so
 /// that `govreport debug --stage` can draw any of them and a test can look at any of them.
 struct TableStages: Sendable {
+    /// The table (its JSON name).
+    var table: String
     /// One page of the table.
     struct Page: Sendable {
         var number: Int
