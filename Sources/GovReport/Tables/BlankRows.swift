@@ -19,11 +19,12 @@ struct BlankRows {
         ys = Ruling.distinct(ys, within: settings.rulings.sameRuling)
         let glyphs = part.glyphs
         var out: [DataRow] = []
-        for (a, b) in zip(ys, ys.dropFirst()) where b - a >= settings.rows.minimumBlankRowHeight {
+        for (a, b) in zip(ys, ys.dropFirst()) {
             guard !valueRows.contains(where: { $0.midY > a && $0.midY < b }) else { continue }
             let inBand = glyphs.filter { $0.box.midY > a && $0.box.midY < b }
             guard !inBand.contains(where: { $0.box.midX > dataLeft }),
-                  let h = inBand.filter({ $0.box.midX < dataLeft }).map(\.box.height).max() else { continue }
+                  let h = inBand.filter({ $0.box.midX < dataLeft }).map(\.box.height).max(),
+                  b - a >= settings.rows.minimumBlankRowHeight * h else { continue }
             out.append(DataRow(words: [], midY: (a + b) / 2, height: h, page: part.page.number))
         }
         return out
@@ -44,7 +45,7 @@ struct BlankRows {
         var out: [DataRow] = []
         let lastValue = valueRows.map(\.midY).max() ?? .infinity
         for b in blocks where assigner.rowBeside(b.box, lineHeight: b.words[0].box.height) == nil {
-            let beside = blocks.contains { o in o.x0 > b.x0 + settings.labels.besideOffset && o.box.verticalOverlap(b.box) > 0 }
+            let beside = blocks.contains { o in o.x0 > b.x0 + settings.labels.besideOffset * b.words[0].box.height && o.box.verticalOverlap(b.box) > 0 }
             guard !beside else { continue }
             // Below the last values of a page, a label may be the start of a row that a page
             // break cut (the mapper joins it with its continuation).

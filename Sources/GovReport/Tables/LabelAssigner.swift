@@ -98,7 +98,8 @@ struct LabelAssigner {
     /// A row's label in reading order, from the column of its rightmost row number on.
     func text(_ words: [Word]) -> (text: String, box: Rect?) {
         let numbered = words.filter { LabelMatcher.startsWithMarker($0.text) }
-        let left = numbered.map(\.box.x0).max().map { $0 - settings.labels.markerColumnSlack } ?? -Double.infinity
+        let rightmost = numbered.max { $0.box.x0 < $1.box.x0 }
+        let left = rightmost.map { $0.box.x0 - settings.labels.markerColumnSlack * $0.box.height } ?? -Double.infinity
         let kept = words.filter { $0.box.x0 >= left }
         let lines = LineBuilder.lines(kept.flatMap(\.glyphs), settings: settings.lines,
                                       wordGap: settings.lines.labelWordGap)
@@ -158,7 +159,7 @@ struct LabelBlock: Sendable {
             // this word (or on its line, to its left).
             owner[i] = starts.filter { s in
                 let m = sorted[s].box
-                return s < i && !closed.contains(s) && m.x0 <= w.x0 + settings.blockColumnSlack && m.x1 > w.x0
+                return s < i && !closed.contains(s) && m.x0 <= w.x0 + settings.blockColumnSlack * w.height && m.x1 > w.x0
                     && w.y0 - bottom[s]! <= settings.blockLineGap * w.height
             }.max { sorted[$0].box.y0 < sorted[$1].box.y0 }
             if let o = owner[i] {

@@ -6,9 +6,10 @@
 /// smaller or larger glyph, or of a row's or line's glyphs, as each comment says); **pt** is a
 /// PDF point (1/72 inch, y down); **share** is a fraction of a count or of a length; **count**
 /// is a number of things. Typographic distances are in em so that a report set in a larger or
-/// smaller font reads the same; the distances still in points are geometry of drawn lines
-/// (rulings found on a rendering) or kept in points because an em version changed a reading,
-/// as each comment says.
+/// smaller font reads the same (each em default equals the old point value at the corpus's
+/// font sizes: every sample and corpus file reads byte for byte as before); the distances
+/// still in points are geometry of drawn lines (a ruling's precision on a rendering), a cell's
+/// padding, or floors and cases no table reaches, as each comment says.
 ///
 /// A value type passed down explicitly: `PositionedPages(layouts, settings:)` hands it to
 /// every stage; `.standard` is what every reader uses. `govreport settings` prints it.
@@ -113,9 +114,9 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// A page of at most this many bands all crossed by more vertical rulings than columns
         /// is one ruled row with its numbers wrapped (count): a continuation page's last row.
         public var oneGridRowMaxBands = 3
-        /// A ruled band at least this tall can be a row printed blank (pt): thinner bands are
-        /// a double border. In points: it is measured between drawn rulings.
-        public var minimumBlankRowHeight = 6.0
+        /// A ruled band at least this tall (em of the tallest label glyph in it) can be a row
+        /// printed blank: a thinner band cannot hold a line of its text (a double border).
+        public var minimumBlankRowHeight = 0.6
         /// A numbered label with no values beside it is a blank row when it matches a
         /// template row's label this well (share of the label matched).
         public var blankLabelMatch = 0.75
@@ -129,9 +130,10 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         public var singleColumnHalfWidth = 30.0
         /// A value outside every column belongs to the nearest within this many of its widths.
         public var nearestColumnReach = 1.0
-        /// Values whose alignment edges (right, centre or left) differ by less than this share
-        /// a column (pt). In points: an em version (0.3 em) changes a corpus reading.
-        public var alignmentTolerance = 3.0
+        /// Values whose alignment edges (right, centre or left) differ by less than this (em,
+        /// median of the values) share a column: well under a digit's width, so neighbouring
+        /// columns do not merge, above the jitter of one column's edges.
+        public var alignmentTolerance = 0.3
         /// Rounds of placing value clusters under header columns and re-measuring the offset
         /// between the header's and the values' alignment (count): it settles in two.
         public var headerShiftRounds = 3
@@ -163,14 +165,14 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// page's line height, 1.8 and more, inside table cells.
         public var blockLineGap = 1.6
         /// A line continues a block when it starts at most this far left of the block's row
-        /// number (pt).
-        public var blockColumnSlack = 2.0
-        /// Words from this far left of a row's rightmost row number on are its label (pt);
-        /// fragments of group headings further left are dropped.
-        public var markerColumnSlack = 2.0
-        /// A block starting at least this far right of another beside it (pt) makes the other
-        /// a group heading, not a blank row.
-        public var besideOffset = 2.0
+        /// number (em of the line): the lines of one label start flush, give or take a stroke.
+        public var blockColumnSlack = 0.2
+        /// Words from this far left of a row's rightmost row number on are its label (em of the
+        /// numbered word); fragments of group headings further left are dropped.
+        public var markerColumnSlack = 0.2
+        /// A block starting at least this far right of another beside it (em of the other's
+        /// first line) makes the other a group heading, not a blank row.
+        public var besideOffset = 0.2
         /// A row's band reaches half its pitch to each neighbour; a table with one row has no
         /// neighbour and takes this pitch (pt). In points: it is reached only by a single-row
         /// table, whose label is found by its ruled cell or its block first.
@@ -209,8 +211,8 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// …and on at least this many pages (count).
         public var runningMinimumPages = 2
         /// Margin around the table lines when a page is rendered to find rulings (pt): room for
-        /// the borders around the text. In points: it clips a rendering, and an em version
-        /// moves the clip.
+        /// the borders around the text. In points: the border's distance from the text is the
+        /// cell's padding, which word processors set in points whatever the font size.
         public var tableAreaMargin = 12.0
     }
 }

@@ -11,7 +11,8 @@ enum ValueColumns {
         guard !words.isEmpty else { return nil }
         // The alignment that gives the fewest clusters is the one the table uses.
         let edges: [(Word) -> Double] = [{ $0.box.x1 }, { $0.box.midX }, { $0.box.x0 }]
-        let clusters = edges.map { cluster(words, by: $0, tolerance: settings.alignmentTolerance) }
+        let tolerance = settings.alignmentTolerance * median(words.map(\.box.height))
+        let clusters = edges.map { cluster(words, by: $0, tolerance: tolerance) }
             .min { $0.count < $1.count }!
         let centers = clusters.map { ws in ws.map(\.box.midX).reduce(0, +) / Double(ws.count) }
         if centers.count == columnCount { return ColumnModel.fromCenters(centers, settings: settings) }

@@ -45,4 +45,13 @@ import Testing
         #expect(found.leading == "数量")
         #expect(found.rows.map(\.text) == ["二、上年结转政府信息公开申请数量", "三、本年度办理结果"])
     }
+
+    /// Tolerances are in em: set in 20 pt type, a wrapped line starting 3 pt (0.15 em) left of
+    /// its row number still continues the label (2 pt was the limit at every size before).
+    @Test func inALargerFontTheTolerancesGrowWithTheType() {
+        var glyphs = Draw.text("二、上年结转政府", x: 35, y: 100, size: 20) + Draw.text("信息公开申请数量", x: 32, y: 124, size: 20)
+        glyphs += zip(HandBuiltTable.full, HandBuiltTable.centers).flatMap { v, x in Draw.centered(v!, x: x, y: 112, size: 20) }
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == ["二、上年结转政府信息公开申请数量"])
+    }
 }
