@@ -9,9 +9,12 @@ unclosed elements, and runs each mutant through `govreport extract` (JSON throug
 
 Reports, per run and in a summary:
   signal     the command died of a signal (a crash: always a bug)
+  crash      the command's worker died (error code `crash`): a crash too
   overrun    the command took longer than its bound (--timeout + grace)
   memory     the peak memory of the command and its worker was above --max-memory
   exit       an exit status the README does not document
+  damage     (--damage) a PDF answered not_a_report or no_text_layer of which Poppler
+             (pdftotext) reports damage (it must be damaged_pdf)
   code       an error code (the `[code]` ending each message) the README does not document
 Each such mutant is kept under --keep (default /tmp/govreport-fuzz) with the command that shows
 it, so it can be made into a small regression test.
@@ -19,11 +22,14 @@ it, so it can be made into a small regression test.
 Usage:
   python3 Scripts/fuzz.py [--binary .build/release/govreport] [--minutes 3 | --count N]
                           [--seed S] [--jobs 2] [--timeout 20] [--max-memory 1024] [--keep DIR]
+                          [--kinds pdf,html,text,markdown,docx,json] [--damage]
 
   CI (a few minutes):   python3 Scripts/fuzz.py --minutes 3
   long run (hours):     python3 Scripts/fuzz.py --count 100000 --jobs 2 --seed $RANDOM
+  extract only:         python3 Scripts/fuzz.py --count 10000 --seed 2 --kinds pdf,html,text,markdown,docx
 
-Exits 1 when any problem was found, 0 otherwise. Deterministic for a given --seed and --count.
+Exits 1 when any problem was found, 0 otherwise. SIGINT or SIGTERM ends a run early (after the
+mutants in flight) with its summary; a line every 500 mutants tells the progress. Deterministic for a given --seed and --count.
 """
 import argparse
 import json
@@ -31,6 +37,7 @@ import os
 import random
 import re
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,8 +54,8 @@ def documented_codes():
         return set(re.findall(r"`([a-z][a-z0-9_]*)`", f.read()))
 
 
-def seeds():
-    """Sample files by kind: (kind, name, bytes)."""
+def seeds(kinds=None):
+    """Sample files by kind: (kind, name, bytes), only of `kinds` when given."""
     out = []
     sample_dir = os.path.join(ROOT, "Samples")
     for name in sorted(os.listdir(sample_dir)):
@@ -56,7 +63,7 @@ def seeds():
         ext = name.rsplit(".", 1)[-1].lower()
         kind = {"pdf": "pdf", "html": "html", "htm": "html", "txt": "text", "md": "markdown",
                 "docx": "docx", "json": "json"}.get(ext)
-        if kind is None or name.endswith(".numbers.json"):
+        if kind is None or name.endswith(".numbers.json") or (kinds and kind not in kinds):
             continue
         with open(path, "rb") as f:
             out.append((kind, name, f.read()))
@@ -178,6 +185,20 @@ def run_one(binary, path, kind, args):
     return cmd, p.returncode, err.decode("utf-8", "replace"), wall, usage.ru_maxrss / 1024.0
 
 
+def poppler_damage(path):
+    """What Poppler (pdftotext) says of damage in the PDF, or None (also without pdftotext).
+    A damaged report must be `damaged_pdf`, not "not a report" or "a scan"."""
+    try:
+        p = subprocess.run(["pdftotext", "-layout", path, "/dev/null"], capture_output=True,
+                           timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for line in p.stderr.decode("utf-8", "replace").splitlines():
+        if line.startswith(("Syntax Error", "Internal Error", "I/O Error")):
+            return line
+    return None
+
+
 def problems_of(result, args, codes):
     cmd, rc, err, wall, peak = result
     out = []
@@ -192,6 +213,9 @@ def problems_of(result, args, codes):
     for code in set(re.findall(r"\[([a-z_]+)\]\s*$", err, re.M)):
         if code not in codes:
             out.append(f"code {code}")
+        elif code == "crash":
+            # The worker died (a signal in Poppler or a Swift trap): a crash, however well reported.
+            out.append("worker crash: " + next((l for l in err.splitlines() if "[crash]" in l), "")[:160])
     for line in err.splitlines():
         if line and not line.startswith("govreport"):
             out.append("stray stderr: " + line[:120])
@@ -209,11 +233,16 @@ def main():
     ap.add_argument("--timeout", type=float, default=20)
     ap.add_argument("--max-memory", type=int, default=1024)
     ap.add_argument("--keep", default="/tmp/govreport-fuzz")
+    ap.add_argument("--damage", action="store_true",
+                    help="also ask pdftotext whether a PDF answered not_a_report or no_text_layer is damaged")
+    ap.add_argument("--kinds", default=None,
+                    help="comma-separated input kinds to mutate (pdf, html, text, markdown, docx, json); "
+                         "default all; without json every mutant goes through `extract`")
     args = ap.parse_args()
     if args.minutes is None and args.count is None:
         args.minutes = 3
     codes = documented_codes()
-    corpus = seeds()
+    corpus = seeds(set(args.kinds.split(",")) if args.kinds else None)
     if not corpus:
         sys.exit("fuzz: no samples in Samples/")
     os.makedirs(args.keep, exist_ok=True)
@@ -222,11 +251,16 @@ def main():
     lock = threading.Lock()
     state = {"n": 0, "problems": 0, "exits": {}, "errors": {}, "peak": 0.0, "slowest": 0.0}
 
+    stop = threading.Event()
+    # SIGINT / SIGTERM end the run after the mutants in flight, with the summary.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+
     def worker(w):
         while True:
             with lock:
                 n = state["n"]
-                if (args.count is not None and n >= args.count) or (deadline and time.monotonic() > deadline):
+                if stop.is_set() or (args.count is not None and n >= args.count) or (deadline and time.monotonic() > deadline):
                     return
                 state["n"] += 1
             rng = random.Random(args.seed * 1_000_003 + n)
@@ -238,6 +272,11 @@ def main():
                 f.write(mutant)
             result = run_one(args.binary, path, kind, args)
             found = problems_of(result, args, codes)
+            if args.damage and kind == "pdf" and result[1] in (5, 6):
+                said = poppler_damage(path)
+                if said:
+                    found.append(f"damage called {'no_text_layer' if result[1] == 5 else 'not_a_report'} "
+                                 f"(pdftotext: {said[:100]})")
             with lock:
                 rc, err, wall, peak = result[1], result[2], result[3], result[4]
                 state["exits"][rc] = state["exits"].get(rc, 0) + 1
@@ -245,6 +284,10 @@ def main():
                     state["errors"][code] = state["errors"].get(code, 0) + 1
                 state["peak"] = max(state["peak"], peak)
                 state["slowest"] = max(state["slowest"], wall)
+                done = sum(state["exits"].values())
+                if done % 500 == 0:
+                    print(f"fuzz: {done} run, {state['problems']} with problems, peak {state['peak']:.0f} MiB, "
+                          f"slowest {state['slowest']:.1f} s", flush=True)
                 if found:
                     state["problems"] += 1
                     keep = os.path.join(args.keep, f"seed{args.seed}-{n}-{name}")
@@ -256,7 +299,8 @@ def main():
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        while t.is_alive():
+            t.join(0.5)
     print(f"fuzz: {state['n']} mutants, {state['problems']} with problems; exits "
           f"{dict(sorted(state['exits'].items()))}; error codes {dict(sorted(state['errors'].items()))}; "
           f"peak memory {state['peak']:.0f} MiB; slowest {state['slowest']:.1f} s", flush=True)

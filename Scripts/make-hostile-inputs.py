@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes the hostile inputs of issue 17's acceptance (not kept in the repo: some are large).
 
-Usage: python3 Scripts/make-hostile-inputs.py OUT_DIR
+Usage: python3 Scripts/make-hostile-inputs.py OUT_DIR [--big]
 
   huge-mediabox.pdf     a sample report whose page boxes are 2·10⁹ pt wide
   deep.json             JSON nested 10⁶ levels (for `check`)
@@ -11,11 +11,19 @@ Usage: python3 Scripts/make-hostile-inputs.py OUT_DIR
   deep.html             a page nested 10⁶ elements deep
   deep-report.html      the sample web report nested 300 elements deep (must be read)
   embed-report.html     the sample web report behind a bare `<embed src=…>` (must be read)
+  long-line.jsonl       two sample documents around a 64 MiB line (for `check`: the line is
+                        refused, the two documents checked)
+With --big also (3 minutes and 1.2 GB of disk):
+  big-text.txt          a text report followed by 200 MB of prose
+  big.jsonl             1 GB of JSON Lines: ~150,000 canonical documents (the samples under
+                        distinct paths, organizations and hashes), as a large batch writes
 
-Then, e.g.:
-  for f in OUT_DIR/*; do /usr/bin/time -f "%e s %M KB" govreport extract --tables ruled "$f" >/dev/null; done
+Then `bash Scripts/measure-hostile.sh OUT_DIR` runs each through `extract`, `check` and `batch`
+with /usr/bin/time and prints wall time, peak memory and exit status.
 Needs Pillow and PyMuPDF (pip install pillow pymupdf).
 """
+import glob
+import json
 import os
 import re
 import sys
@@ -66,8 +74,47 @@ def content_bomb():
     return pdf(objs)
 
 
+def canonical_lines():
+    """The sample canonical documents, each as one compact JSON line."""
+    docs = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "Samples", "*.expected.json"))):
+        with open(path, encoding="utf-8") as f:
+            docs.append(json.load(f))
+    return docs
+
+
+def big_jsonl(path, size=10 ** 9):
+    docs = canonical_lines()
+    written = 0
+    i = 0
+    with open(path, "w", encoding="utf-8") as f:
+        while written < size:
+            d = json.loads(json.dumps(docs[i % len(docs)]))
+            d["source"]["path"] = "harvest/%06d/%s" % (i, d["source"]["path"])
+            d["source"]["sha256"] = "%064x" % i
+            d["report"]["organization"] = "%s%d" % (d["report"]["organization"], i)
+            line = json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+            i += 1
+    return i
+
+
+def big_text(path, size=200 * 10 ** 6):
+    report = open(os.path.join(ROOT, "Samples", "smx-kjj-2024.txt"), encoding="utf-8").read()
+    prose = "本年度我局继续深化政务公开，围绕重点领域信息公开、政策解读和回应关切开展工作，" * 4 + "\n"
+    chunk = prose * 1000
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(report)
+        written = len(report.encode("utf-8"))
+        while written < size:
+            f.write(chunk)
+            written += len(chunk.encode("utf-8"))
+
+
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "hostile-inputs"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = args[0] if args else "hostile-inputs"
     os.makedirs(out, exist_ok=True)
     sample = open(SAMPLE, "rb").read()
 
@@ -82,6 +129,15 @@ def main():
                         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"])
     open(os.path.join(out, "deep-catalog.pdf"), "wb").write(deep_catalog)
+
+    docs = canonical_lines()
+    with open(os.path.join(out, "long-line.jsonl"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(docs[0], ensure_ascii=False, separators=(",", ":")) + "\n")
+        f.write('{"schema":"govreport/1","padding":"' + "x" * (64 << 20) + '"}\n')
+        f.write(json.dumps(docs[1], ensure_ascii=False, separators=(",", ":")) + "\n")
+    if "--big" in sys.argv:
+        big_text(os.path.join(out, "big-text.txt"))
+        big_jsonl(os.path.join(out, "big.jsonl"))
     open(os.path.join(out, "content-bomb.pdf"), "wb").write(content_bomb())
 
     web = open(WEB, encoding="utf-8").read()

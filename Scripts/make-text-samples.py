@@ -190,6 +190,15 @@ def pdftotext_text(truth, kind):
                 eight columns right of the header's (labels and numbers alike)
       tight     the numbers one space apart, the first pressed against a long label by one space
       wrapleft  a wrapped label's next line starts one column left of its item number
+      drift     the first full row's fourth and fifth numbers four columns left of their
+                columns (each nearer the column before than its own)
+      offrow    a wrapped row's numbers printed on its label's second line, one whole column
+                left of the columns the other rows use
+      stretched the table continues on a page whose numbers pdftotext placed about ten
+                columns right (nine to eleven by column), numbers of two digits or more two
+                columns further left; the labels where they were
+      stray     a line holding only `1` under a row's label wrapped over four lines, in the
+                label column, beside no row's values
     """
     p = prose(truth)
     out = ["", "        " + truth["report"]["title"], "", "  " + p["preface"], "  一、总体情况"]
@@ -225,10 +234,68 @@ def pdftotext_text(truth, kind):
     break_before = "unable_not_held"
     shift = 0
     last_group = None
+    full = next((k for k, _, _ in rows if all(apps[k].get(c) is not None for c in COLS)), None)
+    wrapped = [k for k, g, l in rows if g and len(("    " + g[:3] + " " + l)) > label_w - 2]
+    if kind == "stray":
+        wrapped = [k for k, g, l in rows if g]
+    offsets = None
+    stray_next = False
     for key, group, label in rows:
         if key == break_before:
             out += ["", "", " " * 30 + "第2页", "\f"]
             shift = 8 if kind == "shifted" else 0
+            if kind == "stretched":
+                offsets = [10, 11, 9, 10, 10, 11, 10]
+        if not tight and (offsets or (kind == "drift" and key == full)):
+            prefix = group if group and group != last_group else ""
+            last_group = group
+            indent = "" if key in ("new_received", "carried_over", "carried_forward") else "    "
+            text = indent + ((prefix[:3] if prefix else "   ") + " " + label if group else label)
+            moved = offsets or [0, 0, 0, -4, -4, 0, 0]
+            # Two-digit numbers two columns further left, longer ones one (pdftotext's
+            # rounding of a centred number's start); numbers kept two spaces apart.
+            line = text[:label_w - 2].ljust(label_w)
+            for i, c in enumerate(COLS):
+                t = fmt(apps[key].get(c))
+                if not t:
+                    continue
+                end = label_w + (i + 1) * col_w + moved[i] - ((2 if len(t) == 2 else 1 if len(t) > 2 else 0) if offsets else 0)
+                line = line.ljust(max(end - len(t), len(line.rstrip()) + 2)) + t
+            out.append(line)
+            if len(text) > label_w - 2:
+                out.append(" " * (len(indent) + 4) + text[label_w - 2:])
+            continue
+        if kind in ("offrow", "stray") and wrapped and key == wrapped[0]:
+            prefix = group if group != last_group else ""
+            last_group = group
+            text = "    " + (prefix[:3] if prefix else "   ") + " " + label
+            values = "".join(fmt(apps[key].get(c)).rjust(col_w) for c in COLS)
+            if kind == "offrow":
+                # The label's first line alone, its second line with the numbers a column left.
+                out.append(text[:label_w - 2])
+                second = " " * 8 + text[label_w - 2:]
+                out.append(second.ljust(label_w - col_w) + values)
+            else:
+                # The label wrapped over four lines, the numbers beside its first, then a `1`
+                # standing alone in the label column.
+                body = text[8:]
+                step = -(-len(body) // 4)
+                parts = [text[:8] + body[:step]] + [" " * 8 + body[i:i + step] for i in range(step, len(body), step)]
+                out.append(parts[0].ljust(label_w) + values)
+                out += parts[1:]
+                out.append(" " * (label_w + 2 * col_w - 1) + "1")
+                stray_next = True
+            continue
+        if kind == "stray" and stray_next:
+            # The next row's label wrapped over two lines, its numbers beside the second.
+            stray_next = False
+            last_group = group
+            text = "    " + "   " + " " + label if group else label
+            values = "".join(fmt(apps[key].get(c)).rjust(col_w) for c in COLS)
+            half = 8 + (len(text) - 8) // 2
+            out.append(text[:half])
+            out.append((" " * 8 + text[half:]).ljust(label_w) + values)
+            continue
         prefix = group if group and group != last_group else ""
         last_group = group
         indent = "" if key in ("new_received", "carried_over", "carried_forward") else "    "
@@ -519,7 +586,7 @@ def main():
             stem = f"{name}.{suffix.split('.')[0]}"
             write(os.path.join(folder, f"{stem}.{suffix.split('.')[1]}"), make(truth))
             copy_numbers(numbers, os.path.join(folder, stem + ".numbers.json"))
-        for kind in ["shifted", "tight", "wrapleft"]:
+        for kind in ["shifted", "tight", "wrapleft", "drift", "offrow", "stretched", "stray"]:
             stem = os.path.join(layout_dir, f"{name}.{kind}")
             write(stem + ".txt", pdftotext_text(truth, kind))
             copy_numbers(numbers, stem + ".numbers.json")

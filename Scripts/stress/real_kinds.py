@@ -47,12 +47,13 @@ esc = H.escape
 # Word-made web page (kind 2)
 # ---------------------------------------------------------------------------
 
-def word_td(text, width, colspan=1, rowspan=1, bold=False):
+def word_td(text, width, colspan=1, rowspan=1, bold=False, font=None):
     span = (f" colspan={colspan}" if colspan > 1 else "") + (f" rowspan={rowspan}" if rowspan > 1 else "")
     inner = f"<b>{esc(text)}</b>" if bold and text else esc(text)
+    size = f";font-size:{font}pt" if font else ""
     return (f"<td width={width}{span} valign=top style='width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
             f"padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>"
-            f"<span style='font-family:宋体'>{inner}<span lang=EN-US><o:p></o:p></span></span></p></td>")
+            f"<span style='font-family:宋体{size}'>{inner}<span lang=EN-US><o:p></o:p></span></span></p></td>")
 
 
 def word_spacer(width):
@@ -64,7 +65,11 @@ def word_spacer(width):
 SPLIT = {0: "span", 3: "sliver", 6: "span"}
 
 
-def word_applications_html(r):
+def word_applications_html(r, o=None):
+    """Word's grid; o["word_num_w"] (px) narrows the value cells and o["word_font"] (pt) sets
+    their print size: in LibreOffice's print, numbers wider than a cell less Word's 5.4 pt
+    paddings wrap inside it (217 as 21 over 7)."""
+    o = o or {}
     L = r.labels
     sh = r.shown["applications"]
     # Grid: 0 vcell | 1 group | 2 item | 3 blank grid column | value grid columns | trailing blank
@@ -75,7 +80,9 @@ def word_applications_html(r):
         vcols.append(list(range(g, g + n)))
         g += n
     last = g                       # trailing blank grid column
-    widths = [28, 40, 160, 4] + [30] * (last - 4) + [2]
+    num_w = o.get("word_num_w", 30)
+    font = o.get("word_font")
+    widths = [28, 40, 160, 4] + [num_w] * (last - 4) + [2]
 
     def head(i):
         return sum(widths[c] for c in vcols[i])
@@ -95,11 +102,11 @@ def word_applications_html(r):
             v = sh[key][c]
             style = SPLIT.get(i)
             if style == "span" or (style == "sliver" and k % 2 == 0):
-                out += word_td(v, head(i), colspan=len(vcols[i]))
+                out += word_td(v, head(i), colspan=len(vcols[i]), font=font)
             elif style == "sliver":
-                out += word_td("", widths[vcols[i][0]]) + word_td(v, widths[vcols[i][1]])
+                out += word_td("", widths[vcols[i][0]]) + word_td(v, widths[vcols[i][1]], font=font)
             else:
-                out += word_td(v, head(i))
+                out += word_td(v, head(i), font=font)
         return out + word_spacer(2)
 
     k = 0
@@ -216,10 +223,13 @@ def page(r, o):
     parts.append('<p class="h">一、总体情况</p>')
     for p in r.prose["overview"]:
         parts.append(f"<p>{esc(p)}</p>")
+    # More prose before the tables moves their page breaks.
+    for k in range(o.get("extra_paras", 0)):
+        parts.append(f"<p>{esc(r.prose['overview'][k % len(r.prose['overview'])])}</p>")
     parts.append('<p class="h">二、主动公开政府信息情况</p>')
     parts.append(W.active_html(r, o))
     parts.append('<p class="h">三、收到和处理政府信息公开申请情况</p>')
-    parts.append(word_applications_html(r) if o.get("word") else W.applications_html(r, o))
+    parts.append(word_applications_html(r, o) if o.get("word") else W.applications_html(r, o))
     parts.append('<p class="h">四、政府信息公开行政复议、行政诉讼情况</p>')
     if o.get("split_review"):
         parts.append(split_review_html(r, o))
@@ -358,9 +368,40 @@ DOCS = [
                                                          force_nonzero=[("granted", c) for c in ("natural_person", "commercial")]),
       dict(num_widths=[19, 19, 19, 19, 19, 19, 19], app_label_widths=(26, 74, 190), breakall_numbers=True, table_size=8.5,
            num_size=10, orphan_header=True, split_after_header=True)),
+    # Issue 10 kind 6: the title's year in a Type 3 font whose glyph boxes are much taller or
+    # shorter than the line's other glyphs (FontBBox; FontMatrix scaled with the text size
+    # scaled back, so the digits look the same); the title over two lines, the year on the
+    # first; the PDF's own Title entry empty.
+    D("rl_type3_title_tall", "reportlab", dict(seed=351, template="2021", year=2023, org="泗洪县交通运输局", scale=120),
+      dict(type3_digits=dict(bbox=[0, -1800, 550, 2600]), title_split=True, pdf_title="")),
+    D("rl_type3_title_short", "reportlab", dict(seed=352, template="2021", year=2023, org="泗阳县文化广电和旅游局", scale=120),
+      dict(type3_digits=dict(bbox=[0, 0, 550, 150], scale=4), title_split=True, pdf_title="")),
+    D("rl_type3_title_low", "reportlab", dict(seed=353, template="2021", year=2024, org="宿豫区市场监督管理局", scale=120),
+      dict(type3_digits=dict(bbox=[0, -2400, 550, -900], scale=0.4), title_split=True, pdf_title="")),
     D("web_wrap_tall_lines_print", "chromium", dict(seed=345, template="2021", year=2023, org="泗洪县公安局", scale=2600),
       dict(max_width=560, table_font=13, label_widths=(24, 44, 90), num_w=22,
            css="table.t{table-layout:fixed;line-height:2.2} table.t td{word-break:break-all}")),
+    # Kind 1 as LibreOffice prints it: a Word-made page (5.4 pt cell paddings, narrow value
+    # cells), numbers wrapped in their ruled cells (217 as 21 over 7, some over three lines),
+    # rows cut by page breaks between the lines of their numbers, the table over four pages.
+    D("lo_word_wrap_pages", "lo_html", dict(seed=900, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=300),
+      dict(word=True, word_num_w=30, word_font=14)),
+    D("lo_word_wrap_cut_rows", "lo_html", dict(seed=901, template="2021", year=2023, org="泗阳县自然资源和规划局", scale=700),
+      dict(word=True, word_num_w=26, word_font=14)),
+    D("lo_word_wrap_sliver_cut", "lo_html", dict(seed=902, template="2021", year=2023, org="泗阳县城市管理局", scale=2000),
+      dict(word=True, word_num_w=30, word_font=16)),
+    D("lo_word_wrap_thousands", "lo_html", dict(seed=905, template="2021", year=2023, org="泗阳县人力资源和社会保障局", scale=5000),
+      dict(word=True, word_num_w=28, word_font=14)),
+    # Found by sweeping LibreOffice prints (main read them wrong, this branch right): a plain
+    # ruled web page whose last total wraps (1961), the review row's 10 wrapped in a Word cell,
+    # a 2019-format Word page with wrapped values.
+    D("lo_web_ruled_wrapped_total", "lo_html", dict(seed=1008, template="2021", year=2024, org="宿迁市宿城区住房保障中心", scale=1200),
+      dict(max_width=560, table_font=12, extra_paras=16, table_attr='border="1" cellspacing="0" cellpadding="2"')),
+    D("lo_word_review_wrapped", "lo_html", dict(seed=1202, template="2021", year=2023, org="泗阳县民政局", scale=300,
+                                                zero_rows=["denied_security_stability", "denied_state_secret", "other_overdue_fee"]),
+      dict(word=True, word_num_w=44, word_font=14, extra_paras=2)),
+    D("lo_word_wrap_2019", "lo_html", dict(seed=1301, template="2019", year=2021, org="宿迁市宿城区农业农村局", scale=300),
+      dict(word=True, word_num_w=30, word_font=14, extra_paras=3)),
     D("lo_web_zeros_pages", "lo_html", dict(seed=342, template="2021", year=2024, org="泗阳县教育局", scale=100),
       dict(table_font=14)),
     D("lo_web_ruled_pages", "lo_html", dict(seed=344, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=300),
@@ -393,7 +434,12 @@ def build(d):
     if d["kind"] == "reportlab":
         import rl
         out = os.path.join(OUT, name + ".pdf")
-        rl.render(r, dict(d["opts"]), out)
+        opts = dict(d["opts"])
+        if opts.get("title_split"):
+            # The title over two lines, the first ending at the year's 年.
+            k = r.title.index("年") + 1
+            opts["title_lines"] = [r.title[:k], r.title[k:]]
+        rl.render(r, opts, out)
     elif d["kind"] == "text":
         out = os.path.join(OUT, name + ".txt")
         with open(out, "w", encoding="utf-8") as f:

@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+import type3
 from common import (ALL_COLS, BALANCE_NOTE, COL_LABELS, GROUP_LABELS, REV_LABELS, TOP_ROWS, VCELL,
                     result_rows)
 
@@ -161,6 +162,7 @@ class Doc:
         self.events = []
         self.landscape_pages = set()
         self.next_size = None
+        self.type3 = []   # (page, x, y, size, digits) drawn in a Type 3 font after rendering
 
     @property
     def W(self):
@@ -261,9 +263,22 @@ class Doc:
 
     def title(self, lines, size=20, track=0.0):
         self.y -= 8
+        t3 = self.o.get("type3_digits")
         for ln in lines:
             self.y -= size * 1.5
-            self.text(ln, self.W / 2 - sw(ln, size, track) / 2, self.y, size, bold=True, track=track)
+            x = self.W / 2 - sw(ln, size, track) / 2
+            if not t3:
+                self.text(ln, x, self.y, size, bold=True, track=track)
+                continue
+            # Digits left to a Type 3 font added after rendering (type3.py): the other runs
+            # are drawn here, a gap the width of the Type 3 digits kept for each digit run.
+            for run in re.findall(r"[0-9]+|[^0-9]+", ln):
+                if run[0].isdigit():
+                    self.type3.append((self.page, x, self.y, size, run))
+                    x += len(run) * size * type3.ADVANCE / 1000
+                else:
+                    self.text(run, x, self.y, size, bold=True, track=track)
+                    x += sw(run, size, track)
         self.y -= size * 0.9
 
     def paragraph(self, s, indent=2, size=None, bold=False, align="left", track=0.0):
@@ -712,4 +727,6 @@ def render(r, o, path):
     register_font()
     doc = _render(r, o, path, None)
     doc = _render(r, o, path, doc.page)   # second pass knows the page count ({N})
+    if doc.type3:
+        type3.add_digits(path, doc.type3, o["type3_digits"])
     return doc

@@ -97,6 +97,6 @@ final class BatchProgress {
 extension Stderr {
     /// Writes text to stderr as it is (no newline added).
     static func write(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        LibraryNoise.write(Array(s.utf8))
     }
 }

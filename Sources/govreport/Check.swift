@@ -13,7 +13,9 @@ extension GovReportCommand {
                 standard input, folders (walked recursively for .pdf, .docx, .doc, .wps, .rtf, .odt,
                 .html, .htm, .txt, .json, .jsonl; JSON there that is not govreport/1 is skipped, and the
                 other files skipped are counted on stderr), and canonical JSON written by
-                `govreport extract` or a batch: one document, an array, or JSON Lines. A document is its path: the same
+                `govreport extract` or a batch: one document, an array (up to 32 MiB), or JSON Lines (read a line at a
+                time; a line over 16 MiB or not a document is named and skipped; --timeout and --max-memory bound
+                a JSON file as a whole, see the README). A document is its path: the same
                 bytes under two paths are two documents (and a cross.duplicate warning); a report and the
                 JSON extracted from it are one.
 
@@ -95,7 +97,7 @@ extension GovReportCommand {
                 }
                 for file in files {
                     let failed = harvest.failures.count
-                    harvest.read(file, runner: &runner)
+                    harvest.read(file, runner: &runner, limits: limits)
                     progress.record(ok: harvest.failures.count == failed)
                 }
             }
@@ -170,13 +172,16 @@ struct Harvest {
             return
         }
         do {
-            add(try ReportExtractor.extract(data: data, name: "-", tables: runner.tables), path: "-", origin: nil)
+            let tables = runner.tables
+            add(try LibraryNoise.quieted { () throws(InputError) in try ReportExtractor.extract(data: data, name: "-", tables: tables) },
+                path: "-", origin: nil)
         } catch {
             fail("-", error, runner: &runner)
         }
     }
 
-    mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner) {
+    /// Reads one input; a JSON file within `limits` (of `check`; none when nil).
+    mutating func read(_ file: HarvestInputs.File, runner: inout InputRunner, limits: DocumentLimits? = nil) {
         guard file.isJSON else {
             switch runner.read(file.path).flatMap({ json in
                 CanonicalReport(json: json).map { .success($0) }
@@ -187,31 +192,7 @@ struct Harvest {
             }
             return
         }
-        let data: Data
-        do { data = try ReportExtractor.readFile(file.path) } catch {
-            fail(file.path, error, runner: &runner)
-            return
-        }
-        switch HarvestInputs.reports(inJSON: data) {
-        case .success(let reports):
-            for (n, report) in reports.enumerated() {
-                let path = report.source.path.isEmpty
-                    ? (reports.count == 1 ? file.path : "\(file.path)#\(n + 1)") : report.source.path
-                add(report, path: path, origin: file.path)
-            }
-        case .failure(let problem):
-            if file.walked {
-                skippedJSON.append(file.path)
-                return
-            }
-            let message = switch problem {
-            case .notJSON: "is not JSON (nor JSON Lines); pass a file written by `govreport extract`"
-            case .notCanonical: "is JSON but not govreport/1 documents; pass a file written by `govreport extract`"
-            case .tooDeep: "is JSON nested more than \(ExactJSON.maxDepth) levels deep, which no govreport/1 document is;"
-                + " pass a file written by `govreport extract`"
-            }
-            fail(file.path, message, runner: &runner)
-        }
+        readJSON(file, runner: &runner, timeout: limits?.timeout ?? 0, maxMemory: limits?.maxMemory ?? 0)
     }
 
     /// An input that could not be read: said on stderr (with the exit status it sets) and
@@ -230,18 +211,22 @@ struct Harvest {
         failures.append(.init(path: path, reason: message))
     }
 
-    mutating func add(_ report: CanonicalReport, path: String, origin: String?) {
+    /// Adds the report unless it was read before; returns its key in `seen` when added.
+    @discardableResult
+    mutating func add(_ report: CanonicalReport, path: String, origin: String?) -> String? {
         // A document is its source path: a report and the JSON extracted from it (which records
         // that path and the report's hash) are one; the same bytes under two paths are two
         // documents, which the cross-report check calls duplicates.
         let parts = report.source.path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
         let source = (report.source.path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-        guard seen.insert(source + "\u{0}" + report.source.sha256).inserted else {
+        let key = source + "\u{0}" + report.source.sha256
+        guard seen.insert(key).inserted else {
             repeated += 1
-            return
+            return nil
         }
         entries.append(.init(path: path, report: report))
         origins.append(origin)
+        return key
     }
 
     func reportNotes() {

@@ -59,7 +59,7 @@ enum Stderr {
         var s = s
         if !s.hasSuffix("\n") { s += "\n" }
         if overBar { s = "\r\u{1B}[K" + s }
-        FileHandle.standardError.write(s.data(using: .utf8)!)
+        LibraryNoise.write(Array(s.utf8))
     }
 }
 
@@ -93,6 +93,13 @@ struct InputRunner {
     /// The document of `path` as read (in a worker when limited), or why there is none.
     /// `-` is one report on standard input (a pipe or a redirected file), read in this process.
     func read(_ path: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
+        if let reader, path != "-" { return reader.read(path) }
+        return LibraryNoise.quieted { readHere(path, provenance: provenance) }
+    }
+
+    /// `read` in this process.
+    private func readHere(_ path: String, provenance: Bool) -> Result<JSONValue, DocumentFailure> {
+        FaultInjection.noise(path)
         if path == "-" {
             do {
                 return .success(try ReportExtractor.extract(data: FileHandle.standardInput.readDataToEndOfFile(),
@@ -101,7 +108,6 @@ struct InputRunner {
                 return .failure(DocumentFailure(error))
             }
         }
-        if let reader { return reader.read(path) }
         do {
             return .success(try ReportExtractor.extract(path: path, tables: tables, ocr: ocr).json(provenance: provenance))
         } catch {

@@ -41,6 +41,7 @@ extension GovReportCommand {
             while let line = readLine(strippingNewline: true) {
                 guard let request = WorkRequest(line: line) else { continue }
                 FaultInjection.apply(to: request.path)
+                FaultInjection.noise(request.path)
                 if let full = FaultInjection.fullDisk(request) {
                     Self.answer(full.line)
                     continue
@@ -110,6 +111,16 @@ enum FaultInjection {
         default:
             return
         }
+    }
+
+    /// `GOVREPORT-FAULT:noise`: prints to file descriptor 2 as a C library does (Poppler's
+    /// `some font thing failed`), then the file is read as usual.
+    static func noise(_ path: String) {
+        guard enabled, let handle = FileHandle(forReadingAtPath: path) else { return }
+        let head = String(decoding: handle.readData(ofLength: 32), as: UTF8.self)
+        try? handle.close()
+        guard head.hasPrefix("GOVREPORT-FAULT:noise") else { return }
+        FileHandle.standardError.write(Data("some font thing failed\n".utf8))
     }
 
     /// With GOVREPORT_FULL_DISK=1 as well, every document's output fails to be written, as on

@@ -95,7 +95,8 @@ extension DebugOverlay {
             for interval in placed.model.intervals {
                 marks.append(.box(Rect(x0: interval.lowerBound, y0: y0, x1: interval.upperBound, y1: y1), color: color, width: 0.8))
             }
-            marks.append(.text(placed.source.name, x: placed.model.left, y: y0 - 1, size: 4, color: color))
+            let moved = placed.offset.map { " moved \(($0 * 10).rounded() / 10) pt" } ?? ""
+            marks.append(.text(placed.source.name + moved, x: placed.model.left, y: y0 - 1, size: 4, color: color))
         }
         let rows = p.valueRows + p.blankRows
         if p.dataLeft.isFinite, let top = rows.map({ $0.midY - $0.height }).min(), let bottom = rows.map({ $0.midY + $0.height }).max() {

@@ -32,7 +32,7 @@ enum PDFReportReader {
             let said = PopplerDocument.takeMessages()
             switch error {
             case .noTextLayer, .textAsOutlines, .notAReport:
-                if let damage = said.messages.first(where: \.isDamage) {
+                if let damage = said.messages.first(where: \.isDamage) ?? said.droppedDamage {
                     let count = said.messages.filter(\.isDamage).count + said.dropped
                     throw .damagedPDF("Poppler: " + damage.text
                                       + (count > 1 ? " (and \(count - 1) more error(s))" : ""))
@@ -139,6 +139,7 @@ enum PDFReportReader {
         }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .pdf, pages: count)
         let lines = plain.runningText()
+        let overlapPlaces = Dictionary(texts.map { ($0.number, $0.uncertain) }, uniquingKeysWith: +)
         let unreadableDiagnostics = unreadable.map {
             Finding(code: "page.unreadable", severity: .warning,
                     message: "page \($0) cannot be loaded (damaged, or its page box is absurd); it was read as empty",
@@ -148,6 +149,7 @@ enum PDFReportReader {
             var r = ReportAssembler.assemble(source: source, lines: lines, tables: tables,
                                              titleFallback: doc.metadata.title)
             r.diagnostics += unreadableDiagnostics
+            r.diagnostics += OverlapDoubts.diagnostics(for: r, places: overlapPlaces)
             return r
         }
         func noted(_ r: (report: CanonicalReport, layouts: [PageLayout])) -> (report: CanonicalReport, layouts: [PageLayout]) {

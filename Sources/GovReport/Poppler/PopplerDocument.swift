@@ -168,9 +168,13 @@ public final class PopplerDocument {
 
         var out: [Glyph] = []
         out.reserveCapacity(Int(count))
+        // Poppler's line of each glyph (its lines follow baselines).
+        var lines: [Int] = []
+        var line = 0
         var run = 0
         for (i, scalar) in text.unicodeScalars.enumerated() where i < Int(count) {
-            if scalar == "\n" || scalar == "\r" { continue }
+            if scalar == "\n" || scalar == "\r" { line += 1; continue }
+            lines.append(line)
             while run < runs.count, runs[run].end < i { run += 1 }
             let r = rects[i]
             let (size, name, color) = run < runs.count && runs[run].start <= i
@@ -179,7 +183,7 @@ public final class PopplerDocument {
                              box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2),
                              fontSize: size, fontName: name, color: color))
         }
-        return out
+        return BaselineBoxes.normalized(out, lines: lines)
     }
 }
 

@@ -28,6 +28,9 @@ final class PopplerMessageLog {
     var page: Int?
     var messages: [PopplerMessage] = []
     var dropped = 0
+    /// The first damage among the dropped messages: a hundred warnings (a garbled ToUnicode
+    /// map says one per entry) must not hide that the file is damaged.
+    var droppedDamage: PopplerMessage?
 
     private static let key = "govreport.PopplerMessageLog"
 
@@ -43,15 +46,16 @@ final class PopplerMessageLog {
     func append(_ text: String) {
         guard messages.count < Self.keep else {
             dropped += 1
+            if droppedDamage == nil, case let m = PopplerMessage(page: page, text: text), m.isDamage { droppedDamage = m }
             return
         }
         messages.append(PopplerMessage(page: page, text: text))
     }
 
     /// Takes what was collected and starts afresh.
-    func take() -> (messages: [PopplerMessage], dropped: Int) {
-        defer { messages = []; dropped = 0; page = nil }
-        return (messages, dropped)
+    func take() -> (messages: [PopplerMessage], dropped: Int, droppedDamage: PopplerMessage?) {
+        defer { messages = []; dropped = 0; droppedDamage = nil; page = nil }
+        return (messages, dropped, droppedDamage)
     }
 }
 
@@ -77,8 +81,8 @@ extension PopplerDocument {
     }
 
     /// What Poppler said on this thread since the last call (and how many messages beyond the
-    /// first hundred were not kept).
-    public static func takeMessages() -> (messages: [PopplerMessage], dropped: Int) {
+    /// first hundred were not kept, and the first damage among those).
+    public static func takeMessages() -> (messages: [PopplerMessage], dropped: Int, droppedDamage: PopplerMessage?) {
         PopplerMessageLog.current.take()
     }
 }

@@ -17,7 +17,22 @@ public enum ReportAssembler {
             sections: SectionReader.sections(in: lines),
             activeDisclosure: active, applications: applications, reviewLitigation: review,
             diagnostics: tables.diagnostics + mapper.diagnostics)
+        report.diagnostics += doubtDiagnostics(tables.doubts, in: report)
         report.findings = Validator.findings(for: report)
         return report
+    }
+
+    /// `cell.uncertain` for each doubted cell, named by the row and column printed at its box.
+    static func doubtDiagnostics(_ doubts: [CellDoubt], in report: CanonicalReport) -> [Finding] {
+        let tables = ["active_disclosure": report.activeDisclosure, "applications": report.applications,
+                      "review_litigation": report.reviewLitigation]
+        return doubts.compactMap { d in
+            for row in tables[d.table]?.rows ?? [] where row.page == d.page {
+                guard let i = row.geometry?.cells.firstIndex(where: { $0 == d.box }), i < row.fields.count else { continue }
+                return Finding(code: "cell.uncertain", severity: .warning, message: d.reason, table: d.table,
+                               row: row.key, column: row.fields[i], page: d.page)
+            }
+            return nil
+        }
     }
 }

@@ -1,9 +1,11 @@
 /// The cells stage: each row's values into its columns.
 ///
 /// A "value" outside every column is label text that reads like one (无 in a vertical group
-/// heading); a row of nothing else is no data row. Words of one column are joined top to
-/// bottom (a number wrapped in its cell); two numbers side by side in one column mean the
-/// columns were misjudged, and a cell where two texts overlap is uncertain: both are said.
+/// heading); a row of nothing else is no data row. Each word goes to its column
+/// (`RowPlacement`: a line whose numbers crowd into one column is placed again in order, and
+/// the cells so placed are doubts); words of one column are joined top to bottom (a number
+/// wrapped in its cell); two numbers side by side in one column mean the columns were
+/// misjudged: said as `table.cell_joined`.
 struct CellReader {
     var columnCount: Int
     var table: String
@@ -22,6 +24,8 @@ struct CellReader {
         var dataLeft = Double.infinity
         var dataRight = -Double.infinity
         var diagnostics: [Finding] = []
+        /// Cells placed in a column that another placement would fit as well.
+        var doubts: [CellDoubt] = []
     }
 
     func read(_ part: RegionPage, rows valueRows: [DataRow], columns: (DataRow) -> PlacedColumns?) -> Result {
@@ -40,9 +44,12 @@ struct CellReader {
             out.dataRight = max(out.dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             var rects = [Rect?](repeating: nil, count: columnCount)
+            let placement = RowPlacement.columns(of: row.words, model: model)
             // Top to bottom, so a number wrapped inside its cell reads in order.
-            for w in row.words.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
-                guard let c = model.column(of: w.box.midX, reach: reach) else { continue }
+            for k in row.words.indices.sorted(by: { (row.words[$0].box.y0, row.words[$0].box.x0)
+                                                    < (row.words[$1].box.y0, row.words[$1].box.x0) }) {
+                let w = row.words[k]
+                guard let c = placement.columns[k] else { continue }
                 // Two numbers side by side in one column (not one wrapped under the other, not
                 // a space as thousands separator) means the columns were misjudged: say so.
                 if let r = rects[c], r.verticalOverlap(w.box) > settings.cells.joinedOverlap * w.box.height,
@@ -54,12 +61,10 @@ struct CellReader {
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
             }
-            for c in rects.indices {
-                guard let r = rects[c], part.page.uncertain.contains(where: {
-                    $0.horizontalOverlap(r) > 0 && $0.verticalOverlap(r) > 0 }) else { continue }
-                out.diagnostics.append(Finding(code: "cell.uncertain", severity: .warning,
-                                               message: "two texts overlap in a cell and which one shows could not be told; kept \(texts[c])",
-                                               table: table, page: part.page.number))
+            for c in placement.ambiguous.sorted() {
+                guard let r = rects[c] else { continue }
+                out.doubts.append(CellDoubt(table: table, page: part.page.number, box: r,
+                                            reason: "numbers of a row stood off their columns and were placed in order; \(texts[c]) may belong to a neighbouring column"))
             }
             out.cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
             out.boxes[row.midY] = rects

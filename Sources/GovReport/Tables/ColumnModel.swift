@@ -64,4 +64,11 @@ public enum ColumnSource: Sendable, Equatable {
 public struct PlacedColumns: Sendable, Equatable {
     public var model: ColumnModel
     public var source: ColumnSource
+    /// How far (pt) another page's columns were moved onto this page's numbers (`PageOffsets`);
+    /// nil when they were not.
+    public var offset: Double?
+
+    public init(model: ColumnModel, source: ColumnSource, offset: Double? = nil) {
+        self.model = model; self.source = source; self.offset = offset
+    }
 }

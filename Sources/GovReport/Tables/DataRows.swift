@@ -50,7 +50,11 @@ public struct DataRow: Sendable {
         var out: [DataRow] = [rows[0]]
         for row in rows.dropFirst() {
             let last = out[out.count - 1]
-            let xs = (last.words + row.words).map(\.box.midX)
+            // Where the numbers stand: a placeholder-like character of a label column beside
+            // them (无 of a vertical group label 无法提供) does not widen the span a ruling must cross.
+            let words = last.words + row.words
+            let digits = words.filter { $0.text.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) } }
+            let xs = (digits.isEmpty ? words : digits).map(\.box.midX)
             let (lo, hi) = (xs.min()!, xs.max()!)
             let separated = rulings.contains { r in
                 r.position > last.midY && r.position < row.midY && r.start <= lo + reach && r.end >= hi - reach

@@ -3,9 +3,11 @@
 ///
 /// 1. rows (`RowFinder`): bands of value words, joined within ruled rows;
 /// 2. columns (`ColumnFinder`): from the rulings crossing a row, the rows that fill every
-///    column, the header and the values' alignment, or another page (`ColumnSource`);
+///    column, the header and the values' alignment, or another page (`ColumnSource`), moved
+///    onto a continued page's numbers when they stand elsewhere (`PageOffsets`);
 /// 3. cells (`CellReader`): each row's values into its columns; then rows printed blank
-///    (`BlankRows`), which only the columns can show;
+///    (`BlankRows`), which only the columns can show; a lone number with no label under
+///    another row is left out (`table.stray_value`);
 /// 4. labels (`LabelFinder`): label text left of the data columns to the row whose ruled cell,
 ///    label block or band holds it;
 /// 5. page continuation (`PageContinuation`): the pages joined, a label the break cut mended.
@@ -21,6 +23,8 @@ public struct MatrixTableReader: Sendable {
     public var columnNames: [String]
     public var settings: TableFinderSettings
     public private(set) var diagnostics: [Finding] = []
+    /// Cells placed in a column that another placement would fit as well.
+    public private(set) var doubts: [CellDoubt] = []
 
     public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = [],
                 settings: TableFinderSettings = .standard) {
@@ -33,6 +37,7 @@ public struct MatrixTableReader: Sendable {
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
         let stages = stages(in: region)
         diagnostics += stages.diagnostics
+        doubts += stages.doubts
         return stages.rows
     }
 
@@ -42,9 +47,15 @@ public struct MatrixTableReader: Sendable {
         let rowFinder = RowFinder(columnCount: columnCount, settings: settings)
         let found = region.map(rowFinder.rows).filter { !$0.rows.isEmpty }
         let columnFinder = ColumnFinder(columnCount: columnCount, columnNames: columnNames, settings: settings)
-        let (models, fromHeader) = columnFinder.pageModels(found, region: region)
-        out.pageColumns = models
-        if let page = fromHeader {
+        let models = columnFinder.pageModels(found, region: region)
+        out.pageColumns = models.models
+        out.pageOffsets = models.offsets
+        for page in found.map(\.part.page.number) where models.offsets[page] != nil {
+            out.diagnostics.append(Finding(code: "table.page_offset", severity: .info,
+                                           message: "the table's numbers on page \(page) stand apart from its columns on page \(models.reference ?? 0); read with the columns moved to them",
+                                           table: table, page: page))
+        }
+        if let page = models.fromHeader {
             out.diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
                                            message: "no row prints every column; columns placed by the values' alignment and the header",
                                            table: table, page: page))
@@ -56,28 +67,51 @@ public struct MatrixTableReader: Sendable {
         let labelFinder = LabelFinder(settings: settings)
         for (i, page) in found.enumerated() {
             let part = page.part
+            let fallback = columnFinder.fallback(for: part.page.number, models)
             let cells = cellReader.read(part, rows: page.rows) {
-                columnFinder.columns(for: $0, on: part.page, models: models)
+                columnFinder.columns(for: $0, on: part.page, fallback: fallback)
             }
             out.diagnostics += cells.diagnostics
+            out.doubts += cells.doubts
             let blank = blankRows.rows(part, valueRows: cells.rows, dataLeft: cells.dataLeft, dataRight: cells.dataRight)
             let rows = (cells.rows + blank).sorted { $0.midY < $1.midY }
             let labels = labelFinder.labels(part, rows: rows, dataLeft: cells.dataLeft)
             let empty = [String?](repeating: nil, count: columnCount), noBoxes = [Rect?](repeating: nil, count: columnCount)
-            let pageRows = rows.indices.map {
-                let y = rows[$0].midY
-                return RawRow(label: labels.rows[$0].text, cells: cells.cells[y] ?? empty, page: part.page.number,
-                              geometry: RowGeometry(label: labels.rows[$0].box, cells: cells.boxes[y] ?? noBoxes))
+            var pageRows: [RawRow] = [], stray: [RawRow] = []
+            for i in rows.indices {
+                let y = rows[i].midY
+                let row = RawRow(label: labels.rows[i].text, cells: cells.cells[y] ?? empty, page: part.page.number,
+                                 geometry: RowGeometry(label: labels.rows[i].box, cells: cells.boxes[y] ?? noBoxes))
+                // Only a table whose rows carry labels (the review row prints none).
+                if i > 0, !knownLabels.isEmpty, let value = Self.strayValue(row) {
+                    let after = pageRows.last.map { "after “\(TextNormalizer.display($0.label))” " } ?? ""
+                    out.diagnostics.append(Finding(code: "table.stray_value", severity: .warning,
+                                                   message: "the number \(value) on a line of its own \(after)is in no row's cells; it was left out of the table",
+                                                   table: table, page: part.page.number))
+                    stray.append(row)
+                    continue
+                }
+                pageRows.append(row)
             }
             out.pages.append(TableStages.Page(number: part.page.number, bands: page.bands, ruled: page.ruled,
                                               valueRows: cells.rows, blankRows: blank, columns: cells.columns,
                                               dataLeft: cells.dataLeft, dataRight: cells.dataRight,
-                                              labelBlocks: labels.blocks, leading: labels.leading, rows: pageRows))
+                                              labelBlocks: labels.blocks, leading: labels.leading, rows: pageRows,
+                                              stray: stray))
             out.diagnostics += continuation.add(pageRows, leading: labels.leading, page: part.page.number,
                                                 isLastPage: i == found.count - 1)
         }
         out.rows = continuation.rows
         out.continued = continuation.continued
         return out
+    }
+
+    /// The number of a row that is one number standing alone, with no label text beside it,
+    /// below another row of its page (a footnote mark, a converter's leftover under a wrapped
+    /// label): its position puts it in no row.
+    static func strayValue(_ row: RawRow) -> String? {
+        let values = row.cells.compactMap { $0 }
+        guard values.count == 1, row.label.allSatisfy(\.isWhitespace), row.geometry?.label == nil else { return nil }
+        return values[0]
     }
 }

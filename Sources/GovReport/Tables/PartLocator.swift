@@ -44,7 +44,20 @@ public enum PartLocator {
                     j != i && page.lines[j].box.y0 < line.box.y1 + s.pageNumberIsolation * line.box.height
                         && page.lines[j].box.y1 > line.box.y0 - s.pageNumberIsolation * line.box.height
                 }
-                if isolated && isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
+                // Digits spread across the page are the wrapped tails of a table row's numbers
+                // (cut from it by the page break), not a page number.
+                // So are bare digits standing just under or over a number of the line beside them
+                // (the last line of a number wrapped three times in its cell at a page's foot).
+                let short = line.box.width < s.pageNumberMaxWidth * line.box.height
+                let bare = line.text.allSatisfy { ("0"..."9").contains($0) || $0 == " " }
+                let stacked = bare && page.lines.indices.contains { j in
+                    let other = page.lines[j].box
+                    let gap = max(other.y0 - line.box.y1, line.box.y0 - other.y1)
+                    return j != i && gap >= 0 && gap < s.stackedDigitsGap * line.box.height && page.lines[j].words.contains { w in
+                        w.box.horizontalOverlap(line.box) > 0 && w.text.allSatisfy { ("0"..."9").contains($0) }
+                    }
+                }
+                if isolated && short && !stacked && isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
                 marginTexts[TextNormalizer.key(line.text), default: []].insert(p)
             }
         }

@@ -60,6 +60,7 @@ struct PositionedPages {
         if !only.contains("review_litigation") { tables.review = base.review }
         tables.diagnostics = base.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
             + tables.diagnostics
+        tables.doubts = base.doubts.filter { !only.contains($0.table) } + tables.doubts
         return tables
     }
 
@@ -113,6 +114,7 @@ struct PositionedPages {
             var reader = applicationsReader
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
+            tables.doubts += reader.doubts
         }
         if parts.contains("review_litigation"), let r = region(.reviewLitigation) {
             var reader = reviewReader
@@ -125,6 +127,7 @@ struct PositionedPages {
             } else {
                 if let best { tables.review = [best] }
                 tables.diagnostics += reader.diagnostics
+                tables.doubts += reader.doubts.filter { d in best?.geometry?.cells.contains { $0 == d.box } ?? false }
             }
         }
         return tables

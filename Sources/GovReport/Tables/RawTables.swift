@@ -37,10 +37,21 @@ public struct RawTables: Sendable, Equatable {
     /// All header text of the active-disclosure table (it tells the two formats apart).
     public var activeHeaderText: String
     public var diagnostics: [Finding]
+    /// Cells whose column the reader chose among others that fit as well; the assembler names
+    /// each by its row and column in a `cell.uncertain` diagnostic.
+    public var doubts: [CellDoubt] = []
 
     public init(active: [RawRow]? = nil, applications: [RawRow]? = nil, review: [RawRow]? = nil,
                 activeHeaderText: String = "", diagnostics: [Finding] = []) {
         self.active = active; self.applications = applications; self.review = review
         self.activeHeaderText = activeHeaderText; self.diagnostics = diagnostics
     }
+}
+
+/// A cell the reader is not sure of: where it is printed and why.
+public struct CellDoubt: Sendable, Equatable {
+    public var table: String
+    public var page: Int
+    public var box: Rect
+    public var reason: String
 }

@@ -111,9 +111,6 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         public var wrappedGridMinimumRules = 3
         /// …and at least this many per neighbouring pair of bands (share): one per row.
         public var wrappedGridRuleShare = 0.25
-        /// A page of at most this many bands all crossed by more vertical rulings than columns
-        /// is one ruled row with its numbers wrapped (count): a continuation page's last row.
-        public var oneGridRowMaxBands = 3
         /// A ruled band at least this tall (em of the tallest label glyph in it) can be a row
         /// printed blank: a thinner band cannot hold a line of its text (a double border).
         public var minimumBlankRowHeight = 0.6
@@ -211,8 +208,15 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// …and on at least this many pages (count).
         public var runningMinimumPages = 2
         /// Margin around the table lines when a page is rendered to find rulings (pt): room for
-        /// the borders around the text. In points: the border's distance from the text is the
-        /// cell's padding, which word processors set in points whatever the font size.
-        public var tableAreaMargin = 12.0
+        /// the borders around the text, the last row's lower rule included (at 12 pt it was cut
+        /// off, so a wrapped tail stayed a row of its own). In points: the border's distance
+        /// from the text is the cell's padding, which word processors set in points.
+        public var tableAreaMargin = 30.0
+        /// A page number is short: narrower than this many of its line heights (digits spread
+        /// across the page are the tails of a row's wrapped numbers).
+        public var pageNumberMaxWidth = 6.0
+        /// Bare digits within this many line heights under or over a number of another line
+        /// are the last line of a number wrapped in its cell, not a page number.
+        public var stackedDigitsGap = 1.8
     }
 }

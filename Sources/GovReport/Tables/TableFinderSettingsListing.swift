@@ -55,7 +55,7 @@ extension TableFinderSettings {
         "verticalText.minimumRun": "count", "verticalText.neighbourOverlap": "share",
         "verticalText.minimumWidth": "pt", "verticalText.stackAlignment": "share",
         "rows.separatedShare": "share", "rows.wrappedGridMinimumRules": "count",
-        "rows.wrappedGridRuleShare": "share", "rows.oneGridRowMaxBands": "count",
+        "rows.wrappedGridRuleShare": "share",
         "rows.minimumBlankRowHeight": "em", "rows.blankLabelMatch": "share",
         "columns.singleColumnHalfWidth": "pt", "columns.nearestColumnReach": "column widths",
         "columns.alignmentTolerance": "em", "columns.headerShiftRounds": "count",
@@ -67,6 +67,7 @@ extension TableFinderSettings {
         "parts.bottomMargin": "share of page height", "parts.topMargin": "share of page height",
         "parts.pageNumberIsolation": "line heights", "parts.runningShare": "share of pages",
         "parts.runningMinimumPages": "count", "parts.tableAreaMargin": "pt",
+        "parts.pageNumberMaxWidth": "line heights", "parts.stackedDigitsGap": "line heights",
         "rulingDetection.darkLevel": "gray (0 black, 255 white)", "rulingDetection.contrast": "gray levels",
         "rulingDetection.minHorizontal": "pt", "rulingDetection.minVertical": "pt", "rulingDetection.maxGap": "px",
     ]

@@ -28,14 +28,21 @@ struct TableStages: Sendable {
         var leading: String
         /// Cells stage: the page's rows, label and cells, as read before page continuation.
         var rows: [RawRow]
+        /// Rows of one number alone under another row, with no label: left out of the table
+        /// (`table.stray_value`).
+        var stray: [RawRow]
     }
 
     var pages: [Page] = []
-    /// Each page's own column model (by page number): full rows, or header / value alignment.
+    /// Each page's own column model (by page number): full rows, or header / value alignment;
+    /// and the offsets of pages whose numbers stand apart from them.
     var pageColumns: [Int: PlacedColumns] = [:]
+    var pageOffsets: [Int: Double] = [:]
     /// Page continuation: the rows continued over a page break.
     var continued: [PageContinuation.ContinuedRow] = []
     /// The table's rows, pages joined.
     var rows: [RawRow] = []
     var diagnostics: [Finding] = []
+    /// Cells placed in a column that another placement would fit as well.
+    var doubts: [CellDoubt] = []
 }

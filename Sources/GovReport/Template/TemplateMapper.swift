@@ -122,11 +122,29 @@ public struct TemplateMapper {
         var i = 0
         while i < rows.count {
             let row = rows[i]
+            if row.mayContinue, i + 1 < rows.count, let tails = Self.wrappedTails(row, rows[i + 1]) {
+                // The digits a page break cut off the row's numbers (LibreOffice breaks a row
+                // between the lines of a number wrapped in its cell).
+                var joined = row
+                joined.cells = zip(row.cells, tails).map { a, b in a.map { $0 + (b ?? "") } }
+                out.append(joined)
+                diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
+                                           message: "the numbers of row \"\(row.label)\" continue at the top of page \(rows[i + 1].page ?? 0)",
+                                           table: table, page: row.page))
+                i += 2
+                continue
+            }
             if row.mayContinue, i + 1 < rows.count {
                 let next = rows[i + 1]
                 let joined = best(row.label + next.label)
-                if joined > max(best(row.label), best(next.label)) + 0.05 {
-                    let cells = zip(row.cells, next.cells).map { $0 ?? $1 }
+                // A continuation with no values of its own only needs to read better joined
+                // (…相关政府信 + 息: 0.95 alone, 1 joined).
+                let alone = max(best(row.label), best(next.label))
+                if joined > alone + 0.05 || (joined > alone && next.cells.allSatisfy { $0 == nil }) {
+                    // The label's tail may come with the tails of numbers wrapped in their cells.
+                    let cells = Self.wrappedTails(row, next, labelled: true).map { tails in
+                        zip(row.cells, tails).map { a, b in a.map { $0 + (b ?? "") } }
+                    } ?? zip(row.cells, next.cells).map { $0 ?? $1 }
                     out.append(RawRow(label: row.label + next.label, cells: cells, page: next.page, header: row.header,
                                       geometry: next.geometry))
                     diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
@@ -140,6 +158,28 @@ public struct TemplateMapper {
             i += 1
         }
         return out
+    }
+
+    /// The cells of `next` when it is nothing but the lower lines of numbers wrapped in
+    /// `row`'s cells, cut from it by a page break: no label (unless `labelled`: the label's
+    /// tail, already known to continue the row's), digits only, each under a cell of
+    /// `row` that holds a number; and the row adds up (its values before the total sum to the
+    /// total) joined, or did not as printed.
+    static func wrappedTails(_ row: RawRow, _ next: RawRow, labelled: Bool = false) -> [String?]? {
+        guard labelled || TextNormalizer.key(next.label).isEmpty, next.cells.count == row.cells.count,
+              next.cells.contains(where: { $0 != nil }) else { return nil }
+        for (a, b) in zip(row.cells, next.cells) {
+            guard let b else { continue }
+            guard let a, a.allSatisfy(\.isNumber), b.allSatisfy(\.isNumber), !b.isEmpty else { return nil }
+        }
+        func addsUp(_ cells: [String?]) -> Bool? {
+            let values = cells.map { $0.flatMap { ValueParser.decimal(TextNormalizer.key($0)) } }
+            guard values.count >= 3, let total = values.last ?? nil else { return nil }
+            return values.dropLast().reduce(Decimal(0)) { $0 + ($1 ?? 0) } == total
+        }
+        let joined = zip(row.cells, next.cells).map { a, b in a.map { $0 + (b ?? "") } }
+        guard addsUp(joined) == true || addsUp(row.cells) == false else { return nil }
+        return next.cells
     }
 
     public mutating func applications(_ rows: [RawRow]) -> TableValues {

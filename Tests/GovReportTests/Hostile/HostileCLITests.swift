@@ -137,3 +137,94 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: layout.documentURL(for: "h/a.pdf").path))
     }
 }
+
+/// `check` reads JSON Lines a line at a time: an over-long line is refused alone, and a file
+/// whose documents would take more than `--timeout` or `--max-memory` is stopped as a whole
+/// while the other inputs are checked.
+@Suite(.tags(.cli)) struct CheckJSONLinesTests {
+    /// The sample's canonical document on one line, under `path`.
+    static func line(_ sample: String, path: String) throws -> String {
+        let doc = try JSONValue.parse(Data(contentsOf: Samples.url(sample))).serialized(pretty: false)
+        let name = sample.replacingOccurrences(of: ".expected.json", with: ".pdf")
+        return doc.replacingOccurrences(of: #""path":"\#(name)""#, with: #""path":"\#(path)""#)
+    }
+
+    @Test func anOverLongLineIsRefusedAndTheOthersChecked() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let long = #"{"schema":"govreport/1","padding":""# + String(repeating: "x", count: 17 << 20) + "\"}"
+        dir.file("h.jsonl", try Self.line("sample-2019.expected.json", path: "a.pdf") + "\n" + long + "\n"
+                 + Self.line("sample-bordered-2021.expected.json", path: "b.pdf") + "\n")
+        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json h.jsonl"#, in: dir.url)
+        #expect(r.exited && r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("h.jsonl:2: is a line of 17 MiB, longer than any govreport/1 document"), "\(r.stderr)")
+        let out = String(decoding: r.stdout, as: UTF8.self)
+        #expect(out.contains(#""a.pdf""#) && out.contains(#""b.pdf""#))
+    }
+
+    @Test func aBrokenLineIsNamedAndTheOthersChecked() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        dir.file("h.jsonl", try Self.line("sample-2019.expected.json", path: "a.pdf") + "\n{\"schema\": \n"
+                 + Self.line("sample-bordered-2021.expected.json", path: "b.pdf") + "\n")
+        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json h.jsonl"#, in: dir.url)
+        #expect(r.exited && r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("h.jsonl:2: is not JSON"), "\(r.stderr)")
+        let out = String(decoding: r.stdout, as: UTF8.self)
+        #expect(out.contains(#""a.pdf""#) && out.contains(#""b.pdf""#))
+    }
+
+    /// 200 documents, each under its own path.
+    static func harvest(in dir: ScratchFolder) throws {
+        var text = ""
+        for i in 0..<200 { text += try line("sample-2019.expected.json", path: "h/\(i).pdf") + "\n" }
+        dir.file("big.jsonl", text)
+        dir.file("other.json", try line("sample-bordered-2021.expected.json", path: "other.pdf"))
+    }
+
+    @Test(arguments: [
+        ("--max-memory 1", "big.jsonl: its documents need more memory than --max-memory 1 MiB allows", "[memory_limit]"),
+        ("--timeout 0.001 --max-memory 0", "big.jsonl: its documents would take longer than --timeout", "[timeout]"),
+    ])
+    func aFileOverABoundIsStoppedAndTheOthersChecked(bound: String, message: String, code: String) throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        try Self.harvest(in: dir)
+        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json "# + bound + " big.jsonl other.json", in: dir.url)
+        #expect(r.exited && r.status == 11, "\(r.stderr)")
+        #expect(r.stderr.contains(message) && r.stderr.contains(code), "\(r.stderr)")
+        let out = String(decoding: r.stdout, as: UTF8.self)
+        #expect(out.contains(#""other.pdf""#) && !out.contains(#""h/0.pdf""#))
+    }
+
+    @Test func withoutBoundsTheWholeFileIsChecked() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        try Self.harvest(in: dir)
+        let r = try HostileCLITests.sh(#""$GOVREPORT" check --json --timeout 0 --max-memory 0 big.jsonl other.json"#,
+                                       in: dir.url)
+        #expect(r.exited && (r.status == 0 || r.status == 1), "\(r.stderr)")
+        let out = String(decoding: r.stdout, as: UTF8.self)
+        #expect(out.contains(#""other.pdf""#) && out.contains(#""h/0.pdf""#) && out.contains(#""h/199.pdf""#))
+    }
+}
+
+/// What the C libraries print straight to stderr stays off govreport's stderr, whether the
+/// document is read in a worker or in this process.
+@Suite(.tags(.cli)) struct LibraryNoiseTests {
+    @Test(arguments: ["", "--timeout 0 --max-memory 0"])
+    func libraryNoiseNeverReachesStderr(limits: String) throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        dir.file("noise.txt", "GOVREPORT-FAULT:noise\n")
+        try HostileCLITests.copySample("smx-kjj-2024.txt", to: dir, as: "good.txt")
+        for command in ["extract --jsonl", "check --json"] {
+            let r = try HostileCLITests.sh(#""$GOVREPORT" "# + command + " \(limits) noise.txt good.txt", in: dir.url,
+                                           environment: ["GOVREPORT_BATCH_FAULTS": "1"])
+            #expect(r.exited && r.status == 6, "\(r.stderr)")
+            #expect(!r.stderr.contains("some font thing failed"), "\(command) \(limits): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("govreport: ") }, "\(r.stderr)")
+            #expect(String(decoding: r.stdout, as: UTF8.self).contains("good.txt"))
+        }
+    }
+}

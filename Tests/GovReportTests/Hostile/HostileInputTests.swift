@@ -113,6 +113,24 @@ import Testing
         #expect(Provenance.hundredths(12.345) == Decimal(string: "12.35")!)
     }
 
+    /// Found by the fuzzer (seed 4242): bit flips in a ToUnicode map made Poppler warn once per
+    /// entry, the first hundred messages were all warnings, and the syntax errors after them
+    /// were dropped, so a damaged file was called not a report.
+    @Test func damageAfterAHundredWarningsIsStillSeen() {
+        let log = PopplerMessageLog()
+        for _ in 0..<(PopplerMessageLog.keep + 50) {
+            log.append("Syntax warning at position -1: Illegal entry in bfchar block in ToUnicode CMap")
+        }
+        log.page = 2
+        log.append("Syntax error at position 81870: Illegal character ')'")
+        log.append("Syntax error at position 81875: Illegal character ')'")
+        let said = log.take()
+        #expect(said.messages.count == PopplerMessageLog.keep && !said.messages.contains(where: \.isDamage))
+        #expect(said.dropped == 52)
+        #expect(said.droppedDamage == PopplerMessage(page: 2, text: "Syntax error at position 81870: Illegal character ')'"))
+        #expect(log.take().droppedDamage == nil)
+    }
+
     @Test func damageThatLosesTheTextIsCalledDamage() throws {
         // The sample's page content streams replaced by bytes of the same length that are not a
         // Flate stream: Poppler says so, and no text is left.

@@ -38,6 +38,21 @@ import Testing
         #expect(furniture == [.init(page: 0, line: 5), .init(page: 1, line: 4), .init(page: 2, line: 4)])
     }
 
+    /// The tails of numbers wrapped in their cells, in a page's margins, are table content:
+    /// spread across the page (cut from the last row by the page break), or a digit under a
+    /// number of the line above (wrapped over three lines at a page's foot).
+    @Test func wrappedDigitsInTheMarginsAreNoPageNumbers() {
+        let top = PageLayout(number: 2, width: 595, height: 842,
+                             glyphs: Draw.text("5", x: 330, y: 37, size: 11) + Draw.text("1", x: 445, y: 37, size: 11)
+                                 + Draw.text("8", x: 477, y: 37, size: 11)
+                                 + Draw.text("四、结转下年度继续办理  27  7  0", x: 79, y: 72, size: 11))
+        let foot = PageLayout(number: 1, width: 595, height: 842,
+                              glyphs: Draw.text("申请数量", x: 115, y: 718, size: 11) + Draw.text("1", x: 440, y: 718, size: 11)
+                                  + Draw.text("9", x: 440, y: 745, size: 11) + Draw.text("- 1 -", x: 290, y: 800, size: 11))
+        let furniture = PartLocator.furniture([foot, top])
+        #expect(furniture == [.init(page: 0, line: 2)], "\(furniture)")
+    }
+
     @Test func runningHeadersRepeatedOnMostPagesAreFurniture() {
         let pages = (1...3).map { Self.page($0, [("岚川市审计局信息公开", 20), ("正文第\($0)页的内容", 300)]) }
         let furniture = PartLocator.furniture(pages)

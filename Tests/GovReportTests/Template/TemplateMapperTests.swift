@@ -144,6 +144,43 @@ import Testing
         #expect(mapper.diagnostics.isEmpty)
     }
 
+    /// LibreOffice breaks a row between the lines of the numbers wrapped in its cells: the
+    /// lower digits open the next page with no label (or with the label's tail).
+    @Test func joinPageBreaksJoinsTheTailsOfWrappedNumbers() {
+        var mapper = TemplateMapper(template: .v2021)
+        let rows = [
+            Self.row("（七）总计", ["527", "146", "2", "28", "51", "3", "80"], page: 5, mayContinue: true),
+            Self.row("", [nil, nil, "5", nil, nil, "1", "8"], page: 6),
+            Self.row("四、结转下年度继续办理", ["27", "7", "0", "0", "2", "0", "36"], page: 6),
+        ]
+        let out = mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications")
+        #expect(out.map(\.label) == ["（七）总计", "四、结转下年度继续办理"])
+        #expect(out[0].cells == ["527", "146", "25", "28", "51", "31", "808"])
+        #expect(mapper.diagnostics.map(\.code) == ["table.row_split_by_page"])
+
+        // With the label's tail: 1.本机关不掌 / 握相关政府信息 and the tails 9, 4, 4.
+        var labelled = TemplateMapper(template: .v2021)
+        let cut = [
+            Self.row("1.本机关不掌", ["348", "56", "1", "2", "19", "2", "490"], page: 4, mayContinue: true),
+            Self.row("握相关政府信息", [nil, nil, "9", "4", nil, "4", nil], page: 5),
+        ]
+        let joined = labelled.joinPageBreaks(cut, labels: Self.appLabels, table: "applications")
+        #expect(joined.map(\.label) == ["1.本机关不掌握相关政府信息"])
+        #expect(joined[0].cells == ["348", "56", "19", "24", "19", "24", "490"])
+    }
+
+    @Test func aLabelLessRowIsNoTailWhenItWouldBreakTheRow() {
+        // The row adds up as printed and would not with the digits: they are a row of their own.
+        var mapper = TemplateMapper(template: .v2021)
+        let rows = [
+            Self.row("（七）总计", ["5", "1", "0", "0", "0", "0", "6"], page: 5, mayContinue: true),
+            Self.row("", ["2", nil, nil, nil, nil, nil, "2"], page: 6),
+        ]
+        #expect(mapper.joinPageBreaks(rows, labels: Self.appLabels, table: "applications") == rows)
+        // Digits under a blank cell are no tail.
+        #expect(TemplateMapper.wrappedTails(Self.row("a", ["1", nil, "2"]), Self.row("", [nil, "3", nil])) == nil)
+    }
+
     @Test func joinPageBreaksOnlyJoinsAtAPageBreak() {
         var mapper = TemplateMapper(template: .v2021)
         let rows = [Self.row("2.没有现成信", Self.cells(1)), Self.row("息需要另行制作", Self.cells(2))]

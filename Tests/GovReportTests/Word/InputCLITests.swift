@@ -67,4 +67,23 @@ import Testing
         #expect(r.stderr.contains("skipped 3 file(s)"), "\(r.stderr)")
         #expect(r.stderr.contains(".ofd 1") && r.stderr.contains(".png 1") && r.stderr.contains(".xlsx 1"))
     }
+
+    /// `batch` on a folder says, as `check` does, how many files of formats it does not read
+    /// it skipped and which (by extension), and extracts the rest.
+    @Test func batchWalksFoldersAndCountsWhatItSkipped() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bwalk-\(UUID().uuidString)")
+        let inputs = dir.appendingPathComponent("in"), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Samples.url("smx-kjj-2024.txt"), to: inputs.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: Samples.url("sample-2019.layout.txt"), to: inputs.appendingPathComponent("b.txt"))
+        for name in ["scan.png", "report.ofd", "table.xlsx"] {
+            try FileManager.default.copyItem(at: WordFixtures.format(name), to: inputs.appendingPathComponent(name))
+        }
+        let r = try BatchCLI.run(["batch", inputs.path, "--out", out.path, "--jobs", "1", "--progress", "none"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("skipped 3 file(s)"), "\(r.stderr)")
+        #expect(r.stderr.contains(".ofd 1") && r.stderr.contains(".png 1") && r.stderr.contains(".xlsx 1"), "\(r.stderr)")
+        #expect(r.stderr.contains(SkippedFiles.notReports), "\(r.stderr)")
+    }
 }

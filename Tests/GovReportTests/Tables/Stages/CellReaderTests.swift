@@ -21,10 +21,23 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
-    @Test func twoNumbersSideBySideInOneColumnAreJoinedAndSaid() {
+    /// Two numbers side by side in one column: the line is placed again in order, one number
+    /// a column, and as the row prints fewer numbers than columns, both cells are doubts.
+    @Test func numbersCrowdedIntoOneColumnArePlacedInOrderAsDoubts() {
         let glyphs = Draw.text("1", x: 207, y: 100) + Draw.text("2", x: 227, y: 100)
         let result = Self.read(glyphs)
-        #expect(result.cells[105]?[0] == "12")
+        #expect(result.cells[105]?.prefix(2) == ["1", "2"])
+        #expect(result.doubts.count == 2 && result.doubts.allSatisfy { $0.table == "applications" && $0.page == 2 })
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    /// More numbers on a line than columns cannot be placed one a column: two side by side in
+    /// one column are joined, and said.
+    @Test func moreNumbersThanColumnsAreJoinedAndSaid() {
+        let glyphs = Draw.text("9", x: 207, y: 100) + Draw.text("8", x: 227, y: 100)
+            + HandBuiltTable.values([nil, "1", "2", "3", "4", "5", "6"], y: 100)
+        let result = Self.read(glyphs)
+        #expect(result.cells[105]?[0] == "98")
         #expect(result.diagnostics.map(\.code) == ["table.cell_joined"])
     }
 

@@ -1,0 +1,64 @@
+/// Which data column each value word of a row stands in.
+///
+/// Each word goes to the column whose interval holds its centre. A printed row reads left to
+/// right, one number per cell: when two numbers side by side on one line fall in the same
+/// column (a converter placed some of a row's numbers a column or two off: the row's first
+/// numbers pressed left against its label, the middle ones drifted toward their neighbours),
+/// the line is placed again in order, each number at a column as near as possible, no two in
+/// one. A number wrapped under another in its cell, or digits parted by a space used as a
+/// thousands separator, are one value and stay together.
+enum RowPlacement {
+    /// A gap narrower than this fraction of the glyph height can join two words of one value.
+    static let joinGap = 0.6
+
+    /// Each word's column (nil: in no column); `ambiguous` names the columns of a line placed
+    /// again while it prints fewer numbers than there are columns (another placement could
+    /// fit as well).
+    static func columns(of words: [Word], model: ColumnModel) -> (columns: [Int?], ambiguous: Set<Int>) {
+        var out = words.map { model.column(of: $0.box.midX) }
+        var ambiguous = Set<Int>()
+        let count = model.intervals.count
+        for line in lines(words) {
+            // Units: the parts of one value (a space as thousands separator: 1 234) together.
+            var units: [[Int]] = []
+            for i in line {
+                if let last = units.last?.last, out[last] == out[i], isThousands(words[i].text),
+                   words[i].box.x0 - words[last].box.x1 <= joinGap * words[i].box.height {
+                    units[units.count - 1].append(i)
+                } else {
+                    units.append([i])
+                }
+            }
+            let placed = units.compactMap { out[$0[0]] }
+            guard units.count > 1, units.count <= count, Set(placed).count < placed.count else { continue }
+            let xs = units.map { u in u.map { words[$0].box.midX }.reduce(0, +) / Double(u.count) }
+            guard let columns = ValueColumns.orderedNearest(xs, to: model.intervals.indices.map(model.center)) else { continue }
+            for (u, c) in zip(units, columns) {
+                let before = out[u[0]]
+                for i in u { out[i] = c }
+                // Fewer numbers than columns: the ones moved or crowded might belong elsewhere.
+                if units.count < count, before != c || placed.filter({ $0 == before }).count > 1 { ambiguous.insert(c) }
+            }
+        }
+        return (out, ambiguous)
+    }
+
+    /// Three digits: what follows a space used as thousands separator.
+    static func isThousands(_ text: String) -> Bool {
+        text.count == 3 && text.allSatisfy { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+    }
+
+    /// Indices of words that share a line (overlap vertically by half a glyph), each line
+    /// left to right.
+    static func lines(_ words: [Word]) -> [[Int]] {
+        var lines: [[Int]] = []
+        for i in words.indices.sorted(by: { words[$0].box.midY < words[$1].box.midY }) {
+            if let j = lines.last?.first, words[j].box.verticalOverlap(words[i].box) > 0.5 * words[i].box.height {
+                lines[lines.count - 1].append(i)
+            } else {
+                lines.append([i])
+            }
+        }
+        return lines.map { $0.sorted { words[$0].box.x0 < words[$1].box.x0 } }
+    }
+}
