@@ -44,7 +44,7 @@ struct CellReader {
             out.dataRight = max(out.dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             var rects = [Rect?](repeating: nil, count: columnCount)
-            let placement = RowPlacement.columns(of: row.words, model: model)
+            let placement = RowPlacement.columns(of: row.words, model: model, settings: settings)
             // Top to bottom, so a number wrapped inside its cell reads in order.
             for k in row.words.indices.sorted(by: { (row.words[$0].box.y0, row.words[$0].box.x0)
                                                     < (row.words[$1].box.y0, row.words[$1].box.x0) }) {

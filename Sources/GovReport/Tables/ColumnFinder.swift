@@ -36,7 +36,7 @@ struct ColumnFinder {
             ?? pages.first?.part.page.number
         let reference = pages.first { $0.part.page.number == out.reference }?.rows.flatMap(\.words) ?? []
         for found in pages where found.part.page.number != out.reference && out.models[found.part.page.number] == nil {
-            guard let d = PageOffsets.offset(of: found.rows.flatMap(\.words), onto: reference) else { continue }
+            guard let d = PageOffsets.offset(of: found.rows.flatMap(\.words), onto: reference, settings: settings.columns) else { continue }
             out.offsets[found.part.page.number] = d
         }
         guard out.models.isEmpty, let first = pages.first else { return out }

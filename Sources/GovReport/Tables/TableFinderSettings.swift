@@ -138,6 +138,13 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         public var headerCellCentre = 0.6
         /// A header cell names a column when it matches the column's name this well (share).
         public var headerNameMatch = 0.6
+        /// A continued page's numbers are laid onto the reference page's when their alignment
+        /// edges come within this (em, median of the page's numbers) once moved (`PageOffsets`)…
+        public var pageOffsetTolerance = 0.6
+        /// …when the move lays at least this many more numbers onto them than none does (count)…
+        public var pageOffsetGain = 2
+        /// …and lays at least this share of the page's numbers onto them.
+        public var pageOffsetShare = 0.75
         /// Slack left of a row's first value when it bounds the label text (pt): the value's
         /// box edge is exact, this only keeps the value's own glyphs out of the label.
         public var valueEdgeSlack = 1.0
@@ -151,6 +158,12 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// …and the gap between them is wider than this (em): a space as thousands separator
         /// is narrower.
         public var joinedGap = 0.6
+        /// A three-digit word this close (em) after another in its column is the rest of one
+        /// number (a space as thousands separator: 1 234), placed with it (`RowPlacement`).
+        public var thousandsGap = 0.6
+        /// Words share a printed line when they overlap vertically by this share of a glyph's
+        /// height: a wrapped number's second line overlaps its first by none.
+        public var sameLineOverlap = 0.5
     }
 
     /// Labels: label blocks and which row each belongs to (`LabelAssigner`, `LabelBlock`).
