@@ -10,7 +10,11 @@ extension GovReportCommand {
             discussion: """
                 Writes a PNG of the page with the ruling lines found (red), every word's box (grey), \
                 each value's cell with the column it went to (blue) and each row label with the \
-                template row it matched (green) — to see why a number landed where it did.
+                template row it matched (green) — to see why a number landed where it did. \
+                --stage draws one stage of the table finder instead: rows (value bands, rows, blank \
+                rows), columns (each row's columns, coloured by where they came from: rulings, full \
+                rows, header, value alignment, another page), labels (label blocks, row labels) or \
+                cells (each row's label and cells).
                 """)
 
         @Argument(help: "A PDF report.") var file: String
@@ -18,6 +22,7 @@ extension GovReportCommand {
         @Option(help: "Where to write the PNG.") var png: String
         @Option(help: "Pixels per point.") var scale: Double = 2
         @OptionGroup var reading: TableOptions
+        @Option(help: "Draw one stage of the table finder instead: rows, columns, labels, cells.") var stage: DebugStage?
 
         func run() throws {
             let data = try PDFInput.read(file, command: "debug")
@@ -34,8 +39,9 @@ extension GovReportCommand {
             let doc = try PDFInput.open(file, data: data)
             do {
                 try OutputFile.checkWritable(png)
-                try doc.writeDebugPNG(page: number - 1, scale: scale,
-                                      overlay: DebugOverlay(page: layout, report: result.report), to: png)
+                let overlay = stage.map { DebugOverlay(stage: $0, page: number, layouts: result.layouts) }
+                    ?? DebugOverlay(page: layout, report: result.report)
+                try doc.writeDebugPNG(page: number - 1, scale: scale, overlay: overlay, to: png)
             } catch let error as PNGWriteError {
                 let why = switch error {
                 case .cairo(let status): status
@@ -48,3 +54,5 @@ extension GovReportCommand {
         }
     }
 }
+
+extension DebugStage: ExpressibleByArgument {}

@@ -100,6 +100,7 @@ struct GovReportCommand: ParsableCommand {
             the first failure's.
             """,
         version: GovReportVersion.current,
-        subcommands: [Extract.self, Check.self, Compare.self, Layout.self, Debug.self, Batch.self, Merge.self, Worker.self]
+        subcommands: [Extract.self, Check.self, Compare.self, Layout.self, Debug.self, Settings.self, Batch.self, Merge.self,
+                      Worker.self]
     )
 }

@@ -169,7 +169,7 @@ enum PDFReportReader {
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
-        let detector = RulingDetector()
+        let detector = plain.settings.rulingDetection
         let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
         // A sideways page's rendering is not in its text's frame: its tables keep the text reading.
         let areas = plain.tableAreas(of: doubtful).filter { !sideways.contains($0.page) }

@@ -10,16 +10,17 @@ public struct PageLayout: Sendable {
     /// Places where two texts overlap and which one a reader sees could not be told for sure.
     public var uncertain: [Rect] = []
 
-    public init(number: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling] = []) {
+    public init(number: Int, width: Double, height: Double, glyphs: [Glyph], rulings: [Ruling] = [],
+                settings: TableFinderSettings = .standard) {
         self.number = number; self.width = width; self.height = height
         self.glyphs = glyphs
-        self.rulings = RulingFilter.withoutTextStrokes(rulings, glyphs: glyphs)
-        self.lines = LineBuilder.lines(glyphs, rulings: self.rulings)
+        self.rulings = RulingFilter.withoutTextStrokes(rulings, glyphs: glyphs, settings: settings.rulings)
+        self.lines = LineBuilder.lines(glyphs, rulings: self.rulings, settings: settings.lines)
     }
 
     /// Builds a layout from poppler's text layer: folds every character once (Kangxi radicals,
     /// full-width digits) and drops whitespace and control codes, whose role the geometry already plays.
-    public init(text: PageText, rulings: [Ruling] = []) {
+    public init(text: PageText, rulings: [Ruling] = [], settings: TableFinderSettings = .standard) {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(text.glyphs.count)
         for g in text.glyphs {
@@ -32,19 +33,19 @@ public struct PageLayout: Sendable {
             glyphs.append(n)
         }
         self.init(number: text.number, width: text.width, height: text.height,
-                  glyphs: Self.tightened(glyphs), rulings: rulings)
+                  glyphs: Self.tightened(glyphs, settings: settings.lines), rulings: rulings, settings: settings)
         uncertain = text.uncertain
     }
 
     /// Some producers (browsers) report the whole line height as every glyph's box. CJK
     /// ideographs are square, so when their boxes are much taller than wide the page's boxes
     /// are shrunk about their centres by that ratio, and no longer overlap table borders.
-    static func tightened(_ glyphs: [Glyph]) -> [Glyph] {
+    static func tightened(_ glyphs: [Glyph], settings: TableFinderSettings.Lines) -> [Glyph] {
         let ratios = glyphs.filter { $0.text.count == 1 && TextNormalizer.isCJK($0.text.first!) && $0.box.width > 0 }
             .map { $0.box.height / $0.box.width }
-        guard ratios.count >= 20 else { return glyphs }
+        guard ratios.count >= settings.tallBoxSample else { return glyphs }
         let ratio = median(ratios)
-        guard ratio > 1.3 else { return glyphs }
+        guard ratio > settings.tallBoxRatio else { return glyphs }
         return glyphs.map { g in
             var n = g
             let h = g.box.height / ratio, mid = g.box.midY

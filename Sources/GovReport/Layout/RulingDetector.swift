@@ -4,7 +4,7 @@
 /// the line is clearly lighter, so filled (shaded) cells do not read as stacks of lines
 /// but their borders do. Runs shorter than the minimum lengths (longer than any stroke of
 /// a table's text) are ignored.
-public struct RulingDetector: Sendable {
+public struct RulingDetector: Sendable, Equatable, Codable {
     /// Darkest gray a line pixel may have (0 black … 255 white).
     public var darkLevel: UInt8 = 200
     /// How much lighter the neighbour across the line must be.

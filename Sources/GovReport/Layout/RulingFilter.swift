@@ -4,18 +4,12 @@
 /// a short line (a few characters long) lying along glyph boxes, edges included: strokes of
 /// neighbouring characters on one baseline join into one run (the bottoms of 无法提). A
 /// table border that merely grazes the text of a tight row is longer than that.
+/// Tolerances: `TableFinderSettings.Rulings` (slack, inset, coverage, stroke run).
 enum RulingFilter {
-    /// Slack around a glyph box, points: a stroke can sit on the box's edge.
-    static let slack = 0.5
-    /// Fraction of a glyph box kept clear at each side when testing for "inside".
-    static let inset = 0.15
-    /// Share of a line's length that glyph boxes may cover before it counts as text.
-    static let maxCoverage = 0.5
-    /// A line up to this many glyph heights long can be joined strokes of characters.
-    static let strokeRun = 4.0
-
-    static func withoutTextStrokes(_ rulings: [Ruling], glyphs: [Glyph]) -> [Ruling] {
+    static func withoutTextStrokes(_ rulings: [Ruling], glyphs: [Glyph], settings: TableFinderSettings.Rulings) -> [Ruling] {
         guard !rulings.isEmpty else { return [] }
+        let slack = settings.glyphSlack, inset = settings.inset
+        let maxCoverage = settings.maxCoverage, strokeRun = settings.strokeRun
         return rulings.filter { r in
             var touching: [(Double, Double)] = [], inside: [(Double, Double)] = []
             var heights: [Double] = []

@@ -15,23 +15,20 @@ public struct Word: Sendable {
     public var fontSize: Double { glyphs.map(\.fontSize).max() ?? 0 }
 }
 
-/// Groups a page's glyphs into lines and words. Tolerances are fractions of glyph height.
+/// Groups a page's glyphs into lines and words. Tolerances (`TableFinderSettings.Lines`) are
+/// fractions of glyph height.
 public enum LineBuilder {
-    /// Two glyphs share a line when their vertical centres differ by less than this
-    /// fraction of the smaller glyph's height.
-    static let sameLine = 0.45
-    /// A gap wider than this fraction of the glyph height starts a new word (a space in
-    /// spaced-out CJK labels is narrower; the gap between table cells is wider).
-    public static let wordGap = 0.9
-
-    /// Gap between two digits, as a fraction of glyph height, that splits them into two numbers.
-    static let numberGap = 0.2
-
     static func isDigit(_ g: Glyph) -> Bool {
         g.text.count == 1 && g.text.first!.isASCII && g.text.first!.isNumber
     }
 
-    public static func lines(_ glyphs: [Glyph], rulings: [Ruling] = [], wordGap: Double = wordGap) -> [TextLine] {
+    /// Lines of `glyphs`, top to bottom, split into words at gaps wider than `wordGap` (em;
+    /// default `settings.wordGap`) and at the vertical `rulings` between glyphs.
+    public static func lines(_ glyphs: [Glyph], rulings: [Ruling] = [],
+                             settings: TableFinderSettings.Lines = TableFinderSettings.standard.lines,
+                             wordGap: Double? = nil) -> [TextLine] {
+        let sameLine = settings.sameLine, numberGap = settings.numberGap
+        let wordGap = wordGap ?? settings.wordGap
         let verticals = rulings.filter { $0.axis == .vertical }
         let sorted = glyphs.sorted { ($0.box.midY, $0.box.x0) < ($1.box.midY, $1.box.x0) }
         var groups: [[Glyph]] = []

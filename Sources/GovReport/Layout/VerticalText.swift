@@ -1,18 +1,18 @@
 /// Text written top to bottom (one character per line, as in a tall merged cell).
+/// Tolerances: `TableFinderSettings.VerticalWriting`.
 enum VerticalText {
-    /// Shortest run of stacked characters that counts as vertical writing (a wrapped label
-    /// can leave one character alone under the line above it).
-    static let minimumRun = 3
-
-    /// Indices of glyphs in runs of horizontally isolated characters stacked in one column.
-    static func stacked(_ glyphs: [Glyph]) -> Set<Int> {
+    /// Indices of glyphs in runs of horizontally isolated characters stacked in one column
+    /// (runs of at least `settings.minimumRun`: a wrapped label can leave one character alone
+    /// under the line above it).
+    static func stacked(_ glyphs: [Glyph], settings: TableFinderSettings.VerticalWriting) -> Set<Int> {
+        let s = settings
         let isolated = glyphs.indices.filter { i in
             let g = glyphs[i].box
             return !glyphs.indices.contains { j in
                 let o = glyphs[j].box
                 // Glyph boxes can be taller than wide (LibreOffice): measure by the smaller side.
-                return j != i && o.verticalOverlap(g) > 0.5 * g.height
-                    && min(abs(o.x0 - g.x1), abs(g.x0 - o.x1)) < 0.9 * min(g.height, max(g.width, 1))
+                return j != i && o.verticalOverlap(g) > s.neighbourOverlap * g.height
+                    && min(abs(o.x0 - g.x1), abs(g.x0 - o.x1)) < s.neighbourGap * min(g.height, max(g.width, s.minimumWidth))
             }
         }
         // Link isolated glyphs stacked directly one above the other, then keep long chains.
@@ -26,13 +26,14 @@ enum VerticalText {
             for b in isolated where b > a {
                 let ga = glyphs[a].box, gb = glyphs[b].box
                 let dy = abs(ga.midY - gb.midY), h = max(ga.height, gb.height)
-                if abs(ga.midX - gb.midX) < 0.3 * max(ga.width, gb.width, 1), dy > 0.5 * h, dy < 1.8 * h {
+                if abs(ga.midX - gb.midX) < s.stackAlignment * max(ga.width, gb.width, s.minimumWidth),
+                   dy > s.stackStepMin * h, dy < s.stackStepMax * h {
                     parent[root(a)] = root(b)
                 }
             }
         }
         var size: [Int: Int] = [:]
         for i in isolated { size[root(i), default: 0] += 1 }
-        return Set(isolated.filter { size[root($0)]! >= minimumRun })
+        return Set(isolated.filter { size[root($0)]! >= s.minimumRun })
     }
 }

@@ -6,9 +6,10 @@
 /// fills them all, otherwise to the ruled cells or the nearest header words above it.
 public struct ActiveTableReader {
     public var template: TemplateVersion?
+    public var settings: TableFinderSettings
     public private(set) var diagnostics: [Finding] = []
 
-    public init() {}
+    public init(settings: TableFinderSettings = .standard) { self.settings = settings }
 
     public struct Result: Sendable {
         public var rows: [RawRow]
@@ -25,18 +26,22 @@ public struct ActiveTableReader {
             let headers = part.lines.filter { TableVocabulary.isHeader($0.text) || TableVocabulary.isActiveHeader($0.text) }
             headerText += headers.map(\.text).joined(separator: "\n") + "\n"
             let values = part.lines.flatMap(\.words).filter { ValueParser.looksLikeValue($0.text) }
-            let dataRows = DataRow.rows(of: values, page: part.page.number).map(Self.joiningSpacedDigits)
+            let dataRows = DataRow.rows(of: values, page: part.page.number, settings: settings.rows)
+                .map { Self.joiningSpacedDigits($0, gap: settings.activeTable.spacedDigitsGap) }
             var used = Set<Int>()
             var found: [(y: Double, row: RawRow)] = []
             for row in dataRows {
                 let left = row.words.map(\.box.x0).min() ?? 0
                 let labelLines = part.lines.enumerated().filter { _, l in
-                    l.box.verticalOverlap(Rect(x0: 0, y0: row.midY - row.height, x1: 1, y1: row.midY + row.height)) > 0
+                    let reach = settings.activeTable.labelBand * row.height
+                    return l.box.verticalOverlap(Rect(x0: 0, y0: row.midY - reach, x1: 1, y1: row.midY + reach)) > 0
                 }
                 var label = ""
                 var labelBox: Rect?
                 for (i, line) in labelLines {
-                    let words = line.words.filter { $0.box.x1 <= left + 1 && !ValueParser.looksLikeValue($0.text) }
+                    let words = line.words.filter {
+                        $0.box.x1 <= left + settings.activeTable.labelEdgeSlack && !ValueParser.looksLikeValue($0.text)
+                    }
                     if !words.isEmpty { used.insert(i) }
                     label += words.map(\.text).joined()
                     for w in words { labelBox = labelBox.map { $0.union(w.box) } ?? w.box }
@@ -64,12 +69,12 @@ public struct ActiveTableReader {
     }
 
     /// A number printed with a space as thousands separator (1 179) reads as two words; this
-    /// table's cells are wide, so words that close belong to one cell.
-    static func joiningSpacedDigits(_ row: DataRow) -> DataRow {
+    /// table's cells are wide, so words closer than `gap` glyph heights belong to one cell.
+    static func joiningSpacedDigits(_ row: DataRow, gap: Double) -> DataRow {
         var row = row
         var words: [Word] = []
         for w in row.words {
-            if let last = words.last, w.box.x0 - last.box.x1 < 0.6 * max(w.box.height, last.box.height) {
+            if let last = words.last, w.box.x0 - last.box.x1 < gap * max(w.box.height, last.box.height) {
                 words[words.count - 1] = LineBuilder.word(last.glyphs + w.glyphs)
             } else {
                 words.append(w)
@@ -82,9 +87,9 @@ public struct ActiveTableReader {
     /// The row's cells (text and box) in field order, as far as the layout tells.
     func assign(_ row: DataRow, header: TextLine?, page: PageLayout, labelRight: Double) -> [(text: String?, box: Rect?)] {
         // Ruled cells right of the label: one per field.
-        var xs = page.verticalRulings.filter { $0.covers(row.midY, tolerance: -row.height * 0.2) }.map(\.position)
-            .filter { $0 >= labelRight - 2 }.sorted()
-        xs = xs.reduce(into: [Double]()) { acc, x in if acc.last.map({ x - $0 >= 2 }) ?? true { acc.append(x) } }
+        let crossing = page.verticalRulings.filter { $0.covers(row.midY, tolerance: -row.height * settings.rulings.crossing) }
+        let xs = Ruling.distinct(crossing.map(\.position).filter { $0 >= labelRight - settings.activeTable.rulingSlack },
+                                 within: settings.rulings.sameRuling)
         guard let headerWords = header?.words.filter({ !TextNormalizer.key($0.text).hasPrefix(TableVocabulary.activeContentHeader) }),
               headerWords.count > row.words.count else {
             return row.words.map { ($0.text, $0.box) }

@@ -6,10 +6,11 @@ public struct DataRow: Sendable {
     public var page: Int
 
     /// Value words grouped into rows by their vertical centres, top to bottom.
-    public static func rows(of valueWords: [Word], page: Int) -> [DataRow] {
+    public static func rows(of valueWords: [Word], page: Int,
+                            settings: TableFinderSettings.Rows = TableFinderSettings.standard.rows) -> [DataRow] {
         var rows: [DataRow] = []
         for w in valueWords.sorted(by: { $0.box.midY < $1.box.midY }) {
-            if let last = rows.last, abs(w.box.midY - last.midY) < 0.5 * max(last.height, w.box.height) {
+            if let last = rows.last, abs(w.box.midY - last.midY) < settings.sameBand * max(last.height, w.box.height) {
                 rows[rows.count - 1].words.append(w)
             } else {
                 rows.append(DataRow(words: [w], midY: w.box.midY, height: w.box.height, page: page))
@@ -24,22 +25,28 @@ public struct DataRow: Sendable {
     /// leaves almost all. When most numbers wrap (two or three bands in every ruled row),
     /// the grid still shows in its count of rules among the bands: a three-line table has
     /// none or one there, a grid one per row.
-    public static func rulingsSeparate(_ rows: [DataRow], _ rulings: [Ruling]) -> Bool {
+    public static func rulingsSeparate(_ rows: [DataRow], _ rulings: [Ruling],
+                                       settings: TableFinderSettings = .standard) -> Bool {
         guard rows.count > 2, !rulings.isEmpty else { return !rulings.isEmpty }
+        let s = settings.rows
         let pairs = zip(rows, rows.dropFirst())
         let separated = pairs.filter { a, b in rulings.contains { $0.position > a.midY && $0.position < b.midY } }.count
-        if separated * 2 >= rows.count - 1 { return true }
+        if Double(separated) >= s.separatedShare * Double(rows.count - 1) { return true }
         let (top, bottom) = (rows[0].midY, rows[rows.count - 1].midY)
-        let inside = rulings.map(\.position).filter { $0 > top && $0 < bottom }.sorted()
-            .reduce(into: [Double]()) { acc, y in if acc.last.map({ y - $0 >= 2 }) ?? true { acc.append(y) } }
-        return inside.count >= 3 && inside.count * 4 >= rows.count - 1
+        let inside = Ruling.distinct(rulings.map(\.position).filter { $0 > top && $0 < bottom },
+                                     within: settings.rulings.sameRuling)
+        return inside.count >= s.wrappedGridMinimumRules
+            && Double(inside.count) >= s.wrappedGridRuleShare * Double(rows.count - 1)
     }
 
     /// Joins bands of values that no horizontal ruling separates: a number too wide for its
     /// cell wraps onto a second line (12 / 34), and other cells of the row may centre between
     /// the two. Only ruled tables: without rulings the bands are rows.
-    public static func mergedWithinRuledRows(_ rows: [DataRow], rulings: [Ruling]) -> [DataRow] {
+    public static func mergedWithinRuledRows(_ rows: [DataRow], rulings: [Ruling],
+                                             settings: TableFinderSettings.Rulings = TableFinderSettings.standard.rulings)
+        -> [DataRow] {
         guard rows.count > 1, !rulings.isEmpty else { return rows }
+        let reach = settings.reach
         var out: [DataRow] = [rows[0]]
         for row in rows.dropFirst() {
             let last = out[out.count - 1]
@@ -50,11 +57,11 @@ public struct DataRow: Sendable {
             let xs = (digits.isEmpty ? words : digits).map(\.box.midX)
             let (lo, hi) = (xs.min()!, xs.max()!)
             let separated = rulings.contains { r in
-                r.position > last.midY && r.position < row.midY && r.start <= lo + 1 && r.end >= hi - 1
+                r.position > last.midY && r.position < row.midY && r.start <= lo + reach && r.end >= hi - reach
             }
             // Only when the ruling grid is present around them: a ruling above and below.
-            let framed = rulings.contains { $0.position < last.midY && $0.start <= lo + 1 && $0.end >= hi - 1 }
-                && rulings.contains { $0.position > row.midY && $0.start <= lo + 1 && $0.end >= hi - 1 }
+            let framed = rulings.contains { $0.position < last.midY && $0.start <= lo + reach && $0.end >= hi - reach }
+                && rulings.contains { $0.position > row.midY && $0.start <= lo + reach && $0.end >= hi - reach }
             if !separated && framed {
                 var merged = last
                 merged.words = (last.words + row.words).sorted { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }
@@ -66,34 +73,4 @@ public struct DataRow: Sendable {
         }
         return out
     }
-}
-
-/// The x-intervals of a table's data columns, left to right.
-public struct ColumnModel: Sendable, Equatable {
-    public var intervals: [ClosedRange<Double>]
-
-    public var left: Double { intervals.first?.lowerBound ?? 0 }
-
-    /// Columns from the centres of values in rows that fill every column.
-    public static func fromCenters(_ centers: [Double]) -> ColumnModel? {
-        guard centers.count >= 1 else { return nil }
-        if centers.count == 1 { return ColumnModel(intervals: [(centers[0] - 30)...(centers[0] + 30)]) }
-        var bounds: [Double] = []
-        for i in 0..<(centers.count - 1) { bounds.append((centers[i] + centers[i + 1]) / 2) }
-        let firstHalf = bounds[0] - centers[0], lastHalf = centers[centers.count - 1] - bounds[bounds.count - 1]
-        let lo = [centers[0] - firstHalf] + bounds
-        let hi = bounds + [centers[centers.count - 1] + lastHalf]
-        return ColumnModel(intervals: zip(lo, hi).map { $0...$1 })
-    }
-
-    /// The column whose interval holds x, or else the nearest one within half a column.
-    public func column(of x: Double) -> Int? {
-        if let i = intervals.firstIndex(where: { $0.contains(x) }) { return i }
-        let best = intervals.indices.min { abs(center($0) - x) < abs(center($1) - x) }
-        guard let best else { return nil }
-        let width = intervals[best].upperBound - intervals[best].lowerBound
-        return abs(center(best) - x) <= width ? best : nil
-    }
-
-    func center(_ i: Int) -> Double { (intervals[i].lowerBound + intervals[i].upperBound) / 2 }
 }

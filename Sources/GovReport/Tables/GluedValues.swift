@@ -3,24 +3,22 @@
 /// values left in narrow cells): the gap is narrower than a word gap, so the number came out
 /// as the end of the label's word. Inside the table parts such a number is split off as a
 /// word of its own, so it is read as the value it is and not as label text.
+///
+/// The gap that separates them: `TableFinderSettings.Labels.gluedValueGap`.
 enum GluedValues {
-    /// A gap between a label's last character and a number wider than this fraction of the
-    /// glyph height separates them (text spacing between CJK and digits is about a quarter
-    /// of it; a cell's padding is wider).
-    static let gap = 0.4
-
-    static func split(_ page: RegionPage) -> RegionPage {
+    static func split(_ page: RegionPage, settings: TableFinderSettings.Labels) -> RegionPage {
         var page = page
         page.lines = page.lines.map { line in
             var l = line
-            l.words = line.words.flatMap(split)
+            l.words = line.words.flatMap { split($0, gap: settings.gluedValueGap) }
             return l
         }
         return page
     }
 
-    /// The word, or the label and the number run up against its end.
-    static func split(_ word: Word) -> [Word] {
+    /// The word, or the label and the number run up against its end (a gap wider than `gap`
+    /// glyph heights before it).
+    static func split(_ word: Word, gap: Double) -> [Word] {
         let g = word.glyphs
         guard g.count >= 2, isNumeric(g[g.count - 1]) else { return [word] }
         var k = g.count - 1

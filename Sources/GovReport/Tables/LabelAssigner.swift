@@ -10,17 +10,26 @@
 struct LabelAssigner {
     var rows: [Double]
     var rulings: [Ruling]
+    var settings: TableFinderSettings = .standard
 
-    /// Words closer than this many glyph heights stay one word (labels of neighbouring
-    /// columns are often closer than cells of numbers).
-    static let wordGap = 0.5
+    /// What the labels stage found on a page: the row labels, the label blocks of unruled
+    /// words, and the leading text.
+    struct Labels: Sendable {
+        /// One per row: the label text in reading order and its box (nil: no label).
+        var rows: [(text: String, box: Rect?)]
+        /// Numbered blocks of the words outside ruled cells.
+        var blocks: [LabelBlock]
+        /// Text printed above the first row outside any row's band (on a continuation page:
+        /// the end of a label that the page break cut).
+        var leading: String
+    }
 
-    /// Row labels, and the text printed above the first row outside any row's band (on a
-    /// continuation page: the end of a label that the page break cut).
-    func labels(_ glyphs: [Glyph]) -> (rows: [(text: String, box: Rect?)], leading: String) {
-        guard !rows.isEmpty else { return ([], "") }
+    /// Row labels, the label blocks, and the text printed above the first row.
+    func labels(_ glyphs: [Glyph]) -> Labels {
+        guard !rows.isEmpty else { return Labels(rows: [], blocks: [], leading: "") }
         let words = LabelBlock.splitAtInnerNumbers(
-            LineBuilder.lines(glyphs, rulings: rulings, wordGap: Self.wordGap).flatMap(\.words))
+            LineBuilder.lines(glyphs, rulings: rulings, settings: settings.lines,
+                              wordGap: settings.lines.labelWordGap).flatMap(\.words))
         let horizontals = rulings.filter { $0.axis == .horizontal }
         var assigned = [[Word]](repeating: [], count: rows.count)
         var loose: [Word] = []
@@ -31,15 +40,16 @@ struct LabelAssigner {
             case .none: loose.append(w)
             }
         }
-        for (r, ws) in blocks(loose) { assigned[r] += ws }
-        let above = LabelBlock.blocks(loose).loose.filter { $0.box.y1 < rows[0] && band($0.box.midY) == nil }
-        return (assigned.map(Self.text), Self.text(above).text)
+        let found = LabelBlock.blocks(loose, settings: settings.labels)
+        for (r, ws) in blocks(found) { assigned[r] += ws }
+        let above = found.loose.filter { $0.box.y1 < rows[0] && band($0.box.midY) == nil }
+        return Labels(rows: assigned.map(text), blocks: found.blocks, leading: text(above).text)
     }
 
     /// `.some(row)` when the box sits in a ruled cell holding exactly one row's values,
     /// `.some(nil)` when its cell holds none or several, nil when it is not in a ruled cell.
     func ruledRow(_ box: Rect, _ horizontals: [Ruling]) -> Int?? {
-        let covering = horizontals.filter { $0.covers(box.midX, tolerance: 1) }
+        let covering = horizontals.filter { $0.covers(box.midX, tolerance: settings.rulings.reach) }
         guard let above = covering.filter({ $0.position <= box.midY }).map(\.position).max(),
               let below = covering.filter({ $0.position >= box.midY }).map(\.position).min() else { return nil }
         let inside = rows.indices.filter { rows[$0] > above && rows[$0] < below }
@@ -47,8 +57,8 @@ struct LabelAssigner {
     }
 
     /// Assigns each numbered block of unruled words, or a word outside any block, to a row.
-    func blocks(_ words: [Word]) -> [(Int, [Word])] {
-        let (blocks, loose) = LabelBlock.blocks(words)
+    func blocks(_ found: (blocks: [LabelBlock], loose: [Word])) -> [(Int, [Word])] {
+        let (blocks, loose) = found
         var out: [(Int, [Word])] = []
         for b in blocks { if let r = row(for: b) { out.append((r, b.words)) } }
         for w in loose { if let r = band(w.box.midY) { out.append((r, [w])) } }
@@ -69,7 +79,7 @@ struct LabelAssigner {
     /// nearest the block's centre if several; nil when no row's values are beside it.
     func rowBeside(_ box: Rect, lineHeight: Double? = nil) -> Int? {
         // Slack of a fraction of one line: a tall block must not reach its neighbours' values.
-        let slack = LabelBlock.slack * (lineHeight ?? box.height)
+        let slack = settings.labels.blockSlack * (lineHeight ?? box.height)
         let inside = rows.indices.filter { rows[$0] >= box.y0 - slack && rows[$0] <= box.y1 + slack }
         return inside.min(by: { abs(rows[$0] - box.midY) < abs(rows[$1] - box.midY) })
     }
@@ -77,7 +87,8 @@ struct LabelAssigner {
     /// The row whose band (half-way to its neighbours) holds y.
     func band(_ y: Double) -> Int? {
         for i in rows.indices {
-            let pitchUp = i > 0 ? rows[i] - rows[i - 1] : (rows.count > 1 ? rows[1] - rows[0] : 20)
+            let pitchUp = i > 0 ? rows[i] - rows[i - 1]
+                : (rows.count > 1 ? rows[1] - rows[0] : settings.labels.singleRowPitch)
             let pitchDown = i + 1 < rows.count ? rows[i + 1] - rows[i] : pitchUp
             if y >= rows[i] - pitchUp / 2 && y < rows[i] + pitchDown / 2 { return i }
         }
@@ -85,11 +96,13 @@ struct LabelAssigner {
     }
 
     /// A row's label in reading order, from the column of its rightmost row number on.
-    static func text(_ words: [Word]) -> (text: String, box: Rect?) {
+    func text(_ words: [Word]) -> (text: String, box: Rect?) {
         let numbered = words.filter { LabelMatcher.startsWithMarker($0.text) }
-        let left = numbered.map(\.box.x0).max().map { $0 - 2 } ?? -Double.infinity
+        let rightmost = numbered.max { $0.box.x0 < $1.box.x0 }
+        let left = rightmost.map { $0.box.x0 - settings.labels.markerColumnSlack * $0.box.height } ?? -Double.infinity
         let kept = words.filter { $0.box.x0 >= left }
-        let lines = LineBuilder.lines(kept.flatMap(\.glyphs), wordGap: wordGap)
+        let lines = LineBuilder.lines(kept.flatMap(\.glyphs), settings: settings.lines,
+                                      wordGap: settings.lines.labelWordGap)
         let box = kept.first.map { first in kept.map(\.box).reduce(first.box) { $0.union($1) } }
         return (lines.map { $0.words.map(\.text).joined() }.joined(), box)
     }
@@ -97,17 +110,11 @@ struct LabelAssigner {
 
 /// A label wrapped over lines, read as one: a word starting with a row number and the words
 /// below it in its column up to the next numbered word.
-struct LabelBlock {
+struct LabelBlock: Sendable {
     var words: [Word]
     var box: Rect
     /// Where the block's row number starts.
     var x0: Double { words[0].box.x0 }
-
-    /// Vertical slack, in line heights, within which values count as beside a block.
-    static let slack = 0.3
-    /// Largest gap between a block's lines, in line heights (web pages printed by LibreOffice
-    /// keep the page's line height, 1.8 and more, inside table cells).
-    static let maxLineGap = 1.6
 
     /// Splits words where a row number starts inside them (（三）不予4.保护… when a group
     /// heading's text runs up against the item's label): the item starts its own word.
@@ -137,7 +144,7 @@ struct LabelBlock {
     }
 
     /// Numbered blocks and the words that belong to none.
-    static func blocks(_ words: [Word]) -> (blocks: [LabelBlock], loose: [Word]) {
+    static func blocks(_ words: [Word], settings: TableFinderSettings.Labels) -> (blocks: [LabelBlock], loose: [Word]) {
         let sorted = words.sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
         let starts = sorted.indices.filter { LabelMatcher.startsWithMarker(sorted[$0].text) }
         var owner = [Int?](repeating: nil, count: sorted.count)
@@ -152,8 +159,8 @@ struct LabelBlock {
             // this word (or on its line, to its left).
             owner[i] = starts.filter { s in
                 let m = sorted[s].box
-                return s < i && !closed.contains(s) && m.x0 <= w.x0 + 2 && m.x1 > w.x0
-                    && w.y0 - bottom[s]! <= maxLineGap * w.height
+                return s < i && !closed.contains(s) && m.x0 <= w.x0 + settings.blockColumnSlack * w.height && m.x1 > w.x0
+                    && w.y0 - bottom[s]! <= settings.blockLineGap * w.height
             }.max { sorted[$0].box.y0 < sorted[$1].box.y0 }
             if let o = owner[i] {
                 bottom[o] = max(bottom[o]!, w.y1)

@@ -6,10 +6,13 @@
 /// For a page without columns of its own, the horizontal offset that lays its numbers onto the
 /// numbers of the page the columns come from (by their common alignment edge), when the
 /// columns as they are miss most of them and the offset fits clearly better; nil otherwise.
+///
+/// Tolerances: `TableFinderSettings.Columns` (page offset tolerance, gain and share).
 enum PageOffsets {
-    static func offset(of words: [Word], onto reference: [Word]) -> Double? {
+    static func offset(of words: [Word], onto reference: [Word],
+                       settings: TableFinderSettings.Columns = TableFinderSettings.standard.columns) -> Double? {
         guard words.count >= 2, reference.count >= 3 else { return nil }
-        let tolerance = 0.6 * median(words.map(\.box.height))
+        let tolerance = settings.pageOffsetTolerance * median(words.map(\.box.height))
         let edges: [(Word) -> Double] = [{ $0.box.x1 }, { $0.box.midX }, { $0.box.x0 }]
         var zero = 0
         var best: (offset: Double, score: Int)?
@@ -28,7 +31,8 @@ enum PageOffsets {
             }
         }
         guard let best, abs(best.offset) > tolerance, zero * 2 < words.count,
-              best.score >= zero + 2, best.score * 4 >= words.count * 3 else { return nil }
+              best.score >= zero + settings.pageOffsetGain,
+              Double(best.score) >= settings.pageOffsetShare * Double(words.count) else { return nil }
         return best.offset
     }
 

@@ -26,30 +26,34 @@ public enum PartLocator {
     }
 
     /// Lines in the top or bottom margin that are page numbers or repeat on most pages.
-    public static func furniture(_ pages: [PageLayout]) -> Set<LineID> {
+    public static func furniture(_ pages: [PageLayout],
+                                 settings: TableFinderSettings.Parts = TableFinderSettings.standard.parts) -> Set<LineID> {
+        let s = settings
+        func inMargin(_ line: TextLine, _ page: PageLayout) -> (top: Bool, bottom: Bool) {
+            (line.box.y1 < page.height * s.topMargin, line.box.y0 > page.height * s.bottomMargin)
+        }
         var out = Set<LineID>()
         var marginTexts: [String: Set<Int>] = [:]
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
-                let inBottom = line.box.y0 > page.height * 0.88
-                let inTop = line.box.y1 < page.height * 0.08
+                let (inTop, inBottom) = inMargin(line, page)
                 guard inBottom || inTop else { continue }
                 // A page number stands apart; a digit with text right beside it is table content
                 // (a number wrapped in a cell near the top of the page).
                 let isolated = !page.lines.indices.contains { j in
-                    j != i && page.lines[j].box.y0 < line.box.y1 + 0.5 * line.box.height
-                        && page.lines[j].box.y1 > line.box.y0 - 0.5 * line.box.height
+                    j != i && page.lines[j].box.y0 < line.box.y1 + s.pageNumberIsolation * line.box.height
+                        && page.lines[j].box.y1 > line.box.y0 - s.pageNumberIsolation * line.box.height
                 }
                 // Digits spread across the page are the wrapped tails of a table row's numbers
                 // (cut from it by the page break), not a page number.
                 // So are bare digits standing just under or over a number of the line beside them
                 // (the last line of a number wrapped three times in its cell at a page's foot).
-                let short = line.box.width < 6 * line.box.height
+                let short = line.box.width < s.pageNumberMaxWidth * line.box.height
                 let bare = line.text.allSatisfy { ("0"..."9").contains($0) || $0 == " " }
                 let stacked = bare && page.lines.indices.contains { j in
                     let other = page.lines[j].box
                     let gap = max(other.y0 - line.box.y1, line.box.y0 - other.y1)
-                    return j != i && gap >= 0 && gap < 1.8 * line.box.height && page.lines[j].words.contains { w in
+                    return j != i && gap >= 0 && gap < s.stackedDigitsGap * line.box.height && page.lines[j].words.contains { w in
                         w.box.horizontalOverlap(line.box) > 0 && w.text.allSatisfy { ("0"..."9").contains($0) }
                     }
                 }
@@ -58,11 +62,12 @@ public enum PartLocator {
             }
         }
         // Running headers/footers: the same margin text on at least half of the pages (and 2+).
-        let repeated = Set(marginTexts.filter { $0.value.count >= max(2, pages.count / 2) }.keys)
+        let least = max(s.runningMinimumPages, Int(s.runningShare * Double(pages.count)))
+        let repeated = Set(marginTexts.filter { $0.value.count >= least }.keys)
         for (p, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() where repeated.contains(TextNormalizer.key(line.text)) {
-                let inMargin = line.box.y0 > page.height * 0.88 || line.box.y1 < page.height * 0.08
-                if inMargin { out.insert(LineID(page: p, line: i)) }
+                let (inTop, inBottom) = inMargin(line, page)
+                if inTop || inBottom { out.insert(LineID(page: p, line: i)) }
             }
         }
         return out

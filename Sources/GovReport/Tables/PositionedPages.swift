@@ -6,19 +6,22 @@ struct PositionedPages {
     var layouts: [PageLayout]
     var furniture: Set<PartLocator.LineID>
     var headings: [ReportPart: PartLocator.LineID]
+    /// The tolerances every stage below uses.
+    var settings: TableFinderSettings
 
     static let tableParts: [ReportPart] = [.activeDisclosure, .applications, .reviewLitigation]
 
-    init(_ layouts: [PageLayout]) {
+    init(_ layouts: [PageLayout], settings: TableFinderSettings = .standard) {
         self.layouts = layouts
-        furniture = PartLocator.furniture(layouts)
+        self.settings = settings
+        furniture = PartLocator.furniture(layouts, settings: settings.parts)
         headings = PartLocator.headings(layouts, skipping: furniture)
     }
 
     var hasTables: Bool { Self.tableParts.contains { headings[$0] != nil } }
 
     func region(_ part: ReportPart) -> [RegionPage]? {
-        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)?.map(GluedValues.split)
+        PartLocator.region(of: part, in: layouts, headings: headings, furniture: furniture)?.map { GluedValues.split($0, settings: settings.labels) }
     }
 
     /// The part of each page (0-based index) that holds tables: the span of the tables'
@@ -34,7 +37,7 @@ struct PositionedPages {
                 areas[p] = areas[p].map { $0.union(box) } ?? box
             }
         }
-        let margin = 30.0
+        let margin = settings.parts.tableAreaMargin
         return areas.keys.sorted().map { p in
             let a = areas[p]!
             return (p, Rect(x0: 0, y0: a.y0 - margin, x1: layouts[p].width, y1: a.y1 + margin))
@@ -64,9 +67,9 @@ struct PositionedPages {
     /// The review/litigation table printed as three tables, one per group (行政复议; 行政诉讼
     /// 未经复议直接起诉; 复议后起诉), each under its own five-column header: three data rows of
     /// five columns, in the template's group order, read as the one row of fifteen values.
-    static func splitReview(_ region: [RegionPage]) -> (row: RawRow, diagnostics: [Finding])? {
+    static func splitReview(_ region: [RegionPage], settings: TableFinderSettings) -> (row: RawRow, diagnostics: [Finding])? {
         var reader = MatrixTableReader(columnCount: 5, table: TemplateTable.reviewLitigation.rawValue,
-                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)))
+                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)), settings: settings)
         let groups = reader.rows(in: region).filter { $0.cells.contains { $0 != nil } }
         guard groups.count == 3, groups.allSatisfy({ $0.cells.count == 5 }) else { return nil }
         let boxes = groups.map { $0.geometry?.cells ?? [Rect?](repeating: nil, count: 5) }
@@ -78,30 +81,47 @@ struct PositionedPages {
         return (row, reader.diagnostics + [note])
     }
 
+    /// The finder for the applications matrix: 7 columns right of the row labels.
+    var applicationsReader: MatrixTableReader {
+        MatrixTableReader(columnCount: 7, table: TemplateTable.applications.rawValue, knownLabels: Template.applicationRows.map(\.label),
+                          columnNames: Template.applicationColumnLabels, settings: settings)
+    }
+
+    /// The finder for the review/litigation table: one row of 15 values.
+    var reviewReader: MatrixTableReader {
+        MatrixTableReader(columnCount: 15, table: TemplateTable.reviewLitigation.rawValue, columnNames: Template.reviewColumnLabels,
+                          settings: settings)
+    }
+
+    /// Every stage of the table finder for the applications and review/litigation tables, as
+    /// `tables()` reads them (the debug view draws them).
+    func matrixStages() -> [TableStages] {
+        [(applicationsReader, ReportPart.applications), (reviewReader, .reviewLitigation)].compactMap { reader, part in
+            region(part).map { reader.stages(in: $0) }
+        }
+    }
+
     func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
         var tables = RawTables()
         if parts.contains(TemplateTable.activeDisclosure.rawValue), let r = region(.activeDisclosure) {
-            var reader = ActiveTableReader()
+            var reader = ActiveTableReader(settings: settings)
             let result = reader.read(r)
             tables.active = result.rows
             tables.activeHeaderText = result.headerText
             tables.diagnostics += reader.diagnostics
         }
         if parts.contains(TemplateTable.applications.rawValue), let r = region(.applications) {
-            var reader = MatrixTableReader(columnCount: 7, table: TemplateTable.applications.rawValue,
-                                           knownLabels: Template.applicationRows.map(\.label),
-                                           columnNames: Template.applicationColumnLabels)
+            var reader = applicationsReader
             tables.applications = reader.rows(in: r)
             tables.diagnostics += reader.diagnostics
             tables.doubts += reader.doubts
         }
         if parts.contains(TemplateTable.reviewLitigation.rawValue), let r = region(.reviewLitigation) {
-            var reader = MatrixTableReader(columnCount: 15, table: TemplateTable.reviewLitigation.rawValue,
-                                           columnNames: Template.reviewColumnLabels)
+            var reader = reviewReader
             let rows = reader.rows(in: r)
             // The data row is the one that prints the most values.
             let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count })
-            if (best?.cells.compactMap { $0 }.count ?? 0) <= 5, let split = Self.splitReview(r) {
+            if (best?.cells.compactMap { $0 }.count ?? 0) <= 5, let split = Self.splitReview(r, settings: settings) {
                 tables.review = [split.row]
                 tables.diagnostics += split.diagnostics
             } else {

@@ -7,18 +7,19 @@
 /// the line is placed again in order, each number at a column as near as possible, no two in
 /// one. A number wrapped under another in its cell, or digits parted by a space used as a
 /// thousands separator, are one value and stay together.
+///
+/// Tolerances: `TableFinderSettings.Cells` (thousands gap, same-line overlap).
 enum RowPlacement {
-    /// A gap narrower than this fraction of the glyph height can join two words of one value.
-    static let joinGap = 0.6
-
     /// Each word's column (nil: in no column); `ambiguous` names the columns of a line placed
     /// again while it prints fewer numbers than there are columns (another placement could
     /// fit as well).
-    static func columns(of words: [Word], model: ColumnModel) -> (columns: [Int?], ambiguous: Set<Int>) {
-        var out = words.map { model.column(of: $0.box.midX) }
+    static func columns(of words: [Word], model: ColumnModel,
+                        settings: TableFinderSettings = .standard) -> (columns: [Int?], ambiguous: Set<Int>) {
+        let joinGap = settings.cells.thousandsGap, reach = settings.columns.nearestColumnReach
+        var out = words.map { model.column(of: $0.box.midX, reach: reach) }
         var ambiguous = Set<Int>()
         let count = model.intervals.count
-        for line in lines(words) {
+        for line in lines(words, overlap: settings.cells.sameLineOverlap) {
             // Units: the parts of one value (a space as thousands separator: 1 234) together.
             var units: [[Int]] = []
             for i in line {
@@ -48,12 +49,12 @@ enum RowPlacement {
         text.count == 3 && text.allSatisfy { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
     }
 
-    /// Indices of words that share a line (overlap vertically by half a glyph), each line
-    /// left to right.
-    static func lines(_ words: [Word]) -> [[Int]] {
+    /// Indices of words that share a line (overlap vertically by `overlap` of a glyph's
+    /// height), each line left to right.
+    static func lines(_ words: [Word], overlap: Double) -> [[Int]] {
         var lines: [[Int]] = []
         for i in words.indices.sorted(by: { words[$0].box.midY < words[$1].box.midY }) {
-            if let j = lines.last?.first, words[j].box.verticalOverlap(words[i].box) > 0.5 * words[i].box.height {
+            if let j = lines.last?.first, words[j].box.verticalOverlap(words[i].box) > overlap * words[i].box.height {
                 lines[lines.count - 1].append(i)
             } else {
                 lines.append([i])

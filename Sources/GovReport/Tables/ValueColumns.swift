@@ -3,18 +3,19 @@
 /// the values of all rows cluster by that edge; the clusters are the printed columns. When
 /// some columns are blank throughout, the header's column centres say which ones the
 /// clusters are.
+/// Tolerances: `TableFinderSettings.Columns` (alignment tolerance, header shift rounds).
 enum ValueColumns {
-    /// Values whose alignment edges differ by less than this (points) share a column.
-    static let tolerance = 3.0
-
-    static func model(rows: [DataRow], columnCount: Int, header: ColumnModel?) -> ColumnModel? {
+    static func model(rows: [DataRow], columnCount: Int, header: ColumnModel?,
+                      settings: TableFinderSettings.Columns) -> ColumnModel? {
         let words = rows.flatMap(\.words)
         guard !words.isEmpty else { return nil }
         // The alignment that gives the fewest clusters is the one the table uses.
         let edges: [(Word) -> Double] = [{ $0.box.x1 }, { $0.box.midX }, { $0.box.x0 }]
-        let clusters = edges.map { cluster(words, by: $0) }.min { $0.count < $1.count }!
+        let tolerance = settings.alignmentTolerance * median(words.map(\.box.height))
+        let clusters = edges.map { cluster(words, by: $0, tolerance: tolerance) }
+            .min { $0.count < $1.count }!
         let centers = clusters.map { ws in ws.map(\.box.midX).reduce(0, +) / Double(ws.count) }
-        if centers.count == columnCount { return ColumnModel.fromCenters(centers) }
+        if centers.count == columnCount { return ColumnModel.fromCenters(centers, settings: settings) }
         guard centers.count < columnCount, let header, header.intervals.count == columnCount else { return nil }
         // Place each cluster at a header column, in order, as close as possible.
         let headerCenters = header.intervals.indices.map { header.center($0) }
@@ -22,7 +23,7 @@ enum ValueColumns {
         // measure the offset between them, and place again with the header shifted by it.
         var shift = 0.0
         var placed: [Int] = []
-        for _ in 0..<3 {
+        for _ in 0..<settings.headerShiftRounds {
             guard let p = orderedNearest(centers, to: headerCenters.map { $0 + shift }) else { return nil }
             placed = p
             shift = zip(placed, centers).map { $1 - headerCenters[$0] }.sorted()[centers.count / 2]
@@ -30,10 +31,12 @@ enum ValueColumns {
         var all = headerCenters.map { $0 + shift }
         for (i, column) in placed.enumerated() { all[column] = centers[i] }
         guard zip(all, all.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-        return ColumnModel.fromCenters(all)
+        return ColumnModel.fromCenters(all, settings: settings)
     }
 
-    static func cluster(_ words: [Word], by edge: (Word) -> Double) -> [[Word]] {
+    /// Words clustered by an alignment edge: a cluster ends where the next edge lies more
+    /// than `tolerance` beyond the last.
+    static func cluster(_ words: [Word], by edge: (Word) -> Double, tolerance: Double) -> [[Word]] {
         var out: [[Word]] = []
         var last = -Double.infinity
         for w in words.sorted(by: { edge($0) < edge($1) }) {

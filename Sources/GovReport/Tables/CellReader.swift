@@ -1,0 +1,79 @@
+/// The cells stage: each row's values into its columns.
+///
+/// A "value" outside every column is label text that reads like one (无 in a vertical group
+/// heading); a row of nothing else is no data row. Each word goes to its column
+/// (`RowPlacement`: a line whose numbers crowd into one column is placed again in order, and
+/// the cells so placed are doubts); words of one column are joined top to bottom (a number
+/// wrapped in its cell); two numbers side by side in one column mean the columns were
+/// misjudged: said as `table.cell_joined`.
+struct CellReader {
+    var columnCount: Int
+    var table: String
+    var settings: TableFinderSettings
+
+    struct Result: Sendable {
+        /// The rows kept (a row of values that all fell outside the columns is dropped), top
+        /// to bottom as given, with the columns each was read with (nil: none known).
+        var rows: [DataRow] = []
+        var columns: [PlacedColumns?] = []
+        /// Cell texts and boxes by row centre.
+        var cells: [Double: [String?]] = [:]
+        var boxes: [Double: [Rect?]] = [:]
+        /// Left and right edge of the data part: label text lies left of `dataLeft`
+        /// (infinity when no row had columns).
+        var dataLeft = Double.infinity
+        var dataRight = -Double.infinity
+        var diagnostics: [Finding] = []
+        /// Cells placed in a column that another placement would fit as well.
+        var doubts: [CellDoubt] = []
+    }
+
+    func read(_ part: RegionPage, rows valueRows: [DataRow], columns: (DataRow) -> PlacedColumns?) -> Result {
+        var out = Result()
+        for var row in valueRows {
+            guard let placed = columns(row) else { out.rows.append(row); out.columns.append(nil); continue }
+            let model = placed.model, reach = settings.columns.nearestColumnReach
+            row.words = row.words.filter { model.column(of: $0.box.midX, reach: reach) != nil }
+            guard !row.words.isEmpty else { continue }
+            out.rows.append(row)
+            out.columns.append(placed)
+            // Ruled columns end where the label cell ends; otherwise labels may reach into the
+            // first column's nominal interval, so only the values themselves bound them.
+            let firstValue = row.words.first.map { $0.box.x0 - settings.columns.valueEdgeSlack } ?? model.left
+            out.dataLeft = min(out.dataLeft, placed.source == .rulings ? model.left : firstValue)
+            out.dataRight = max(out.dataRight, model.intervals.last?.upperBound ?? model.left)
+            var texts = [String](repeating: "", count: columnCount)
+            var rects = [Rect?](repeating: nil, count: columnCount)
+            let placement = RowPlacement.columns(of: row.words, model: model, settings: settings)
+            // Top to bottom, so a number wrapped inside its cell reads in order.
+            for k in row.words.indices.sorted(by: { (row.words[$0].box.y0, row.words[$0].box.x0)
+                                                    < (row.words[$1].box.y0, row.words[$1].box.x0) }) {
+                let w = row.words[k]
+                guard let c = placement.columns[k] else { continue }
+                // Two numbers side by side in one column (not one wrapped under the other, not
+                // a space as thousands separator) means the columns were misjudged: say so.
+                if let r = rects[c], r.verticalOverlap(w.box) > settings.cells.joinedOverlap * w.box.height,
+                   w.box.x0 - r.x1 > settings.cells.joinedGap * w.box.height {
+                    out.diagnostics.append(Finding(code: "table.cell_joined", severity: .warning,
+                                                   message: "two numbers side by side in one column were joined: \(texts[c]) and \(w.text)",
+                                                   table: table, page: part.page.number))
+                }
+                texts[c] += w.text
+                rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
+            }
+            for c in placement.ambiguous.sorted() {
+                guard let r = rects[c] else { continue }
+                out.doubts.append(CellDoubt(table: table, page: part.page.number, box: r,
+                                            reason: "numbers of a row stood off their columns and were placed in order; \(texts[c]) may belong to a neighbouring column"))
+            }
+            out.cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
+            out.boxes[row.midY] = rects
+        }
+        if out.dataLeft == .infinity {
+            out.diagnostics.append(Finding(code: "table.columns_unknown", severity: .warning,
+                                           message: "could not tell which column each number is in", table: table,
+                                           page: part.page.number))
+        }
+        return out
+    }
+}

@@ -1,0 +1,118 @@
+/// The columns stage: where each data column of a table stands, and why (`ColumnSource`).
+///
+/// A row crossed by vertical rulings takes its last `columnCount` ruled cells, unless the row
+/// prints only some columns and its rulings place a value in another column than the page's
+/// columns do (a Word grid's sliver cell). Otherwise a page takes its own model — the centres
+/// of its rows that fill every column — else the one found on another page, moved onto this
+/// page's numbers when they stand elsewhere (`PageOffsets`). When no page has a full row, the
+/// columns are where the values of all rows stand (`ValueColumns`), named by the header above
+/// the first row (`HeaderColumns`), or the header alone.
+struct ColumnFinder {
+    var columnCount: Int
+    /// The data columns' header names, left to right.
+    var columnNames: [String]
+    var settings: TableFinderSettings
+
+    /// The pages' own models and what was measured to choose them.
+    struct PageModels: Sendable {
+        /// Each page's own model, by page number: full rows, or header / value alignment.
+        var models: [Int: PlacedColumns] = [:]
+        /// Pages without their own model whose numbers stand apart from the reference page's
+        /// columns: the offset (pt) that lays them onto its numbers.
+        var offsets: [Int: Double] = [:]
+        /// The page whose columns the others are measured against.
+        var reference: Int?
+        /// The page whose model came from the header (said as `table.columns_from_header`).
+        var fromHeader: Int?
+    }
+
+    func pageModels(_ pages: [RowFinder.Found], region: [RegionPage]) -> PageModels {
+        var out = PageModels()
+        for found in pages {
+            if let m = fromFullRows(found.rows) { out.models[found.part.page.number] = PlacedColumns(model: m, source: .fullRows) }
+        }
+        // A continued page whose numbers stand elsewhere than the columns' page: its offset.
+        out.reference = out.models.min { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) }?.key
+            ?? pages.first?.part.page.number
+        let reference = pages.first { $0.part.page.number == out.reference }?.rows.flatMap(\.words) ?? []
+        for found in pages where found.part.page.number != out.reference && out.models[found.part.page.number] == nil {
+            guard let d = PageOffsets.offset(of: found.rows.flatMap(\.words), onto: reference, settings: settings.columns) else { continue }
+            out.offsets[found.part.page.number] = d
+        }
+        guard out.models.isEmpty, let first = pages.first else { return out }
+        let aligned = pages.filter { out.offsets[$0.part.page.number] == nil }.flatMap(\.rows)
+        if let placed = fromHeader(first, aligned: aligned, region: region) {
+            out.models[first.part.page.number] = placed
+            out.fromHeader = first.part.page.number
+        }
+        return out
+    }
+
+    /// The columns of a page's rows without rulings of their own: its own model, else the
+    /// leftmost model of another page, moved by the page's offset (nil when no page has one).
+    func fallback(for page: Int, _ m: PageModels) -> PlacedColumns? {
+        if let own = m.models[page] { return own }
+        guard let (number, other) = m.models.min(by: { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) })
+        else { return nil }
+        guard let d = m.offsets[page] else { return PlacedColumns(model: other.model, source: .anotherPage(number)) }
+        return PlacedColumns(model: PageOffsets.shifted(other.model, by: -d), source: .anotherPage(number), offset: -d)
+    }
+
+    /// The model for one row: its rulings, else the page's `fallback`.
+    func columns(for row: DataRow, on page: PageLayout, fallback: PlacedColumns?) -> PlacedColumns? {
+        guard let ruled = fromRulings(row, page: page) else { return fallback }
+        // A row with values in only some columns (the tails of wrapped numbers) can sit in
+        // cells a ruling splits that is no column boundary elsewhere (a Word grid's sliver
+        // cell): where its rulings place a value in another column than the page's full
+        // rows do, the full rows' columns hold.
+        let reach = settings.columns.nearestColumnReach
+        if let f = fallback, row.words.count < columnCount,
+           row.words.contains(where: { ruled.column(of: $0.box.midX, reach: reach) != f.model.column(of: $0.box.midX, reach: reach) }) {
+            return fallback
+        }
+        return PlacedColumns(model: ruled, source: .rulings)
+    }
+
+    /// Column centres from the rows that print a value in every column.
+    func fromFullRows(_ rows: [DataRow]) -> ColumnModel? {
+        let full = rows.filter { $0.words.count == columnCount }
+        guard !full.isEmpty else { return nil }
+        let centers = (0..<columnCount).map { i in median(full.map { $0.words[i].box.midX }) }
+        return ColumnModel.fromCenters(centers, settings: settings.columns)
+    }
+
+    /// Data columns from the vertical rulings that cross a row: the last `columnCount` cells.
+    func fromRulings(_ row: DataRow, page: PageLayout) -> ColumnModel? {
+        var xs: [Double] = []
+        let same = settings.rulings.sameRuling
+        for v in page.verticalRulings where v.covers(row.midY, tolerance: -row.height * settings.rulings.crossing) {
+            if let last = xs.last, abs(last - v.position) < same { continue }
+            xs.append(v.position)
+        }
+        let dedup = Ruling.distinct(xs, within: same)
+        guard dedup.count >= columnCount + 1 else { return nil }
+        let edges = Array(dedup.suffix(columnCount + 1))
+        let model = ColumnModel(intervals: (0..<columnCount).map { edges[$0]...edges[$0 + 1] })
+        // The rulings must frame the row's values, else they belong to something else.
+        guard row.words.allSatisfy({ $0.box.midX >= edges[0] && $0.box.midX <= edges[columnCount] }) else {
+            return nil
+        }
+        return model
+    }
+
+    /// No row fills every column: the columns are where the values of the `aligned` rows
+    /// (those of pages not offset) stand, named by the header above the first row. The header
+    /// is everything of the table above its first row, on earlier pages too (a header left at
+    /// the foot of a page, the rows on the next).
+    func fromHeader(_ first: RowFinder.Found, aligned: [DataRow], region: [RegionPage]) -> PlacedColumns? {
+        let part = first.part, rows = first.rows
+        let top = rows.map(\.midY).min()! - rows[0].height
+        let earlier = region.prefix { $0.page.number < part.page.number }.flatMap(\.glyphs)
+        let header = HeaderColumns.model(names: columnNames,
+                                         header: earlier + part.glyphs.filter { $0.box.midY < top }, settings: settings)
+        if let m = ValueColumns.model(rows: aligned, columnCount: columnCount, header: header, settings: settings.columns) {
+            return PlacedColumns(model: m, source: .valueAlignment)
+        }
+        return header.map { PlacedColumns(model: $0, source: .header) }
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import GovReport
+
+/// The columns stage on hand-built pages: one test per column source.
+@Suite struct ColumnFinderTests {
+    static func finder(columns: Int = 7, names: [String] = []) -> ColumnFinder {
+        ColumnFinder(columnCount: columns, columnNames: names, settings: .standard)
+    }
+
+    static func found(_ pages: [RegionPage], columns: Int = 7) -> [RowFinder.Found] {
+        pages.map(RowFinder(columnCount: columns, settings: .standard).rows).filter { !$0.rows.isEmpty }
+    }
+
+    static func centres(_ m: ColumnModel) -> [Double] { m.intervals.indices.map { m.center($0) } }
+
+    @Test func verticalRulingsCrossingARowAreItsColumns() throws {
+        let page = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.partial, y: 100),
+                                       rulings: HandBuiltTable.grid([95, 115]))
+        let rows = Self.found([page])
+        let placed = try #require(Self.finder().columns(for: rows[0].rows[0], on: rows[0].part.page, fallback: nil))
+        #expect(placed.source == .rulings)
+        #expect(Self.centres(placed.model) == HandBuiltTable.centers)
+    }
+
+    @Test func aRowFillingEveryColumnGivesThePagesColumns() throws {
+        let page = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.full, y: 100)
+                                       + HandBuiltTable.values(HandBuiltTable.partial, y: 125))
+        let m = Self.finder().pageModels(Self.found([page]), region: [page])
+        let placed = try #require(m.models[2])
+        #expect(placed.source == .fullRows && m.fromHeader == nil)
+        #expect(Self.centres(placed.model) == HandBuiltTable.centers)
+    }
+
+    /// No full row: three columns, the values of two rows standing in all three between them.
+    @Test func withoutAFullRowTheValuesAlignmentGivesTheColumns() throws {
+        let page = HandBuiltTable.page(HandBuiltTable.values(["1", "2", nil], y: 100)
+                                       + HandBuiltTable.values([nil, "3", "4"], y: 125))
+        let m = Self.finder(columns: 3).pageModels(Self.found([page], columns: 3), region: [page])
+        let placed = try #require(m.models[2])
+        #expect(placed.source == .valueAlignment && m.fromHeader == 2)
+        #expect(Self.centres(placed.model) == Array(HandBuiltTable.centers.prefix(3)))
+    }
+
+    /// No full row, and the values leave a column blank throughout: the header's names, centred
+    /// over their columns, say where the columns are.
+    @Test func theHeaderNamesTheColumnsWhenValuesCannot() throws {
+        let names = ["自然", "企业", "机构"]
+        var glyphs = zip(names, HandBuiltTable.centers).flatMap { Draw.centered($0, x: $1, y: 70) }
+        // Values that share no alignment edge with each other: more clusters than columns.
+        glyphs += Draw.centered("1", x: 214, y: 100) + Draw.centered("22", x: 266, y: 100)
+        glyphs += Draw.centered("333", x: 226, y: 125) + Draw.centered("4444", x: 301, y: 125)
+        let page = HandBuiltTable.page(glyphs)
+        let m = Self.finder(columns: 3, names: names).pageModels(Self.found([page], columns: 3), region: [page])
+        let placed = try #require(m.models[2])
+        #expect(placed.source == .header)
+        #expect(Self.centres(placed.model) == Array(HandBuiltTable.centers.prefix(3)))
+    }
+
+    @Test func aPageWithoutItsOwnColumnsTakesAnotherPages() throws {
+        let p1 = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.full, y: 100), number: 2)
+        let p2 = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.partial, y: 60), number: 3)
+        let found = Self.found([p1, p2])
+        let m = Self.finder().pageModels(found, region: [p1, p2])
+        #expect(m.models.keys.sorted() == [2])
+        let fallback = Self.finder().fallback(for: 3, m)
+        let placed = try #require(Self.finder().columns(for: found[1].rows[0], on: p2.page, fallback: fallback))
+        #expect(placed.source == .anotherPage(2) && placed.offset == nil)
+    }
+
+    /// A continued page whose numbers all stand 60 pt right of the first page's columns takes
+    /// those columns moved onto them.
+    @Test func anotherPagesColumnsMoveOntoNumbersStandingElsewhere() throws {
+        let p1 = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.full, y: 100), number: 2)
+        let shifted = zip(["1", "2", "3"], [280.0, 360, 520]).flatMap { Draw.centered($0, x: $1, y: 60) }
+        let p2 = HandBuiltTable.page(shifted, number: 3)
+        let m = Self.finder().pageModels(Self.found([p1, p2]), region: [p1, p2])
+        let offset = try #require(m.offsets[3])
+        #expect(abs(offset + 60) < 4)
+        let fallback = try #require(Self.finder().fallback(for: 3, m))
+        #expect(fallback.source == .anotherPage(2) && fallback.offset == -offset)
+    }
+
+    /// A row printing only some columns whose rulings would put a value in another column than
+    /// the page's columns (a sliver cell of a Word grid) keeps the page's columns.
+    @Test func aPartRowsOddRulingsYieldToThePagesColumns() throws {
+        // A sliver cell at x 300 splits the third column: the last seven ruled cells start a
+        // column late, and the 7 in the second column would read as the first.
+        let sliver = [30.0, 200, 300] + (1...7).map { 200.0 + 40 * Double($0) }
+        let rulings = sliver.map { Ruling(axis: .vertical, position: $0, start: 95, end: 115) }
+        let ruled = HandBuiltTable.page(Draw.centered("7", x: 260, y: 100), rulings: rulings)
+        let row = Self.found([ruled])[0].rows[0]
+        let own = PlacedColumns(model: ColumnModel.fromCenters(HandBuiltTable.centers)!, source: .fullRows)
+        #expect(Self.finder().columns(for: row, on: ruled.page, fallback: own) == own)
+        #expect(Self.finder().columns(for: row, on: ruled.page, fallback: nil)?.source == .rulings)
+    }
+}

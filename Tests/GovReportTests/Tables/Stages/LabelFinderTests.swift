@@ -1,0 +1,57 @@
+import Testing
+@testable import GovReport
+
+/// The labels stage on hand-built pages.
+@Suite struct LabelFinderTests {
+    static func labels(_ glyphs: [Glyph], rulings: [Ruling] = []) -> LabelAssigner.Labels {
+        let page = HandBuiltTable.page(glyphs, rulings: rulings)
+        let rows = RowFinder(columnCount: 7, settings: .standard).rows(in: page).rows
+        return LabelFinder(settings: .standard).labels(page, rows: rows, dataLeft: 200)
+    }
+
+    /// Unruled: a label wrapped over two lines is one block, and goes to the row whose values
+    /// are centred beside it.
+    @Test func aWrappedLabelIsOneBlockForTheRowBesideIt() {
+        var glyphs = Draw.text("一、本年新收政府信息公开申请数量", x: 35, y: 100) + HandBuiltTable.values(HandBuiltTable.full, y: 100)
+        glyphs += Draw.text("二、上年结转政府", x: 35, y: 120) + Draw.text("信息公开申请数量", x: 35, y: 134)
+        glyphs += HandBuiltTable.values(HandBuiltTable.partial, y: 127)
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"])
+        #expect(found.blocks.count == 2)
+        #expect(found.blocks[1].words.map(\.text) == ["二、上年结转政府", "信息公开申请数量"])
+        #expect(found.leading.isEmpty)
+    }
+
+    /// Ruled: a word in a ruled cell goes to the row whose values that cell holds; text of a
+    /// cell holding two rows is a group heading and goes to neither.
+    @Test func ruledCellsDecide() {
+        var glyphs = Draw.text("1.自然人", x: 110, y: 100) + HandBuiltTable.values(HandBuiltTable.full, y: 100)
+        glyphs += Draw.text("2.法人", x: 110, y: 120) + HandBuiltTable.values(HandBuiltTable.partial, y: 120)
+        glyphs += Draw.text("申请人", x: 40, y: 110)
+        let rulings = [95.0, 115, 135].map { Ruling(axis: .horizontal, position: $0, start: 100, end: 480) }
+            + [Ruling(axis: .horizontal, position: 95, start: 30, end: 100),
+               Ruling(axis: .horizontal, position: 135, start: 30, end: 100)]
+        let found = Self.labels(glyphs, rulings: rulings)
+        #expect(found.rows.map(\.text) == ["1.自然人", "2.法人"])
+    }
+
+    /// Text above the first row and outside its band is the leading text (on a continuation
+    /// page, the end of the label the break cut).
+    @Test func textAboveTheFirstRowIsLeading() {
+        var glyphs = Draw.text("数量", x: 35, y: 40)
+        glyphs += Draw.text("二、上年结转政府信息公开申请数量", x: 35, y: 100) + HandBuiltTable.values(HandBuiltTable.full, y: 100)
+        glyphs += Draw.text("三、本年度办理结果", x: 35, y: 125) + HandBuiltTable.values(HandBuiltTable.partial, y: 125)
+        let found = Self.labels(glyphs)
+        #expect(found.leading == "数量")
+        #expect(found.rows.map(\.text) == ["二、上年结转政府信息公开申请数量", "三、本年度办理结果"])
+    }
+
+    /// Tolerances are in em: set in 20 pt type, a wrapped line starting 3 pt (0.15 em) left of
+    /// its row number still continues the label (2 pt was the limit at every size before).
+    @Test func inALargerFontTheTolerancesGrowWithTheType() {
+        var glyphs = Draw.text("二、上年结转政府", x: 35, y: 100, size: 20) + Draw.text("信息公开申请数量", x: 32, y: 124, size: 20)
+        glyphs += zip(HandBuiltTable.full, HandBuiltTable.centers).flatMap { v, x in Draw.centered(v!, x: x, y: 112, size: 20) }
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == ["二、上年结转政府信息公开申请数量"])
+    }
+}
