@@ -1,5 +1,6 @@
 import ArgumentParser
 import GovReport
+import GovReportBatch
 
 extension GovReportCommand {
     /// `govreport settings`: the table finder's tolerances in force.
