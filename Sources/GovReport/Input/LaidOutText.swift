@@ -342,7 +342,8 @@ struct LaidOutText {
     /// numbers, or its label, on the line between. For each line, the start columns of such
     /// first parts with the whole number, and of the rest parts (left out).
     ///
-    /// A pair is two runs of ASCII digits two lines apart starting in the same column, the
+    /// A pair is two runs of ASCII digits two lines apart starting in the same column (or one
+    /// apart), the
     /// upper of two digits or more not starting with 0 and at least as long as the lower, the
     /// line between empty in the upper's columns; and the lower line does not open a row of
     /// its own: no label there starting with a row number, and none at or left of where the
@@ -367,8 +368,10 @@ struct LaidOutText {
                middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
             for upper in words[a] where upper.text.count >= 2 && digits(upper.text) && !upper.text.hasPrefix("0")
                 && joined[a]?[upper.start] == nil && parts[a]?.contains(upper.start) != true {
-                guard let lower = words[b].first(where: { $0.start == upper.start }), digits(lower.text),
-                      lower.text.count <= upper.text.count,
+                // pdftotext can start the rest a column off the first part's start.
+                let near = words[b].filter { abs($0.start - upper.start) <= 1 && parts[b]?.contains($0.start) != true }
+                guard let lower = near.min(by: { abs($0.start - upper.start) < abs($1.start - upper.start) }),
+                      digits(lower.text), lower.text.count <= upper.text.count,
                       !words[a + 1].contains(where: { $0.start < upper.end && $0.end > upper.start }) else { continue }
                 joined[a, default: [:]][upper.start] = (upper.text + lower.text, upper.end)
                 parts[b, default: []].insert(lower.start)
