@@ -342,12 +342,11 @@ struct LaidOutText {
     /// numbers, or its label, on the line between. For each line, the start columns of such
     /// first parts with the whole number, and of the rest parts (left out).
     ///
-    /// A pair is two runs of ASCII digits two lines apart starting in the same column (or one
-    /// apart), the
-    /// upper of two digits or more not starting with 0 and at least as long as the lower, the
-    /// line between empty in the upper's columns; and the lower line does not open a row of
-    /// its own: no label there starting with a row number, and none at or left of where the
-    /// label above starts (a wrapped label's next line is indented).
+    /// A pair is two runs of ASCII digits two lines apart starting in the same column (or a
+    /// column apart), the upper of two digits or more not starting with 0 and at least as long
+    /// as the lower, the line between empty in the upper's columns; and the lower line does
+    /// not open a row of its own: no label there starting with a row number, and none at or
+    /// left of where the label above starts (a wrapped label's next line is indented).
     static func wrappedNumbers(_ lines: [String], _ columns: Columns)
         -> (joined: [Int: [Int: (text: String, end: Int)]], parts: [Int: Set<Int>]) {
         let words = lines.map { Self.words($0, columns) }
