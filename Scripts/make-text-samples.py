@@ -199,6 +199,11 @@ def pdftotext_text(truth, kind):
                 columns further left; the labels where they were
       stray     a line holding only `1` under a row's label wrapped over four lines, in the
                 label column, beside no row's values
+      wrapdigits numbers of three digits or more wrapped inside cells two digits wide: the first
+                two on the line above the row's others, the rest under them from the same
+                column on the line below; rows alternate between the label beside the short
+                numbers (fragments above and below it) and the label wrapped over the fragment
+                lines (short numbers alone on the middle line)
     """
     p = prose(truth)
     out = ["", "        " + truth["report"]["title"], "", "  " + p["preface"], "  一、总体情况"]
@@ -240,6 +245,7 @@ def pdftotext_text(truth, kind):
         wrapped = [k for k, g, l in rows if g]
     offsets = None
     stray_next = False
+    wrapped_rows = 0
     for key, group, label in rows:
         if key == break_before:
             out += ["", "", " " * 30 + "第2页", "\f"]
@@ -303,6 +309,30 @@ def pdftotext_text(truth, kind):
             text = indent + (prefix[:3] if prefix else "   ") + " " + label
         else:
             text = indent + label
+        cells = [fmt(apps[key].get(c)) for c in COLS]
+        if kind == "wrapdigits" and any(len(t) > 2 for t in cells):
+            top, middle, bottom = "", "", ""
+            for i, t in enumerate(cells):
+                end = label_w + (i + 1) * col_w
+                if len(t) > 2:
+                    top = top.ljust(end - 2) + t[:2]
+                    bottom = bottom.ljust(end - 2) + t[2:]
+                elif t:
+                    middle = middle.ljust(end - len(t)) + t
+            cut = label_w - 2
+            if wrapped_rows % 2 == 0:
+                # Fragments above and below the label's line, the short numbers beside it.
+                out.append(top)
+                out.append(text[:cut].ljust(label_w) + middle[label_w:])
+                out.append(bottom if len(text) <= cut else (" " * (len(indent) + 4) + text[cut:]).ljust(label_w) + bottom[label_w:])
+            else:
+                # The label over the fragment lines, the short numbers alone between them.
+                half = max(len(indent) + 5, min(cut, len(text) // 2 + 1))
+                out.append(text[:half].ljust(label_w) + top[label_w:])
+                out.append(middle)
+                out.append((" " * (len(indent) + 4) + text[half:]).ljust(label_w) + bottom[label_w:])
+            wrapped_rows += 1
+            continue
         values = "".join(fmt(apps[key].get(c)).rjust(w) for c, w in zip(COLS, widths)) if tight else \
             "".join(fmt(apps[key].get(c)).rjust(col_w) for c in COLS)
         if tight:
@@ -586,7 +616,7 @@ def main():
             stem = f"{name}.{suffix.split('.')[0]}"
             write(os.path.join(folder, f"{stem}.{suffix.split('.')[1]}"), make(truth))
             copy_numbers(numbers, os.path.join(folder, stem + ".numbers.json"))
-        for kind in ["shifted", "tight", "wrapleft", "drift", "offrow", "stretched", "stray"]:
+        for kind in ["shifted", "tight", "wrapleft", "drift", "offrow", "stretched", "stray", "wrapdigits"]:
             stem = os.path.join(layout_dir, f"{name}.{kind}")
             write(stem + ".txt", pdftotext_text(truth, kind))
             copy_numbers(numbers, stem + ".numbers.json")

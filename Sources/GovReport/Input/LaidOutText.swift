@@ -337,6 +337,48 @@ struct LaidOutText {
         return out
     }
 
+    /// A number wrapped inside a cell too narrow for it: its first digits on one line, the
+    /// rest from the same column two lines below (`15` over `09` for 1509), the row's other
+    /// numbers, or its label, on the line between. For each line, the start columns of such
+    /// first parts with the whole number, and of the rest parts (left out).
+    ///
+    /// A pair is two runs of ASCII digits two lines apart starting in the same column (or a
+    /// column apart), the upper of two digits or more not starting with 0 and at least as long
+    /// as the lower, the line between empty in the upper's columns; and the lower line does
+    /// not open a row of its own: no label there starting with a row number, and none at or
+    /// left of where the label above starts (a wrapped label's next line is indented).
+    static func wrappedNumbers(_ lines: [String], _ columns: Columns)
+        -> (joined: [Int: [Int: (text: String, end: Int)]], parts: [Int: Set<Int>]) {
+        let words = lines.map { Self.words($0, columns) }
+        func digits(_ t: String) -> Bool { !t.isEmpty && t.allSatisfy { $0.isASCII && $0.isNumber } }
+        func labelStart(_ l: Int) -> (start: Int, text: String)? {
+            words[l].first { !ValueParser.looksLikeValue($0.text) }.map { ($0.start, $0.text) }
+        }
+        var joined: [Int: [Int: (text: String, end: Int)]] = [:]
+        var parts: [Int: Set<Int>] = [:]
+        for a in lines.indices where a + 2 < lines.count {
+            let b = a + 2
+            let above = labelStart(a) ?? labelStart(a + 1)
+            if let below = labelStart(b) {
+                guard let above, below.start > above.start, !LabelMatcher.startsWithMarker(below.text) else { continue }
+            }
+            // The line between, when the upper line holds the label, opens no row either.
+            if labelStart(a) != nil, let middle = labelStart(a + 1),
+               middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
+            for upper in words[a] where upper.text.count >= 2 && digits(upper.text) && !upper.text.hasPrefix("0")
+                && joined[a]?[upper.start] == nil && parts[a]?.contains(upper.start) != true {
+                // pdftotext can start the rest a column off the first part's start.
+                let near = words[b].filter { abs($0.start - upper.start) <= 1 && parts[b]?.contains($0.start) != true }
+                guard let lower = near.min(by: { abs($0.start - upper.start) < abs($1.start - upper.start) }),
+                      digits(lower.text), lower.text.count <= upper.text.count,
+                      !words[a + 1].contains(where: { $0.start < upper.end && $0.end > upper.start }) else { continue }
+                joined[a, default: [:]][upper.start] = (upper.text + lower.text, upper.end)
+                parts[b, default: []].insert(lower.start)
+            }
+        }
+        return (joined, parts)
+    }
+
     /// The pages as the table stages see them.
     var layouts: [PageLayout] {
         let h = Self.glyphHeight, top = (Self.linePitch - h) / 2
@@ -347,6 +389,7 @@ struct LaidOutText {
             let ys = Self.positions(lines)
             let continuations = Self.pressedContinuations(lines, columns)
             let nudges = Self.rowNudges(lines, columns)
+            let wrapped = Self.wrappedNumbers(lines, columns)
             for (l, line) in lines.enumerated() {
                 let y0 = ys[l] * Self.linePitch + top
                 // A continued table's values moved back under their columns (not onto their label).
@@ -363,8 +406,28 @@ struct LaidOutText {
                     pressed = w.start..<w.end
                 }
                 var column = 0
+                var skipUntil = -1
                 for ch in line {
                     let w = Self.width(ch, columns)
+                    defer { column += w }
+                    if column < skipUntil { continue }
+                    // A number wrapped in its cell: whole on the line between its parts, its
+                    // digits drawn narrower within the first part's columns; the rest part left out.
+                    if let whole = wrapped.joined[l]?[column] {
+                        let x0 = Double(column >= moved.from ? column + moved.by : column) * Self.columnWidth
+                        let step = Double(whole.end - column) * Self.columnWidth / Double(whole.text.count)
+                        let y = ys[l + 1] * Self.linePitch + top
+                        for (k, digit) in whole.text.enumerated() {
+                            let x = x0 + Double(k) * step
+                            glyphs.append(Glyph(text: String(digit), box: Rect(x0: x, y0: y, x1: x + step, y1: y + h), fontSize: h))
+                        }
+                        skipUntil = whole.end
+                        continue
+                    }
+                    if wrapped.parts[l]?.contains(column) == true {
+                        skipUntil = Self.words(String(line), columns).first { $0.start == column }?.end ?? column
+                        continue
+                    }
                     if !ch.isWhitespace, w > 0 {
                         let folded = TextNormalizer.fold(String(ch))
                         if !folded.allSatisfy(\.isWhitespace) {
@@ -376,7 +439,6 @@ struct LaidOutText {
                                                 fontSize: h))
                         }
                     }
-                    column += w
                 }
                 maxColumn = max(maxColumn, column)
             }

@@ -46,6 +46,33 @@ import Testing
         #expect(ys[6] == 6)
     }
 
+    @Test func aNumberWrappedInANarrowCellIsReadWhole() {
+        // 608 and 145 wrapped two digits a line around the row's label and short numbers.
+        let wrapped = LaidOutText.wrappedNumbers([
+            "                          60 14               91",
+            "一、本年新收申请数量                       35 14 80 30",
+            "                          8  5                2",
+        ], .characters)
+        #expect(wrapped.joined[0]?[26]?.text == "608")
+        #expect(wrapped.joined[0]?[29]?.text == "145")
+        #expect(wrapped.joined[0]?[46]?.text == "912")
+        #expect(wrapped.parts[2] == [26, 29, 46])
+    }
+
+    @Test func rowsOfNumbersTwoLinesApartStayApart() {
+        // Each lower line opens a row of its own: a label at the label column, or a row number.
+        let rows = LaidOutText.wrappedNumbers([
+            "行政许可      12   34",
+            "",
+            "行政处罚      15   36",
+            "  （一）予以公开      22   40",
+            "  说明",
+            "  （二）部分公开      21   18",
+        ], .characters)
+        #expect(rows.joined.isEmpty)
+        #expect(rows.parts.isEmpty)
+    }
+
     @Test func aContinuedTablesShiftedColumnsGoBackUnderTheRowsBeforeTheBreak() throws {
         // pdftotext placed the second page's numbers eight columns right of the first page's.
         let page1 = ["三、收到和处理政府信息公开申请情况",
