@@ -8,7 +8,11 @@ Usage:  OUT=/tmp/sweep/wrap python3 Scripts/stress/lo_sweep.py SET
 SET: lo_wrap (Word pages, narrow value cells, numbers wrapped), lo_pages (page breaks moved
 by the prose before the tables), zeros (single zeros, labels filling their cells), wordzeros
 (Word pages with zero rows), breadth, breadth2 (Chromium and LibreOffice, both templates,
-widths, borders, wrapped cells, split review tables)."""
+widths, borders, wrapped cells, split review tables), orphan, orphan_left, orphan_lone,
+orphan_random (N=, SEED=): the applications header left at the foot of a page with 0, 1 or 2
+rows, its other rows from the next page (a spacer before the table is searched until the break
+falls there; documents where it cannot are skipped), Word and plain pages, zeros in the first
+value column next to the break, a row printing a single 0 and its other zeros blank."""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 OUT = os.environ.get("OUT", "/tmp/sweep/out")
@@ -17,6 +21,55 @@ import real_kinds as K
 K.OUT = OUT
 os.makedirs(OUT, exist_ok=True); os.makedirs(K.TMP, exist_ok=True)
 D = K.D
+def _positions(pdf, labels):
+    """(page, top) of the applications header and of the first rows' labels after it."""
+    import fitz
+    doc = fitz.open(pdf)
+    head = None
+    for i, pg in enumerate(doc):
+        for r in pg.search_for("申请人情况"):
+            head = head or (i, r.y0)
+    if head is None:
+        return None, []
+    rows = []
+    for lab in labels:
+        found = None
+        for i, pg in enumerate(doc):
+            for r in pg.search_for(lab):
+                if (i, r.y0) > head and (found is None or (i, r.y0) < found):
+                    if not rows or (i, r.y0) > rows[-1]:
+                        found = (i, r.y0)
+        rows.append(found)
+    return head, rows
+
+
+def orphan_build(d, keep):
+    """Build d with a spacer searched so that the header and `keep` rows end a page."""
+    r = K.make_report(d["spec"])
+    labels = [r.labels.row(k, r.one_row)[:4] for k in ("new_received", "carried_over", "granted", "partially_granted", "denied_state_secret")]
+    lo, hi = 0.0, 700.0
+    s = 0.0
+    for _ in range(14):
+        d["opts"]["spacer_pt"] = s
+        out = K.build(d)
+        head, rows = _positions(out, labels)
+        if head is None or rows[keep] is None:
+            return None
+        if s == 0:
+            page0 = head[0]
+        stay = [x[0] == head[0] for x in rows[:keep]]
+        if head[0] == page0 and all(stay) and rows[keep][0] == head[0] + 1 and rows[keep][1] < 120:
+            return out
+        if head[0] == page0 and all(stay) and rows[keep][0] == head[0]:
+            lo = s          # the break is still below the kept rows: push further
+        else:
+            hi = s          # pushed too far
+        s = (lo + hi) / 2 if hi < 700 else (s + 120 if s else 100)
+        if hi - lo < 1:
+            return None
+    return None
+
+
 docs = []
 which = sys.argv[1]
 base = int(os.environ.get("SEED", "0"))   # another sweep of the same shapes
@@ -61,8 +114,95 @@ elif which == "breadth":
         docs.append(D(f"br_{i}", kind, dict(seed=1000 + i, template="2021" if i % 3 else "2019", year=2022 + i % 3, org="宿迁市某某局", scale=[60, 150, 400, 1200, 3000][i % 5]),
                       dict(max_width=[560, 660, 760, 900][i % 4], table_font=[12, 13, 14, 16][i % 4], extra_paras=i * 2,
                            table_attr='border="1" cellspacing="0" cellpadding="2"' if i % 4 < 2 else "")))
+elif which == "orphan":
+    # The applications table's header alone at the foot of a page, its rows from the next
+    # (KEEP rows with the header: 0, 1 or 2): LibreOffice prints of Word pages and plain pages,
+    # zeros in the first value column on the rows next to the break. The spacer before the
+    # table is searched until the break falls where wanted.
+    variants = []
+    for i in range(12):
+        keep = i % 3
+        word = i % 2 == 0
+        zr = [["new_received"], ["carried_over"], ["granted"], ["partially_granted"]][i % 4]
+        spec = dict(seed=1400 + base + i, template="2021" if i % 5 else "2019", year=2022 + i % 3, org="泗阳县教育局",
+                    scale=[20, 90, 400, 1500][i % 4], zero_rows=zr + ["denied_security_stability", "denied_state_secret"])
+        if word:
+            o = dict(word=True, word_num_w=[30, 36, 44][i % 3], word_font=[12, 10.5, 14][i % 3])
+        else:
+            o = dict(table_font=[13, 14, 15][i % 3], head_tag="tbody", num_w=[30, 40, 48][i % 3],
+                     label_widths=[(20, 40, 80), (24, 60, 120), None][i % 3],
+                     table_attr='border="1" cellspacing="0" cellpadding="2"' if i % 4 < 2 else "")
+        docs.append((D(f"lo_orphan_{base + i}", "lo_html", spec, o), keep))
+elif which == "orphan_left":
+    # As orphan, with Word's value cells left-aligned, numbers wrapping in narrow cells, and
+    # 危及“三安全一稳定” printing 0 for natural persons beside other numbers.
+    for i in range(12):
+        keep = i % 3
+        nz = [("denied_security_stability", c) for c in ("commercial", "research", "social_welfare", "legal_services", "other_org")]
+        spec = dict(seed=1500 + base + i, template="2021", year=2022 + i % 3, org="泗阳县公安局",
+                    scale=[300, 700, 2000, 150][i % 4], force_nonzero=nz if i % 2 else [],
+                    zero_rows=[] if i % 2 else ["denied_security_stability"])
+        o = dict(word=True, word_num_w=[26, 30, 36, 44][i % 4], word_font=[14, 12, 14, 10.5][i % 4],
+                 word_align=["left", "left", "center"][i % 3])
+        if os.environ.get("SLIVER0"):
+            o["word_split"] = {0: "sliver", 3: "span", 6: "sliver"}
+        docs.append((D(f"lo_orphl_{base + i}", "lo_html", spec, o), keep))
+elif which == "orphan_lone":
+    # The header alone at a page's foot; the row next to the break (the first of the next
+    # page, or the last kept with the header) prints a single 0 for natural persons and leaves
+    # its other zeros blank.
+    from common import Printer
+    first = ["new_received", "carried_over", "granted", "partially_granted"]
+    for i in range(12):
+        j = 1 + i % 3
+        keep = j if i % 4 < 2 else j + 1
+        row = first[j]
+        pr = Printer(zero="", zero_rows=[row], special={("applications", row, "natural_person"): ("0", 0)})
+        spec = dict(seed=1600 + base + i, template="2021", year=2023, org="泗阳县公安局", scale=[300, 90, 1200][i % 3],
+                    zero_rows=[row], printer=pr)
+        if i % 2 == 0:
+            o = dict(word=True, word_num_w=[26, 30, 36][i % 3], word_font=[14, 12, 10.5][i % 3], word_align=["left", "center"][i % 2])
+        else:
+            o = dict(table_font=[13, 14, 15][i % 3], head_tag="tbody", num_w=[30, 40, 48][i % 3],
+                     label_widths=[(20, 40, 80), (24, 60, 120), None][i % 3],
+                     table_attr='border="1" cellspacing="0" cellpadding="2"' if i % 3 else "")
+        docs.append((D(f"lo_lone_{base + i}", "lo_html", spec, o), keep))
+elif which == "orphan_random":
+    # Orphaned headers with the printing knobs drawn at random (SEED= for another draw).
+    import random
+    from common import Printer
+    rng = random.Random(base)
+    rows = ["carried_over", "granted", "partially_granted", "denied_state_secret", "denied_security_stability"]
+    for i in range(int(os.environ.get("N", "10"))):
+        keep = rng.choice([0, 0, 1, 2, 3])
+        zr = rng.sample(rows, 2)
+        blank = rng.random() < 0.4
+        pr = Printer(zero="", zero_rows=rng.sample(rows, 2)) if blank else None
+        spec = dict(seed=rng.randint(1, 10 ** 6), template="2021", year=rng.choice([2022, 2023, 2024]), org="泗阳县公安局",
+                    scale=rng.choice([20, 60, 150, 400, 1200, 3000]), zero_rows=zr)
+        if pr:
+            spec["printer"] = pr
+        if rng.random() < 0.6:
+            o = dict(word=True, word_num_w=rng.choice([24, 26, 30, 36, 44]), word_font=rng.choice([None, 10.5, 12, 14]),
+                     word_align=rng.choice(["left", "center", "right"]), word_valign=rng.choice(["top", "middle", "bottom"]))
+            if rng.random() < 0.3:
+                o["word_split"] = rng.choice([{0: "sliver"}, {0: "span", 1: "sliver"}, {}])
+        else:
+            o = dict(table_font=rng.choice([12, 13, 14, 15, 16]), head_tag="tbody", num_w=rng.choice([22, 30, 40, 48]),
+                     label_widths=rng.choice([(20, 40, 80), (24, 60, 120), None]),
+                     css=rng.choice(["", "table.t td{text-align:left}", "table.t td{text-align:left;vertical-align:top}",
+                                     "table.t td{vertical-align:bottom}"]),
+                     table_attr=rng.choice(['border="1" cellspacing="0" cellpadding="2"', '', 'border="1" cellspacing="0" cellpadding="0"']))
+        docs.append((D(f"lo_orand_{base}_{i}", "lo_html", spec, o), keep))
 for d in docs:
-    out = K.build(d)
+    if isinstance(d, tuple):
+        d, keep = d
+        out = orphan_build(d, keep)
+        if out is None:
+            print("no break found for", d["name"])
+            continue
+    else:
+        out = K.build(d)
     stem = os.path.splitext(out)[0]
     t = json.load(open(stem + ".numbers.json"))
     t["input"] = os.path.basename(out)

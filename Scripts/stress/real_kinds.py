@@ -47,12 +47,16 @@ esc = H.escape
 # Word-made web page (kind 2)
 # ---------------------------------------------------------------------------
 
+WORD_ALIGN = "center"   # Word's paragraph alignment in value cells (a page may set "left")
+WORD_VALIGN = "top"     # and the cells' vertical alignment
+
+
 def word_td(text, width, colspan=1, rowspan=1, bold=False, font=None):
     span = (f" colspan={colspan}" if colspan > 1 else "") + (f" rowspan={rowspan}" if rowspan > 1 else "")
     inner = f"<b>{esc(text)}</b>" if bold and text else esc(text)
     size = f";font-size:{font}pt" if font else ""
-    return (f"<td width={width}{span} valign=top style='width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
-            f"padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center style='text-align:center'>"
+    return (f"<td width={width}{span} valign={WORD_VALIGN} style='width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
+            f"padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align={WORD_ALIGN} style='text-align:{WORD_ALIGN}'>"
             f"<span style='font-family:宋体{size}'>{inner}<span lang=EN-US><o:p></o:p></span></span></p></td>")
 
 
@@ -70,6 +74,7 @@ def word_applications_html(r, o=None):
     their print size: in LibreOffice's print, numbers wider than a cell less Word's 5.4 pt
     paddings wrap inside it (217 as 21 over 7)."""
     o = o or {}
+    SPLIT = o.get("word_split", globals()["SPLIT"])
     L = r.labels
     sh = r.shown["applications"]
     # Grid: 0 vcell | 1 group | 2 item | 3 blank grid column | value grid columns | trailing blank
@@ -228,8 +233,15 @@ def page(r, o):
         parts.append(f"<p>{esc(r.prose['overview'][k % len(r.prose['overview'])])}</p>")
     parts.append('<p class="h">二、主动公开政府信息情况</p>')
     parts.append(W.active_html(r, o))
+    # A blank paragraph of a chosen height before the applications table moves its page break
+    # point by point (the header left at the foot of a page, its rows on the next).
+    if o.get("spacer_pt"):
+        parts.append(f'<p style="margin:0;line-height:{o["spacer_pt"]}pt;font-size:{o["spacer_pt"]}pt">&nbsp;</p>')
     parts.append('<p class="h">三、收到和处理政府信息公开申请情况</p>')
+    global WORD_ALIGN, WORD_VALIGN
+    WORD_ALIGN, WORD_VALIGN = o.get("word_align", "center"), o.get("word_valign", "top")
     parts.append(word_applications_html(r, o) if o.get("word") else W.applications_html(r, o))
+    WORD_ALIGN, WORD_VALIGN = "center", "top"
     parts.append('<p class="h">四、政府信息公开行政复议、行政诉讼情况</p>')
     if o.get("split_review"):
         parts.append(split_review_html(r, o))
@@ -406,6 +418,22 @@ DOCS = [
       dict(table_font=14)),
     D("lo_web_ruled_pages", "lo_html", dict(seed=344, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=300),
       dict(table_font=14, table_attr='border="1" cellspacing="0" cellpadding="2"')),
+    # Found by sweeping LibreOffice prints with the applications header at the foot of a page
+    # (Scripts/stress/lo_sweep.py orphan_left): a Word page whose header and first two rows
+    # end page 3, and whose （七）总计 row ends page 5 with its total 381 cut between the
+    # lines of the number (38 at the foot, 1 alone at the top of page 6, where it looked like
+    # a page number).
+    D("lo_word_orphan_header_cut_total", "lo_html", dict(seed=1508, template="2021", year=2024, org="泗阳县公安局", scale=300,
+                                                         zero_rows=["denied_security_stability"]),
+      dict(word=True, word_num_w=26, word_font=14), diagnostics=["table.row_split_by_page"]),
+    # Kind 5 as the issue tells it: the header and two rows end a page, and the next page opens
+    # with a row that prints one 0, for natural persons, and leaves its other zeros blank.
+    D("lo_web_orphan_header_lone_zero", "lo_html", dict(seed=1601, template="2021", year=2023, org="泗阳县公安局", scale=90,
+                                                        zero_rows=["granted"],
+                                                        printer=Printer(zero="", zero_rows=["granted"],
+                                                                        special={("applications", "granted", "natural_person"): ("0", 0)})),
+      dict(table_font=14, head_tag="tbody", num_w=40, label_widths=(24, 60, 120), spacer_pt=75.0,
+           table_attr='border="1" cellspacing="0" cellpadding="2"')),
 ]
 
 

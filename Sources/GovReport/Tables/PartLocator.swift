@@ -57,7 +57,12 @@ public enum PartLocator {
                         w.box.horizontalOverlap(line.box) > 0 && w.text.allSatisfy { ("0"..."9").contains($0) }
                     }
                 }
-                if isolated && short && !stacked && isPageNumber(line.text) { out.insert(LineID(page: p, line: i)); continue }
+                // No page is numbered 0: a lone 0 in a margin is a table's value (a row's only
+                // printed zero at the top of a continued page).
+                let zero = bare && line.text.allSatisfy { $0 == "0" || $0 == " " }
+                if isolated && short && !stacked && !zero && !cutByBreak(line, page: p, in: pages) && isPageNumber(line.text) {
+                    out.insert(LineID(page: p, line: i)); continue
+                }
                 marginTexts[TextNormalizer.key(line.text), default: []].insert(p)
             }
         }
@@ -71,6 +76,27 @@ public enum PartLocator {
             }
         }
         return out
+    }
+
+    /// Bare digits at the top of a page standing under a number of a table row that ends the
+    /// previous page (a row beside other lines, in its bottom margin): the lower lines of a
+    /// number wrapped in its cell, which the page break cut from it (LibreOffice breaks a row
+    /// between the lines of a wrapped number), not a page number.
+    static func cutByBreak(_ line: TextLine, page p: Int, in pages: [PageLayout]) -> Bool {
+        guard p > 0, line.box.y1 < pages[p].height * 0.08,
+              line.text.allSatisfy({ ("0"..."9").contains($0) || $0 == " " }) else { return false }
+        let previous = pages[p - 1]
+        return previous.lines.indices.contains { j in
+            let other = previous.lines[j]
+            guard other.box.y0 > previous.height * 0.88 else { return false }
+            // A row of a table: other words or lines beside the number (a page number stands alone).
+            let beside = other.words.count > 1 || previous.lines.indices.contains { k in
+                k != j && previous.lines[k].box.verticalOverlap(other.box) > 0.5 * other.box.height
+            }
+            return beside && other.words.contains { w in
+                w.box.horizontalOverlap(line.box) > 0 && w.text.allSatisfy { ("0"..."9").contains($0) }
+            }
+        }
     }
 
     public struct LineID: Hashable, Sendable, Comparable {

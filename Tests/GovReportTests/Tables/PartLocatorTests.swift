@@ -53,6 +53,33 @@ import Testing
         #expect(furniture == [.init(page: 0, line: 2)], "\(furniture)")
     }
 
+    /// A single digit at the top of a page, under the last digit of a number in the table row
+    /// that ends the page before (38 over 1, the break between the lines of 381 in its cell),
+    /// is the number's tail; a page number at the foot of a page still is furniture.
+    @Test func aDigitUnderANumberCutByThePageBreakIsNoPageNumber() {
+        let foot = PageLayout(number: 1, width: 595, height: 842,
+                              glyphs: Draw.text("（七）总计", x: 133, y: 792, size: 11) + Draw.text("38", x: 473, y: 792, size: 11))
+        let top = PageLayout(number: 2, width: 595, height: 842,
+                             glyphs: Draw.text("1", x: 476, y: 37, size: 11)
+                                 + Draw.text("四、结转下年度继续办理", x: 79, y: 72, size: 11) + Draw.text("- 2 -", x: 290, y: 800, size: 11))
+        #expect(PartLocator.furniture([foot, top]) == [.init(page: 1, line: 2)])
+        // Under a page number, or away from the row's numbers, it still is one.
+        let footNumber = PageLayout(number: 1, width: 595, height: 842,
+                                    glyphs: Draw.text("正文", x: 60, y: 700, size: 11) + Draw.text("1", x: 476, y: 800, size: 11))
+        #expect(PartLocator.furniture([footNumber, top]).contains(.init(page: 1, line: 0)))
+        let elsewhere = PageLayout(number: 2, width: 595, height: 842,
+                                   glyphs: Draw.text("2", x: 290, y: 37, size: 11) + Draw.text("正文", x: 79, y: 72, size: 11))
+        #expect(PartLocator.furniture([foot, elsewhere]).contains(.init(page: 1, line: 0)))
+    }
+
+    /// No page is numbered 0: a lone 0 in a page's margin is a value (a row whose only
+    /// printed number is the 0 of its first column, at the top of a continued page).
+    @Test func aLoneZeroInTheMarginIsNoPageNumber() {
+        let top = PageLayout(number: 2, width: 595, height: 842,
+                             glyphs: Draw.text("0", x: 290, y: 37, size: 11) + Draw.text("正文", x: 79, y: 72, size: 11))
+        #expect(PartLocator.furniture([Self.page(1, [("正文", 300)]), top]).isEmpty)
+    }
+
     @Test func runningHeadersRepeatedOnMostPagesAreFurniture() {
         let pages = (1...3).map { Self.page($0, [("岚川市审计局信息公开", 20), ("正文第\($0)页的内容", 300)]) }
         let furniture = PartLocator.furniture(pages)
