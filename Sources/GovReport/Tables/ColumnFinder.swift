@@ -54,8 +54,12 @@ struct ColumnFinder {
         if let own = m.models[page] { return own }
         guard let (number, other) = m.models.min(by: { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) })
         else { return nil }
-        guard let d = m.offsets[page] else { return PlacedColumns(model: other.model, source: .anotherPage(number)) }
-        return PlacedColumns(model: PageOffsets.shifted(other.model, by: -d), source: .anotherPage(number), offset: -d)
+        let measured = other.measuredFromFullRows
+        guard let d = m.offsets[page] else {
+            return PlacedColumns(model: other.model, source: .anotherPage(number), measuredFromFullRows: measured)
+        }
+        return PlacedColumns(model: PageOffsets.shifted(other.model, by: -d), source: .anotherPage(number), offset: -d,
+                             measuredFromFullRows: measured)
     }
 
     /// The model for one row: its rulings, else the page's `fallback`.
@@ -64,9 +68,10 @@ struct ColumnFinder {
         // A row with values in only some columns (the tails of wrapped numbers) can sit in
         // cells a ruling splits that is no column boundary elsewhere (a Word grid's sliver
         // cell): where its rulings place a value in another column than the page's full
-        // rows do, the full rows' columns hold.
+        // rows do, the full rows' columns hold. Columns guessed from the header or from the
+        // values' alignment are weaker evidence than rulings and never overrule them.
         let reach = settings.columns.nearestColumnReach
-        if let f = fallback, row.words.count < columnCount,
+        if let f = fallback, f.measuredFromFullRows, row.words.count < columnCount,
            row.words.contains(where: { ruled.column(of: $0.box.midX, reach: reach) != f.model.column(of: $0.box.midX, reach: reach) }) {
             return fallback
         }

@@ -68,7 +68,12 @@ public struct PlacedColumns: Sendable, Equatable {
     /// nil when they were not.
     public var offset: Double?
 
-    public init(model: ColumnModel, source: ColumnSource, offset: Double? = nil) {
+    /// Whether the columns were measured on rows that print every column (this page's or,
+    /// moved, another page's), rather than guessed from the header or the values' alignment.
+    public var measuredFromFullRows: Bool
+
+    public init(model: ColumnModel, source: ColumnSource, offset: Double? = nil, measuredFromFullRows: Bool? = nil) {
         self.model = model; self.source = source; self.offset = offset
+        self.measuredFromFullRows = measuredFromFullRows ?? (source == .fullRows)
     }
 }

@@ -93,4 +93,22 @@ import Testing
         #expect(Self.finder().columns(for: row, on: ruled.page, fallback: own) == own)
         #expect(Self.finder().columns(for: row, on: ruled.page, fallback: nil)?.source == .rulings)
     }
+
+    /// Columns guessed from the header or the values' alignment (no row of the table prints
+    /// every column, as on a scan read by OCR) never overrule a row's own rulings.
+    @Test func guessedColumnsDoNotOverruleARowsRulings() throws {
+        let sliver = [30.0, 200, 300] + (1...7).map { 200.0 + 40 * Double($0) }
+        let rulings = sliver.map { Ruling(axis: .vertical, position: $0, start: 95, end: 115) }
+        let ruled = HandBuiltTable.page(Draw.centered("7", x: 260, y: 100), rulings: rulings)
+        let row = Self.found([ruled])[0].rows[0]
+        let model = ColumnModel.fromCenters(HandBuiltTable.centers)!
+        for source in [ColumnSource.header, .valueAlignment] {
+            let guessed = PlacedColumns(model: model, source: source)
+            #expect(Self.finder().columns(for: row, on: ruled.page, fallback: guessed)?.source == .rulings)
+        }
+        let borrowedGuess = PlacedColumns(model: model, source: .anotherPage(1), measuredFromFullRows: false)
+        #expect(Self.finder().columns(for: row, on: ruled.page, fallback: borrowedGuess)?.source == .rulings)
+        let moved = PlacedColumns(model: model, source: .anotherPage(1), measuredFromFullRows: true)
+        #expect(Self.finder().columns(for: row, on: ruled.page, fallback: moved) == moved)
+    }
 }
