@@ -199,7 +199,7 @@ struct LaidOutText {
     /// line of the group's vertical name (`供`, `理`: words left of the label's column only)
     /// between them — too far apart to read as one label. Such a continuation (a label line,
     /// no row number, under a label word of the line it continues, at most four lines down,
-    /// a group-name line between, and at most one line of numbers) goes back right under the
+    /// a group-name line between, and one line of numbers) goes back right under the
     /// line it continues, the label lines right after it with it, and the numbers between to
     /// the block's centre.
     static func rejoinedContinuations(_ lines: [String], _ ys: [Double], _ columns: Columns) -> [Double] {
@@ -213,11 +213,12 @@ struct LaidOutText {
             var values: [Int] = []
             while s >= 0, c - s <= 4 {
                 if kinds[s] == .values { values.append(s) } else if kinds[s] != .blank {
-                    if words[s].allSatisfy({ $0.end < first.start }) { foreign += 1 } else { break }
+                    // A piece of a vertical name: short words, all left of the label's column.
+                    if words[s].allSatisfy({ $0.end < first.start && $0.text.count <= 4 }) { foreign += 1 } else { break }
                 }
                 s -= 1
             }
-            guard s >= 0, c - s <= 4, c - s >= 3, foreign >= 1, values.count <= 1, kinds[s] == .label,
+            guard s >= 0, c - s <= 4, c - s >= 3, foreign >= 1, values.count == 1, kinds[s] == .label,
                   words[s].contains(where: { $0.start <= first.start + 1 && $0.end > first.start }) else { continue }
             let delta = ys[c] - (ys[s] + 1)
             guard delta > 0 else { continue }

@@ -124,6 +124,12 @@ import Testing
         #expect(ys[1] == 0.5)
         #expect(ys[2] == 2)
         #expect(ys[4] == 4)
+        // Prose stays where it is: a heading is no piece of a group's name.
+        let prose = ["  全年未发生因政府信息公开工作被追究责任的情况。",
+                     "二、主动公开政府信息情况",
+                     "  1",
+                     "                第二十条第（一）项"]
+        #expect(LaidOutText.rejoinedContinuations(prose, LaidOutText.positions(prose), .characters) == [0, 1, 2, 3])
     }
 
     @Test func aContinuedTablesShiftedColumnsGoBackUnderTheRowsBeforeTheBreak() throws {
