@@ -93,7 +93,7 @@ import Testing
         #expect(text.columns == .characters)
         let page = try #require(text.layouts.first)
         let first = try #require(page.glyphs.first { $0.text == "9" }).box.y0
-        let digits = page.glyphs.filter { $0.text.allSatisfy(\.isNumber) && $0.box.y0 < first + 2 * LaidOutText.linePitch }
+        let digits = page.glyphs.filter { $0.text.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.box.y0 < first + 2 * LaidOutText.linePitch }
         #expect(digits.map(\.text).joined() == "33519574973")
         #expect(digits.allSatisfy { $0.box.y0 == first })
     }
