@@ -54,8 +54,11 @@ public enum InputKind: Equatable, Sendable {
                                 advice: "a scanned report needs OCR first; pass the PDF or the text it was made from")
         }
         if let other = binaryFormat(head) { return .unsupported(format: other.format, advice: other.advice) }
-        if HTMLReportReader.looksLikeHTML(data) || HTMLReportReader.extensions.contains(ext) { return .html }
+        if HTMLReportReader.looksLikeHTML(data) { return .html }
         if isBinary(head) { return .binary }
+        // A web page fragment is told by its name; text with no markup in its head (Markdown or
+        // a text report saved as .html) is text.
+        if HTMLReportReader.extensions.contains(ext), hasMarkup(head) { return .html }
         return .text
     }
 
@@ -137,6 +140,14 @@ public enum InputKind: Equatable, Sendable {
         if h.starts(with: Array("BZh".utf8)), h.count > 3, (0x31...0x39).contains(h[3]) { return ("a bzip2-compressed file", unpack) }
         if h.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return ("an xz-compressed file", unpack) }
         return nil
+    }
+
+    /// Whether text holds a tag (`<` and a letter, `</`, `<!`); in UTF-16 too.
+    static func hasMarkup(_ bytes: [UInt8]) -> Bool {
+        let h = bytes.filter { $0 != 0 }
+        return Swift.zip(h, h.dropFirst()).contains { a, b in
+            a == UInt8(ascii: "<") && (b == UInt8(ascii: "/") || b == UInt8(ascii: "!") || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        }
     }
 
     /// Bytes no text report holds: NULs (outside UTF-16 text, which has a byte-order mark or

@@ -4,9 +4,9 @@
 /// the slots they span, for the same table reading as HTML.
 ///
 /// Left out: deleted text of tracked changes, hidden text, field instructions and the page
-/// numbers fields print, drawings (text boxes), and everything outside the body part (page
-/// headers and footers are parts of their own). Vertical cell text (`textDirection`) is
-/// stored in reading order and needs nothing more.
+/// numbers fields print, drawings, and everything outside the body part (page headers and
+/// footers are parts of their own). What a text box holds comes after its paragraph's text.
+/// Vertical cell text (`textDirection`) is stored in reading order and needs nothing more.
 enum WordBody {
     /// The blocks of a `w:document` (or of any element holding block content).
     /// `numbering` (the package's numbering part) prints the numbers of numbered paragraphs.
@@ -23,6 +23,7 @@ enum WordBody {
             switch e.name {
             case "p":
                 out += paragraphLines(e, numbering).map { HTMLBlock(content: .line($0), path: [0]) }
+                for box in textBoxes(in: e) { content(box, into: &out, numbering) }
             case "tbl":
                 table(e, into: &out, numbering)
             case "sdt":
@@ -33,6 +34,24 @@ enum WordBody {
                 break  // sectPr, bookmarks, deleted or moved-away blocks
             }
         }
+    }
+
+    /// The content of the text boxes anchored in a paragraph (DrawingML `wps:txbx`, VML
+    /// `v:textbox`; WPS and Word put tables in them), each once: of an `mc:AlternateContent`
+    /// only the first choice is read, since its fallback repeats the same box for older readers.
+    /// Deleted runs' boxes are left out with the runs.
+    static func textBoxes(in e: HTMLElement) -> [HTMLElement] {
+        var out: [HTMLElement] = []
+        for c in e.elements {
+            switch c.name {
+            case "txbxcontent": out.append(c)
+            case "alternatecontent": if let choice = c.elements.first { out += textBoxes(in: choice) }
+            case "del", "movefrom": break
+            case "r" where isHiddenRun(c): break
+            default: out += textBoxes(in: c)
+            }
+        }
+        return out
     }
 
     /// A table of a standard kind or holding numbers is data; any other table (a layout table,
