@@ -894,11 +894,40 @@ def make_renamed_set(out, made):
         with open(os.path.join(out, fname), "wb") as f:
             f.write(data)
         write_truth(os.path.join(out, fname.split(".")[0] + ".truth.json"), truth, fname)
+    # Web pages saved as one file (MHTML), as Word and CMSs export "Word" documents: under .doc,
+    # quoted-printable UTF-8, and base64 GBK.
+    Hh = load("html_samples_mht", "make-html-samples.py")
+    for sname, ext, enc, cte in (("web-2021-utf8", "doc", "utf-8", "quoted-printable"),
+                                 ("web-2021-gbk", "mht", "gbk", "base64")):
+        page, truth = Hh.build(next(p for p in Hh.PAGES if p["name"] == sname))
+        name = f"{sname}.mht-as-{ext}"
+        with open(os.path.join(out, f"{name}.{ext}"), "wb") as f:
+            f.write(mhtml(page.encode(enc), enc, cte))
+        write_truth(os.path.join(out, name + ".truth.json"), truth, f"{name}.{ext}", note="MHTML")
     errors = make_error_inputs()
     for fname, (blob, code) in errors.items():
         with open(os.path.join(out, fname), "wb") as f:
             f.write(blob)
         write_truth(os.path.join(out, fname.replace(".", "_") + ".truth.json"), {}, fname, expect_error=code)
+
+
+def mhtml(page, charset, cte):
+    """A single-file web page as Word writes one (MIME multipart/related)."""
+    boundary = "----=_NextPart_01DA4A1B.2C3D4E50"
+    if cte == "base64":
+        import base64
+        body = base64.encodebytes(page).decode("ascii")
+    else:
+        import quopri
+        body = quopri.encodestring(page).decode("ascii")
+    head = (f"MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"{boundary}\"\r\n\r\n"
+            "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n")
+    part = (f"--{boundary}\r\nContent-Location: file:///C:/report.htm\r\n"
+            f"Content-Transfer-Encoding: {cte}\r\nContent-Type: text/html; charset=\"{charset}\"\r\n\r\n")
+    image = (f"--{boundary}\r\nContent-Location: file:///C:/report.files/image001.png\r\n"
+             "Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n\r\n")
+    return (head.encode("utf-8") + part.encode("ascii") + body.replace("\n", "\r\n").encode("ascii")
+            + b"\r\n" + image.encode("ascii") + f"--{boundary}--\r\n".encode("ascii"))
 
 
 def ole2(stream_name):
@@ -952,6 +981,8 @@ def make_error_inputs():
         "report.gz": (gzip.compress(b"hello", mtime=0), "unsupported_format"),
         "gz-as.txt": (gzip.compress(b"hello", mtime=0), "unsupported_format"),
         "binary.bin": (bytes(range(256)) * 8, "unsupported_format"),
+        "sheet-2003.xml": ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook/>'.encode(),
+                           "unsupported_format"),
         "not-a-report.md": ("# 会议纪要\n\n| 项目 | 数量 |\n|---|---|\n| 会议 | 3 |\n".encode(), "not_a_report"),
     }
 
@@ -959,6 +990,20 @@ def make_error_inputs():
 # ---------------------------------------------------------------------------
 # LibreOffice conversions
 # ---------------------------------------------------------------------------
+
+def word2003_xml(docx):
+    """A Word document as Word 2003 XML (WordprocessingML 2003): one XML file, the body in a
+    wx:sect, vertical merges as w:vmerge."""
+    root = etree.fromstring(dict(read_zip(docx))["word/document.xml"])
+    body = root.find("w:body", NS)
+    blocks = "".join(etree.tostring(b, encoding="unicode") for b in body if b.tag != w("sectPr"))
+    blocks = blocks.replace(W, "http://schemas.microsoft.com/office/word/2003/wordml")
+    blocks = re.sub(r' xmlns:(?!w=)\w+="[^"]*"', "", blocks).replace("w:vMerge", "w:vmerge")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+            '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+            'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint"><w:body><wx:sect>'
+            + blocks + "</wx:sect></w:body></w:wordDocument>").encode("utf-8")
+
 
 def soffice_convert(soffice, files, target, outdir, infilter=None):
     with tempfile.TemporaryDirectory() as tmp:
@@ -993,6 +1038,13 @@ def make_office_set(out, made, docx_dir):
                 name = f"{b['name']}-lo"
                 shutil.copy(os.path.join(tmp, f"{b['name']}.{ext}"), os.path.join(out, f"{name}-{ext}.{new_ext}"))
                 write_truth(os.path.join(out, f"{name}-{ext}.truth.json"), truth, f"{name}-{ext}.{new_ext}")
+        # Word 2003 XML (what sites generate as "Word" files from templates), saved as .doc.
+        # (Written here: LibreOffice's own 2003 XML export drops vertical merges.)
+        for b in BASES:
+            name = f"{b['name']}-word2003xml"
+            with open(os.path.join(out, name + ".doc"), "wb") as f:
+                f.write(word2003_xml(made[b["name"]][0]))
+            write_truth(os.path.join(out, name + ".truth.json"), made[b["name"]][1], name + ".doc")
         # LibreOffice's own .docx, written from its .odt.
         odts = [os.path.join(tmp, b["name"] + ".odt") for b in BASES]
         lo = os.path.join(tmp, "lo")
@@ -1051,6 +1103,8 @@ FIXTURES = [
     ("docx", "c2021-textbox-vml.docx", None),
     ("markdown", "b2019-dollar-numbers.md", None),
     ("markdown", "c2021-docling-repeat.txt", "c2021-markdown-as.html"),
+    ("renamed", "web-2021-utf8.mht-as-doc.doc", None),
+    ("renamed", "web-2021-gbk.mht-as-mht.mht", None),
 ]
 
 
@@ -1060,7 +1114,8 @@ def write_fixtures(trials):
     for sub, name, new_name in FIXTURES:
         new_name = new_name or name
         shutil.copy(os.path.join(trials, sub, name), os.path.join(out, new_name))
-        t = json.load(open(os.path.join(trials, sub, name.rsplit(".", 1)[0] + ".truth.json"), encoding="utf-8"))
+        stem = name.rsplit(".", 1)[0]
+        t = json.load(open(os.path.join(trials, sub, stem + ".truth.json"), encoding="utf-8"))
         t = {k: v for k, v in t.items() if k not in ("input", "note")}
         with open(os.path.join(out, new_name.rsplit(".", 1)[0] + ".numbers.json"), "w", encoding="utf-8") as f:
             json.dump(t, f, ensure_ascii=False, indent=1)

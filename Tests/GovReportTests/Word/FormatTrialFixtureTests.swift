@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theFixturesAreThere() {
-        #expect(Self.files.count >= 4, "\(Self.files)")
+        #expect(Self.files.count >= 6, "\(Self.files)")
     }
 
     @Test(arguments: files)
@@ -63,5 +63,21 @@ import Testing
         #expect(InputKind.sniff(Data("<p>一、总体情况</p>".utf8), name: "part.html") == .html)
         let utf16 = Data([0xFF, 0xFE]) + "<p>一</p>".data(using: .utf16LittleEndian)!
         #expect(InputKind.sniff(utf16, name: "part.htm") == .html)
+    }
+
+    /// Word's and Excel's single-file XML, and web archives, are told by their content.
+    @Test func officeXMLAndWebArchivesAreToldByContent() {
+        let word2003 = Data("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Word.Document\"?>\n<w:wordDocument/>".utf8)
+        #expect(InputKind.sniff(word2003, name: "report.doc") == .office(.doc))
+        #expect(InputKind.sniff(word2003, name: "report.txt") == .office(.doc))
+        let excel = Data("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook/>".utf8)
+        guard case .unsupported(let format, _) = InputKind.sniff(excel, name: "report.doc") else {
+            Issue.record("an Excel XML file is not unsupported")
+            return
+        }
+        #expect(format.contains("Excel"))
+        let mht = Data("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n".utf8)
+        #expect(InputKind.sniff(mht, name: "report.doc") == .html)
+        #expect(WebArchive.quotedPrintable("a=3D=E4=B8=80=\nb") == Array("a=一b".utf8))
     }
 }
