@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theFixturesAreThere() {
-        #expect(Self.files.count >= 6, "\(Self.files)")
+        #expect(Self.files.count >= 10, "\(Self.files)")
     }
 
     @Test(arguments: files)
@@ -79,5 +79,39 @@ import Testing
         let mht = Data("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n".utf8)
         #expect(InputKind.sniff(mht, name: "report.doc") == .html)
         #expect(WebArchive.quotedPrintable("a=3D=E4=B8=80=\nb") == Array("a=一b".utf8))
+    }
+
+    /// A paragraph that is all links to other documents is a link line; a table of contents'
+    /// links to bookmarks, and a HYPERLINK field to a bookmark, are text.
+    @Test func linkParagraphsAreMarked() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>
+            <w:p><w:hyperlink r:id="rId9"><w:r><w:t>某局2022年政府信息公开工作年度报告</w:t></w:r></w:hyperlink></w:p>
+            <w:p><w:r><w:t>见</w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>附件</w:t></w:r></w:hyperlink></w:p>
+            <w:p><w:hyperlink w:anchor="_Toc1"><w:r><w:t>一、总体情况</w:t></w:r></w:hyperlink></w:p>
+            <w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "http://x.gov.cn/a" </w:instrText></w:r>
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>链接</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+            </w:body></w:document>
+            """
+        let doc = try #require(LibXMLDocument.parseXML(Array(xml.utf8)))
+        let blocks = WordBody.blocks(doc)
+        #expect(blocks.map(\.isLink) == [true, false, false, true])
+    }
+
+    /// An unfilled content control's placeholder text is no cell text; a filled one's is.
+    @Test func placeholderTextIsLeftOut() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+            <w:p><w:r><w:t>收到</w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>
+            <w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt><w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>12</w:t>
+            </w:r></w:sdtContent></w:sdt></w:p>
+            <w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>单击此处</w:t></w:r></w:p></w:sdtContent></w:sdt>
+            </w:body></w:document>
+            """
+        let doc = try #require(LibXMLDocument.parseXML(Array(xml.utf8)))
+        #expect(WordBody.blocks(doc).compactMap(\.line) == ["收到12"])
     }
 }
