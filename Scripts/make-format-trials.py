@@ -62,6 +62,8 @@ def load(name, file):
 
 D = load("docx_samples", "make-docx-samples.py")   # its H has td patched to emit cell tokens
 H = D.H
+F = load("format_fixtures", "make-format-fixtures.py")   # write_zip, ole2
+write_zip, ole2 = F.write_zip, F.ole2
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -118,14 +120,6 @@ def docx_bytes(doc):
 def read_zip(data):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return [(i.filename, z.read(i.filename)) for i in z.infolist()]
-
-
-def write_zip(path, entries):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
 
 
 VALUE = re.compile(r"[-0-9０-９.,/]+")
@@ -918,8 +912,7 @@ def make_renamed_set(out, made):
     # A Word document with no extension at all, and upper case.
     data, truth = made["a2021"]
     for fname in ("a2021-noext", "a2021-upper.DOCX"):
-        with open(os.path.join(out, fname), "wb") as f:
-            f.write(data)
+        write_zip(os.path.join(out, fname), read_zip(data))
         write_truth(os.path.join(out, fname.split(".")[0] + ".truth.json"), truth, fname)
     # Web pages saved as one file (MHTML), as Word and CMSs export "Word" documents: under .doc,
     # quoted-printable UTF-8, and base64 GBK.
@@ -955,34 +948,6 @@ def mhtml(page, charset, cte):
              "Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n\r\n")
     return (head.encode("utf-8") + part.encode("ascii") + body.replace("\n", "\r\n").encode("ascii")
             + b"\r\n" + image.encode("ascii") + f"--{boundary}--\r\n".encode("ascii"))
-
-
-def ole2(stream_name):
-    sector = 512
-    header = bytearray(sector)
-    header[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
-    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
-    struct.pack_into("<I", header, 0x2C, 1)
-    struct.pack_into("<I", header, 0x30, 1)
-    struct.pack_into("<I", header, 0x38, 4096)
-    struct.pack_into("<I", header, 0x3C, 0xFFFFFFFE)
-    struct.pack_into("<I", header, 0x44, 0xFFFFFFFE)
-    for i in range(109):
-        struct.pack_into("<I", header, 0x4C + 4 * i, 0xFFFFFFFF)
-    struct.pack_into("<I", header, 0x4C, 0)
-    fat = bytearray(b"\xff" * sector)
-    struct.pack_into("<III", fat, 0, 0xFFFFFFFD, 0xFFFFFFFE, 0xFFFFFFFE)
-    directory = bytearray(sector)
-    for i, name in enumerate(["Root Entry", stream_name]):
-        e = bytearray(128)
-        u = name.encode("utf-16-le") + b"\0\0"
-        e[0:len(u)] = u
-        struct.pack_into("<H", e, 64, len(u))
-        e[66] = 5 if i == 0 else 2
-        struct.pack_into("<III", e, 68, 0xFFFFFFFF, 0xFFFFFFFF, 1 if i == 0 else 0xFFFFFFFF)
-        struct.pack_into("<I", e, 116, 0xFFFFFFFE if i == 0 else 0)
-        directory[128 * i:128 * (i + 1)] = e
-    return bytes(header + fat + directory)
 
 
 def make_error_inputs():
