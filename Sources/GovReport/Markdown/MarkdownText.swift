@@ -3,9 +3,10 @@ import Foundation
 /// Markdown as PDF-to-Markdown converters write it, made ready for a CommonMark/GFM parser:
 /// page furniture (`— 1 —`, `- 3 -`, `第3页`) left out, a pipe table that furniture or a
 /// repeated header split in two joined again, pipe rows written without their outer pipes
-/// given them, and every table set apart by blank lines. Raw HTML blocks (`<table>` with
-/// merged cells) pass through untouched, except that void elements are closed (`<br>` →
-/// `<br/>`): the parser takes an unclosed `<br>` for an element running to its end tag.
+/// given them, numbers written as inline math (`$12$`) made plain, and every table set apart
+/// by blank lines. Raw HTML blocks (`<table>` with merged cells) pass through untouched,
+/// except that void elements are closed (`<br>` → `<br/>`): the parser takes an unclosed
+/// `<br>` for an element running to its end tag.
 enum MarkdownText {
     /// A line that is a row of a pipe table: `| a | b |`.
     static func isPipeRow(_ line: Substring) -> Bool {
@@ -50,9 +51,17 @@ enum MarkdownText {
     static let voidElement = try! NSRegularExpression(
         pattern: "<(br|hr|img|wbr|col|input|meta|link|area|source)(\\s[^<>]*?)?\\s*/?>", options: [.caseInsensitive])
 
+    /// A number, or a blank's placeholder, a converter wrote as inline math: `$12$`, `$ 3.5 $`,
+    /// `$-2$`, `$/$`.
+    static let mathNumber = try! NSRegularExpression(
+        pattern: "\\$\\s*([-−]?[0-9０-９][0-9０-９.,，]*|[/／—–-])\\s*\\$")
+
     static func prepared(_ text: String) -> String {
         var raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\u{0C}", with: "\n")
+        if raw.contains("$") {
+            raw = mathNumber.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: "$1")
+        }
         if raw.contains("<") {
             raw = voidElement.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw),
                                                        withTemplate: "<$1$2/>")
