@@ -79,9 +79,12 @@ enum MarkdownInline {
                 if let o = open { for j in o...i { inCode[j] = true }; open = nil } else { open = i }
             }
         }
-        // `(` closed on its line (Ink balances parentheses in a link's target).
+        // A `(` closed on its line with no `]` between (a target holding one could carry a link
+        // past the `]` of a link around it, and Ink's cost with it).
         var parenClosed = [Bool](repeating: false, count: n)
         var parens: [Int] = []
+        var closings = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n { closings[i + 1] = closings[i] + (c[i] == "]" ? 1 : 0) }
         // Whether a `]` comes later on the line (a reference link's label).
         var bracketLater = [Bool](repeating: false, count: n + 1)
         // Whether a `;` comes before the next space or line end (an entity can end there).
@@ -92,7 +95,7 @@ enum MarkdownInline {
             switch c[i] {
             case "\n": parens = []
             case "(": parens.append(i)
-            case ")": if let p = parens.popLast() { parenClosed[p] = true }
+            case ")": if let p = parens.popLast() { parenClosed[p] = closings[i] == closings[p] }
             case ">": lastGreater = i
             default: break
             }
@@ -104,21 +107,25 @@ enum MarkdownInline {
 
         // Brackets paired; a pair can be a link when `(…)` or `[…]` follows its `]`.
         var linkClose = [Int](repeating: -1, count: n)
-        var label = [Bool](repeating: false, count: n)
+        var pairClose = [Int](repeating: -1, count: n)
+        var labels: [Int] = []
         var brackets: [Int] = []
         for i in 0..<n where !inCode[i] {
             if c[i] == "[" {
                 brackets.append(i)
-            } else if c[i] == "]", i == 0 || c[i - 1] != "\\", let o = brackets.popLast(), i + 1 < n {
-                if c[i + 1] == "(" && parenClosed[i + 1] {
+            } else if c[i] == "]", i == 0 || c[i - 1] != "\\", let o = brackets.popLast() {
+                pairClose[o] = i
+                if i + 1 < n, c[i + 1] == "(" && parenClosed[i + 1] {
                     linkClose[o] = i
-                } else if c[i + 1] == "[" && bracketLater[i + 2] {
-                    // `[text][label]`: the label's `[` is part of the link.
+                } else if i + 1 < n, c[i + 1] == "[" && bracketLater[i + 2] {
                     linkClose[o] = i
-                    label[i + 1] = true
+                    labels.append(i + 1)
                 }
             }
         }
+        // `[text][label]`: the label's `[` is part of the link when its brackets pair; Ink may
+        // also try it as a link of its own, so it counts in the depth below.
+        for l in labels where linkClose[l] < 0 { linkClose[l] = pairClose[l] }
         // A reference definition `[name]: url` at a line's start is Ink's too.
         for s in lineStart {
             var i = s
@@ -142,7 +149,7 @@ enum MarkdownInline {
             if c[i] == "\n" { out.append(line); line = ""; k += 1; continue }
             if inCode[i] { line.append(c[i]); continue }
             switch c[i] {
-            case "[" where linkClose[i] < 0 && !label[i]:
+            case "[" where linkClose[i] < 0:
                 line += "&#91;"
             case "&" where !semicolonAhead[i + 1]:
                 line += "&amp;"
