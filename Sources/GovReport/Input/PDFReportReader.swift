@@ -37,6 +37,13 @@ enum PDFReportReader {
                     throw .damagedPDF("Poppler: " + damage.text
                                       + (count > 1 ? " (and \(count - 1) more error(s))" : ""))
                 }
+                // A character map Poppler could not read garbles the text: a report it hides is
+                // hidden by damage, not absent.
+                if let map = said.messages.first(where: \.isBrokenTextMap) {
+                    let count = said.messages.filter(\.isBrokenTextMap).count
+                    throw .damagedPDF("Poppler: " + map.text + (count > 1 ? " (and \(count - 1) more)" : "")
+                                      + "; the text of its fonts cannot be decoded")
+                }
                 throw error
             default:
                 throw error

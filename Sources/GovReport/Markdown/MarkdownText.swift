@@ -48,6 +48,9 @@ enum MarkdownText {
         return t.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false).count
     }
 
+    /// More cells than any report's table has: such a row is not put in a table with others.
+    static let maxTableCells = 64
+
     static let voidElement = try! NSRegularExpression(
         pattern: "<(br|hr|img|wbr|col|input|meta|link|area|source)(\\s[^<>]*?)?\\s*/?>", options: [.caseInsensitive])
 
@@ -88,6 +91,14 @@ enum MarkdownText {
                 if trimmed.lowercased().contains("</table") { inHTML = false }
                 continue
             }
+            if isPipeRow(sub), cellCount(sub) > maxTableCells {
+                // Ink writes every row of a table as wide as its widest: a row of thousands of
+                // cells is set apart, alone.
+                closeTable()
+                if out.last.map({ !$0.isEmpty }) ?? false { out.append("") }
+                out += [line, ""]
+                continue
+            }
             if isPipeRow(sub) {
                 // A table goes on after furniture or blank lines when its rows have as many cells.
                 if let last = lastRow, gap, cellCount(Substring(out[last])) != cellCount(sub) { closeTable() }
@@ -116,7 +127,9 @@ enum MarkdownText {
             }
             out.append(line)
         }
-        return out.joined(separator: "\n")
+        // Trailing blanks: Ink's front-matter reader (`---` first) traps on text that ends in them.
+        while let last = out.last, last.allSatisfy(\.isWhitespace) { out.removeLast() }
+        return MarkdownInline.bounded(out).joined(separator: "\n")
     }
 
     /// Rows of a table written without outer pipes (`a | b` over `---|---`) get them.
