@@ -4,6 +4,7 @@ by construction: $REAL_OUT/NAME.{html,pdf,txt} + NAME.numbers.json
 (default Tests/GovReportTests/Fixtures/real-kinds).
 
 Usage:  python3 Scripts/stress/real_kinds.py [NAME_SUBSTRING ...]
+        RESEED=K REAL_OUT=/tmp/x python3 Scripts/stress/real_kinds.py   (every seed + K: a sweep)
 
 Each document is one spec of the stress corpus (common.make_report draws the numbers and
 the printed texts from one seed); this script prints it the way the real reports did:
@@ -470,6 +471,9 @@ def libreoffice(html_path, pdf):
 
 
 def build(d):
+    if os.environ.get("RESEED"):
+        # Another draw of the same kinds (a sweep on fresh seeds, not the repository's fixtures).
+        d = dict(d, spec=dict(d["spec"], seed=d["spec"]["seed"] + int(os.environ["RESEED"])))
     r = make_report(d["spec"])
     name = d["name"]
     if d["kind"] == "reportlab":
