@@ -24,9 +24,7 @@ extension ScanPageReader {
         // or for nothing. The two must agree unless the line reading is fully confident.
         if marks.digits.count == 1, marks.capacity(marks.digits[0]) == 1...1, !(counted && low >= Self.suspect),
            let each = readMarks(marks, ink: ink, dpi: dpi) {
-            if Self.trace {
-                FileHandle.standardError.write(Data("ocr   lone \(text) (\(Int(low))) copies \(each.text) (\(Int(each.confidence)))\n".utf8))
-            }
+            OCRTrace.line("ocr   lone \(text) (\(Int(low))) copies \(each.text) (\(Int(each.confidence)))")
             if text.isEmpty || text == each.text {
                 let c = text.isEmpty ? each.confidence : max(low, each.confidence)
                 return .sure(each.text, weak: c < Self.suspect ? "confidence \(Int(c)) reading \(each.text)" : nil, strong: nil)
@@ -40,9 +38,7 @@ extension ScanPageReader {
                              : "two close readings of a digit: " + close.map { "\($0.text) or \($0.alternatives[0].text)" }.joined(separator: ", "))
         }
         guard let each = readMarks(marks, ink: ink, dpi: dpi) else { return .unsure(words) }
-        if Self.trace {
-            FileHandle.standardError.write(Data("ocr   line \(text) (\(Int(low))) marks \(each.text) (\(Int(each.confidence)))\n".utf8))
-        }
+        OCRTrace.line("ocr   line \(text) (\(Int(low))) marks \(each.text) (\(Int(each.confidence)))")
         if each.confidence < Self.doubtful {
             return .sure(each.text, weak: nil, strong: "low confidence (\(Int(each.confidence))) reading of \(each.text)")
         }

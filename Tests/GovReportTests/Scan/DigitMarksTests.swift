@@ -46,6 +46,18 @@ import Testing
         #expect(DigitBlobs(sevenInk)?.isSlash == false)
     }
 
+    /// A scan's grey paper is made white like the margin around it: against a white margin
+    /// Tesseract reads a lone 1 or 7 on grey paper as nothing and a 3 as an 8.
+    @Test func greyPaperIsMadeWhite() throws {
+        let s = 300.0 / 72, w = Int(60 * s), h = Int(20 * s)
+        var px = [UInt8](repeating: 240, count: w * h)
+        for (x0, x1) in [(60, 76), (96, 112)] { for y in 30..<58 { for x in x0..<x1 { px[y * w + x] = 40 } } }
+        let ink = try #require(CellInk(cell: Rect(x0: 0, y0: 0, x1: 60, y1: 20), image: GrayImage(width: w, height: h, scale: s, pixels: px)))
+        let gap = (ink.ink.y0 + 5) * ink.width + ink.ink.x0 + 24  // between the two strokes
+        #expect(ink.pixels[gap] == 255)
+        #expect(ink.pixels[(ink.ink.y0 + 5) * ink.width + ink.ink.x0 + 2] < 60)
+    }
+
     /// A 1 in a tight cell is as tall as most of the cell: it is ink, not a remnant of the border.
     @Test func aTallOneInATightCellIsKept() throws {
         let s = 300.0 / 72, w = Int(40 * s), h = Int(14 * s)
