@@ -104,14 +104,22 @@ final class ScanPageReader {
         }
 
         var digitWords: [OCRWord] = []
-        if ink.lines == 1, let marks = DigitBlobs(ink) {
+        let marks = ink.lines == 1 ? DigitBlobs(ink) : nil
+        // A 3 read as 8 (or 8 as 3) is put right from the shape of its mark, and marked weakly.
+        func shaped(_ digits: String) -> String {
+            guard let marks else { return digits }
+            let checked = marks.threesAndEights(digits, ink: ink)
+            if !checked.changed.isEmpty { doubt(checked.changed.joined(separator: ", "), weak: true) }
+            return checked.text
+        }
+        if let marks {
             if marks.isSlash {
                 out.glyphs = Self.numberGlyphs("/", ink: ink, scale: scale)
                 return out
             }
             switch readDigits(marks, ink: ink, dpi: dpi) {
             case .sure(let text, let weakDoubt, let strongDoubt):
-                let number = marks.number(text)
+                let number = marks.number(shaped(text))
                 out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
                 if number.contains(".") { doubt("a small mark read as a decimal point", weak: true) }
                 if let weakDoubt { doubt(weakDoubt, weak: true) }
@@ -144,7 +152,7 @@ final class ScanPageReader {
         }
         if case .number = ValueParser.parse(read), read.allSatisfy({ $0.isASCII }) {
             let asDigits = read.filter(\.isNumber)
-            let number = digitText.isEmpty ? asDigits : digitText
+            let number = shaped(digitText.isEmpty ? asDigits : digitText)
             out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
             if digitText.isEmpty {
                 // Only the table-character reading saw it: the digit reader did not agree.
