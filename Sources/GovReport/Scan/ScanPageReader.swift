@@ -165,7 +165,16 @@ final class ScanPageReader {
             return out
         }
         out.glyphs = Self.glyphs(of: words, offset: origin, scale: scale)
-        if case .number = ValueParser.parse(read) { return out }  // a number with its unit (0万元)
+        if case .number = ValueParser.parse(read) {
+            // A number with its unit (0万元) is what it says; a number with stray marks (`，5`
+            // from a seal's ring over the cell) is kept, and marked.
+            let bare = ValueParser.units.reduce(read) { $1.isEmpty || !$0.hasSuffix($1) ? $0 : String($0.dropLast($1.count)) }
+            let plain = bare.allSatisfy { ($0.isASCII && $0.isNumber) || ".-,，".contains($0) }
+            if !plain || bare.last?.isNumber != true || !(bare.first.map { $0.isNumber || $0 == "-" } ?? false) {
+                doubt("characters outside the expected set: \(read)")
+            }
+            return out
+        }
         let cjk = read.filter { TextNormalizer.isCJK($0) }.count
         if read.contains(where: { $0.isNumber }), cjk <= 1, read.count <= 6, ink.lines == 1 {
             // Digits with stray marks (`0:`, `”0`, `4.`): the number is kept, and marked.
