@@ -44,13 +44,13 @@ enum UncertainCells {
             if !culprits.isEmpty {
                 marked = culprits
             } else if !can.isEmpty {
+                // A cell already marked excuses the rule only when a slip of its own explains it.
                 if can.contains(where: { reasons[$0.key] != nil }) { continue }
                 let weak = can.map(\.key).filter { suspects[$0] != nil }
                 marked = weak.isEmpty ? can.map(\.key) : weak
             } else {
                 // No one misreading explains it: cells OCR was unsure of, else every cell.
                 let weak = keys.filter { suspects[$0] != nil }
-                if keys.contains(where: { reasons[$0] != nil }) && weak.isEmpty { continue }
                 marked = weak.isEmpty ? Array(keys) : Array(weak)
             }
             for key in marked where reasons[key]?.contains(why) != true {

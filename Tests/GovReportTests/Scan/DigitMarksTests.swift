@@ -113,6 +113,7 @@ import Testing
         #expect(RuleSuspects.oneSlip(read: 253, needed: 23))
         #expect(RuleSuspects.oneSlip(read: 8, needed: 3))
         #expect(RuleSuspects.oneSlip(read: nil, needed: 1))
+        #expect(RuleSuspects.oneSlip(read: 52, needed: 0))
         #expect(!RuleSuspects.oneSlip(read: 12, needed: 47))
         #expect(!RuleSuspects.oneSlip(read: nil, needed: 350))
     }

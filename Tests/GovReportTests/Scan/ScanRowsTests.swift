@@ -71,6 +71,21 @@ import Testing
         // Pages with a text layer: nothing.
         #expect(UncertainCells.diagnostics(for: report, doubts: [], ocrPages: []).isEmpty)
     }
+
+    /// A number read into a column whose sums want none there (a row's values placed a column
+    /// off): the rules it breaks point at that cell alone, not at every cell of its row or column.
+    @Test func aNumberWhereTheSumsWantNoneIsMarkedAlone() {
+        var applications = Build.consistentApplications()
+        for i in applications.rows.indices { applications.rows[i].page = 4 }
+        let r = applications.rows.firstIndex { $0.key == "rejected_duplicate" }!
+        let research = applications.rows[r].fields.firstIndex(of: "research")!
+        applications.rows[r].values[research] = 52
+        let report = Build.report(applications: applications)
+        let marks = UncertainCells.diagnostics(for: report, doubts: [], ocrPages: [4])
+        #expect(marks.contains { $0.row == "rejected_duplicate" && $0.column == "research" })
+        #expect(!marks.contains { $0.row == "rejected_duplicate" && $0.column == "natural_person" })
+        #expect(!marks.contains { $0.row == "granted" })
+    }
 }
 
 /// The title of a scan printed over two lines (the body, then year and report name): OCR
