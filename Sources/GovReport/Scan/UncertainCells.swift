@@ -44,8 +44,17 @@ enum UncertainCells {
             if !culprits.isEmpty {
                 marked = culprits
             } else if !can.isEmpty {
-                // A cell already marked excuses the rule only when a slip of its own explains it.
-                if can.contains(where: { reasons[$0.key] != nil }) { continue }
+                // A cell already marked excuses the rule only when a slip of its own explains it;
+                // but a row whose own total fails beside a cell OCR could not read is in doubt
+                // as a whole (its reading may have slid a column), so all its cells are marked.
+                if can.contains(where: { reasons[$0.key] != nil }) {
+                    guard Self.isRowRule(f.code) else { continue }
+                    marked = Array(keys)
+                    for key in marked where reasons[key]?.contains(why) != true {
+                        reasons[key, default: []].append(contentsOf: (suspects[key] ?? []) + [why])
+                    }
+                    continue
+                }
                 let weak = can.map(\.key).filter { suspects[$0] != nil }
                 marked = weak.isEmpty ? can.map(\.key) : weak
             } else {
@@ -80,6 +89,11 @@ enum UncertainCells {
             return Finding(code: "cell.uncertain", severity: .warning, message: message, table: c.table, row: c.row,
                            column: c.column, page: c.page)
         }
+    }
+
+    /// Whether a rule sums one row (its cells are that row's parts and total).
+    static func isRowRule(_ code: String) -> Bool {
+        code == "applications.row_total" || code == "review_litigation.group_total"
     }
 
     /// The template rows the mapper did not find (`label.row_not_found`) in a table read from

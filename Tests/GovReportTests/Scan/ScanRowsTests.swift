@@ -72,6 +72,25 @@ import Testing
         #expect(UncertainCells.diagnostics(for: report, doubts: [], ocrPages: []).isEmpty)
     }
 
+    /// A row whose total fails beside a cell OCR could not read: the row may have been read a
+    /// column off, so every cell of it is marked, not only the doubtful one.
+    @Test func aFailingRowWithADoubtfulCellIsMarkedWhole() {
+        var applications = Build.consistentApplications()
+        for i in applications.rows.indices { applications.rows[i].page = 4 }
+        let r = applications.rows.firstIndex { $0.key == "rejected_duplicate" }!
+        applications.rows[r].values = [1, nil, 0, 0, 0, 0, 0]
+        let boxes = (0..<7).map { Rect(x0: 200 + Double($0) * 50, y0: 500, x1: 240 + Double($0) * 50, y1: 512) }
+        applications.rows[r].geometry = RowGeometry(label: Rect(x0: 60, y0: 500, x1: 190, y1: 512), cells: boxes)
+        // The column's total disagrees by another amount: no single slip explains both rules.
+        let t = applications.rows.firstIndex { $0.key == "total_processed" }!
+        applications.rows[t].values[0] = 13
+        let report = Build.report(applications: applications)
+        let doubt = OCRDoubt(page: 4, box: boxes[0], reason: "characters outside the expected set: 1请")
+        let marks = UncertainCells.diagnostics(for: report, doubts: [doubt], ocrPages: [4])
+        let row = Set(marks.filter { $0.row == "rejected_duplicate" }.compactMap(\.column))
+        #expect(row == Set(Template.applicationColumns))
+    }
+
     /// A number read into a column whose sums want none there (a row's values placed a column
     /// off): the rules it breaks point at that cell alone, not at every cell of its row or column.
     @Test func aNumberWhereTheSumsWantNoneIsMarkedAlone() {
