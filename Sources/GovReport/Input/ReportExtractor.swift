@@ -76,9 +76,9 @@ public enum ReportExtractor {
 
 extension ReportExtractor {
     /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
-    /// read from: for the debug view.
+    /// read from and the table finder's stages as they ran: for the debug view.
     public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError)
-        -> (report: CanonicalReport, layouts: [PageLayout]) {
+        -> PDFReading {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
