@@ -27,6 +27,7 @@ Usage:
   CI (a few minutes):   python3 Scripts/fuzz.py --minutes 3
   long run (hours):     python3 Scripts/fuzz.py --count 100000 --jobs 2 --seed $RANDOM
   extract only:         python3 Scripts/fuzz.py --count 10000 --seed 2 --kinds pdf,html,text,markdown,docx
+  the OCR path too:     python3 Scripts/fuzz.py --count 300 --seed 3 --kinds pdf --ocr auto
 
 Exits 1 when any problem was found, 0 otherwise. SIGINT or SIGTERM ends a run early (after the
 mutants in flight) with its summary; a line every 500 mutants tells the progress. Deterministic for a given --seed and --count.
@@ -171,11 +172,11 @@ def mutate(rng, data, kind):
 
 def run_one(binary, path, kind, args):
     cmd = [binary, "check" if kind == "json" else "extract", "--timeout", str(args.timeout),
-           "--max-memory", str(args.max_memory), path]
+           "--max-memory", str(args.max_memory), "--ocr", args.ocr, path]
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                          env=dict(os.environ, SWIFT_BACKTRACE="enable=no"))
-    timer = threading.Timer(args.timeout + 30, p.kill)
+    timer = threading.Timer(args.timeout + 30 + ocr_allowance(path, args), p.kill)
     timer.start()
     err = p.stderr.read()
     _, status, usage = os.wait4(p.pid, 0)
@@ -199,6 +200,19 @@ def poppler_damage(path):
     return None
 
 
+def ocr_allowance(path, args):
+    """Seconds the command's own limit grows by when it reads pages by OCR (30 s a page, as
+    the README says); an upper bound from the file's page-object count, capped at 40 pages."""
+    if args.ocr == "never":
+        return 0
+    try:
+        with open(path, "rb") as f:
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", f.read(1 << 24)))
+    except OSError:
+        pages = 0
+    return 30 * min(max(pages, 1), 40)
+
+
 def problems_of(result, args, codes):
     cmd, rc, err, wall, peak = result
     out = []
@@ -206,7 +220,7 @@ def problems_of(result, args, codes):
         out.append(f"signal {-rc}")
     elif rc not in DOCUMENTED_EXITS:
         out.append(f"exit {rc}")
-    if wall > args.timeout + 10:
+    if wall > args.timeout + 10 + ocr_allowance(cmd[-1], args):
         out.append(f"overrun {wall:.1f}s")
     if peak > args.max_memory:
         out.append(f"memory {peak:.0f}MiB")
@@ -233,6 +247,9 @@ def main():
     ap.add_argument("--timeout", type=float, default=20)
     ap.add_argument("--max-memory", type=int, default=1024)
     ap.add_argument("--keep", default="/tmp/govreport-fuzz")
+    ap.add_argument("--ocr", default="never", choices=["never", "auto", "always"],
+                    help="the commands' --ocr (default never: mutants that lose their text would each "
+                         "spend seconds in OCR; `auto` fuzzes the OCR path too, with its time allowance)")
     ap.add_argument("--damage", action="store_true",
                     help="also ask pdftotext whether a PDF answered not_a_report or no_text_layer is damaged")
     ap.add_argument("--kinds", default=None,

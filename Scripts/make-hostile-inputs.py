@@ -11,6 +11,8 @@ Usage: python3 Scripts/make-hostile-inputs.py OUT_DIR [--big]
   deep.html             a page nested 10⁶ elements deep
   deep-report.html      the sample web report nested 300 elements deep (must be read)
   embed-report.html     the sample web report behind a bare `<embed src=…>` (must be read)
+  brackets-report.md    the Markdown sample with 100,000 unclosed `[` and 100,000 `<a ` before
+                        its tables (must be read)
   long-line.jsonl       two sample documents around a 64 MiB line (for `check`: the line is
                         refused, the two documents checked)
 With --big also (3 minutes and 1.2 GB of disk):
@@ -33,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
 SAMPLE = os.path.join(ROOT, "Samples", "sample-bordered-2021.pdf")
 WEB = os.path.join(ROOT, "Samples", "sample-web-2021.html")
+MARKDOWN = os.path.join(ROOT, "Samples", "sample-markdown-2021.md")
 
 
 def pdf(objects, root=1):
@@ -145,6 +148,12 @@ def main():
         web.replace("<body>", "<body>" + "<div>" * 300).replace("</body>", "</div>" * 300 + "</body>"))
     open(os.path.join(out, "embed-report.html"), "w", encoding="utf-8").write(
         web.replace("<body>", '<body><embed src="a.swf">'))
+    # The Markdown sample with a paragraph of 100,000 unclosed `[` before its first table, and
+    # one of 100,000 `<a ` (Ink's inline parser: exponential, quadratic): must be read.
+    md = open(MARKDOWN, encoding="utf-8").read()
+    at = md.index("\n## ")
+    open(os.path.join(out, "brackets-report.md"), "w", encoding="utf-8").write(
+        md[:at] + "\n\nx " + "[" * 100000 + "\n\n" + "<a " * 100000 + "\n" + md[at:])
 
     try:
         import fitz

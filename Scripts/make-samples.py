@@ -476,7 +476,7 @@ def review_table(s, shown):
 def active_table_2021(s, shown):
     fs = s["table_size"] + 0.5
     w = [TEXT_W * 0.31] + [TEXT_W * 0.23] * 3
-    tb = Table(w, borders=s["borders"], min_row_h=20)
+    tb = Table(w, borders=s["borders"], min_row_h=s.get("active_row_h", 20))
     sf = s.get("section_fill")
     r = 0
 

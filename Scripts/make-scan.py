@@ -84,6 +84,7 @@ def main():
     ap.add_argument("--seal", action="store_true")
     ap.add_argument("--colour", action="store_true", help="keep the page in colour (else gray)")
     ap.add_argument("--pages", help="only these pages, e.g. 3 or 2-3 (1-based)")
+    ap.add_argument("--seal-title", action="store_true", help="also stamp the seal over the first page's title")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--organization", default="", help="seal text (default: the truth's organization)")
     a = ap.parse_args()
@@ -114,6 +115,9 @@ def main():
             else:
                 x, y = int(img.width * 0.55), int(img.height * 0.45)
             img = stamp(img, seal(size, name), x, y)
+        if a.seal_title and i == 0:
+            size = int(a.dpi * 1.6)
+            img = stamp(img, seal(size, name), int(img.width * 0.5), int(a.dpi * 0.55))
         img = img.rotate(a.skew, resample=Image.BICUBIC, fillcolor=(255, 255, 255))
         px = img.load()
         dots = int(a.speckle * img.width * img.height / 1e6)

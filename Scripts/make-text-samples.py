@@ -183,6 +183,10 @@ def display_text(truth):
 
 # ---------------------------------------------------------------- pdftotext's column placement
 
+def values_plain(apps, key, col_w):
+    return "".join(fmt(apps[key].get(c)).rjust(col_w) for c in COLS)
+
+
 def pdftotext_text(truth, kind):
     """A report as `pdftotext -layout` places it (every character one column), with one of
     its imprecisions, by `kind`:
@@ -204,6 +208,13 @@ def pdftotext_text(truth, kind):
                 column on the line below; rows alternate between the label beside the short
                 numbers (fragments above and below it) and the label wrapped over the fragment
                 lines (short numbers alone on the middle line)
+      wrapflush as wrapdigits, the label's next line starting in its first line's column (a Word
+                cell printed by LibreOffice) rather than indented
+      groupgap  a grouped row's wrapped label with its numbers and a piece of the group's vertical
+                name on lines of their own between its two lines (label, name, numbers, rest or
+                label, numbers, name, rest), as pdftotext gives each text line its own line;
+                and the vertical 三、本年度办理结果 beside （一） and （二）, （二）'s label on
+                the line under （一）'s numbers, its own numbers (centred) on the next
     """
     p = prose(truth)
     out = ["", "        " + truth["report"]["title"], "", "  " + p["preface"], "  一、总体情况"]
@@ -246,6 +257,7 @@ def pdftotext_text(truth, kind):
     offsets = None
     stray_next = False
     wrapped_rows = 0
+    pieces = []
     for key, group, label in rows:
         if key == break_before:
             out += ["", "", " " * 30 + "第2页", "\f"]
@@ -310,7 +322,33 @@ def pdftotext_text(truth, kind):
         else:
             text = indent + label
         cells = [fmt(apps[key].get(c)) for c in COLS]
-        if kind == "wrapdigits" and any(len(t) > 2 for t in cells):
+        if kind == "groupgap" and key in ("granted", "partially_granted"):
+            # The vertical 三、本年度办理结果 in two pieces beside the first two result rows.
+            centred = "".join(t.center(col_w) for t in cells)
+            if key == "granted":
+                out.append(("三、本年度办 " + label).ljust(label_w) + centred)
+            else:
+                cut = label_w - 2 - 6
+                out.append("   理结果 " + label[:cut])
+                out.append(" " * label_w + centred)
+                out.append(" " * 9 + label[cut:])
+            continue
+        if kind == "groupgap" and prefix:
+            pieces = [group[3:][i:i + 2] for i in range(0, len(group) - 3, 2)]
+        if kind == "groupgap" and group and len(text) > 18:
+            # The group's name printed one piece a line in its column (left of the item number);
+            # pdftotext gives a piece its own line between the label's lines and the numbers'.
+            piece = " " * len(indent) + (pieces.pop(0) if pieces else "")
+            cut = 16
+            middle = [piece, " " * label_w + values_plain(apps, key, col_w)]
+            if wrapped_rows % 2:
+                middle.reverse()
+            out += [text[:cut]] + [m for m in middle if m.strip()] + [" " * (len(indent) + 4) + text[cut:]]
+            wrapped_rows += 1
+            continue
+        if kind in ("wrapdigits", "wrapflush") and any(len(t) > 2 for t in cells):
+            # wrapflush: the label's next line starts in its first line's column.
+            cont = len(text) - len(text.lstrip()) if kind == "wrapflush" else len(indent) + 4
             top, middle, bottom = "", "", ""
             for i, t in enumerate(cells):
                 end = label_w + (i + 1) * col_w
@@ -324,13 +362,13 @@ def pdftotext_text(truth, kind):
                 # Fragments above and below the label's line, the short numbers beside it.
                 out.append(top)
                 out.append(text[:cut].ljust(label_w) + middle[label_w:])
-                out.append(bottom if len(text) <= cut else (" " * (len(indent) + 4) + text[cut:]).ljust(label_w) + bottom[label_w:])
+                out.append(bottom if len(text) <= cut else (" " * cont + text[cut:]).ljust(label_w) + bottom[label_w:])
             else:
                 # The label over the fragment lines, the short numbers alone between them.
                 half = max(len(indent) + 5, min(cut, len(text) // 2 + 1))
                 out.append(text[:half].ljust(label_w) + top[label_w:])
                 out.append(middle)
-                out.append((" " * (len(indent) + 4) + text[half:]).ljust(label_w) + bottom[label_w:])
+                out.append((" " * cont + text[half:]).ljust(label_w) + bottom[label_w:])
             wrapped_rows += 1
             continue
         values = "".join(fmt(apps[key].get(c)).rjust(w) for c, w in zip(COLS, widths)) if tight else \
@@ -616,7 +654,7 @@ def main():
             stem = f"{name}.{suffix.split('.')[0]}"
             write(os.path.join(folder, f"{stem}.{suffix.split('.')[1]}"), make(truth))
             copy_numbers(numbers, os.path.join(folder, stem + ".numbers.json"))
-        for kind in ["shifted", "tight", "wrapleft", "drift", "offrow", "stretched", "stray", "wrapdigits"]:
+        for kind in ["shifted", "tight", "wrapleft", "drift", "offrow", "stretched", "stray", "wrapdigits", "wrapflush", "groupgap"]:
             stem = os.path.join(layout_dir, f"{name}.{kind}")
             write(stem + ".txt", pdftotext_text(truth, kind))
             copy_numbers(numbers, stem + ".numbers.json")

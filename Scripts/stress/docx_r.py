@@ -137,6 +137,11 @@ def applications(doc, r, o, m):
     def nums(row, key):
         for j, c in enumerate(ALL_COLS):
             cell_text(t.cell(row, 3 + j), sh[key][c], fs + 0.5, m=m)
+            if o.get("num_font"):
+                # Digits in a Latin font of their own (w:ascii/w:hAnsi), as Word documents set them.
+                for run in t.cell(row, 3 + j).paragraphs[0].runs:
+                    run.font.name = o["num_font"]
+                    run._element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
 
     row = 3
     for key in ("new_received", "carried_over"):
@@ -264,6 +269,13 @@ def render(r, o, path):
         s2.orientation = WD_ORIENT.LANDSCAPE
         s2.page_width, s2.page_height = Cm(29.7), Cm(21)
         s2.top_margin = s2.bottom_margin = Cm(2.0)
+    if o.get("spacer_pt"):
+        # A blank paragraph of a chosen height moves the applications table's page breaks.
+        sp = doc.add_paragraph()
+        sp.paragraph_format.line_spacing = Pt(o["spacer_pt"])
+        sp.paragraph_format.space_after = Pt(0)
+        sp.paragraph_format.space_before = Pt(0)
+        set_font(sp.add_run(" "), 1)
     para(doc, hd.get(3, "三、收到和处理政府信息公开申请情况"), bs, True, m=m)
     applications(doc, r, o, m)
     if o.get("apps_landscape"):

@@ -4,6 +4,7 @@ by construction: $REAL_OUT/NAME.{html,pdf,txt} + NAME.numbers.json
 (default Tests/GovReportTests/Fixtures/real-kinds).
 
 Usage:  python3 Scripts/stress/real_kinds.py [NAME_SUBSTRING ...]
+        RESEED=K REAL_OUT=/tmp/x python3 Scripts/stress/real_kinds.py   (every seed + K: a sweep)
 
 Each document is one spec of the stress corpus (common.make_report draws the numbers and
 the printed texts from one seed); this script prints it the way the real reports did:
@@ -49,6 +50,7 @@ esc = H.escape
 
 WORD_ALIGN = "center"   # Word's paragraph alignment in value cells (a page may set "left")
 WORD_VALIGN = "top"     # and the cells' vertical alignment
+WORD_PAD = 5.4          # and the cells' left and right padding (pt)
 
 
 def word_td(text, width, colspan=1, rowspan=1, bold=False, font=None):
@@ -56,7 +58,7 @@ def word_td(text, width, colspan=1, rowspan=1, bold=False, font=None):
     inner = f"<b>{esc(text)}</b>" if bold and text else esc(text)
     size = f";font-size:{font}pt" if font else ""
     return (f"<td width={width}{span} valign={WORD_VALIGN} style='width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;"
-            f"padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align={WORD_ALIGN} style='text-align:{WORD_ALIGN}'>"
+            f"padding:0cm {WORD_PAD}pt 0cm {WORD_PAD}pt'><p class=MsoNormal align={WORD_ALIGN} style='text-align:{WORD_ALIGN}'>"
             f"<span style='font-family:宋体{size}'>{inner}<span lang=EN-US><o:p></o:p></span></span></p></td>")
 
 
@@ -87,13 +89,14 @@ def word_applications_html(r, o=None):
     last = g                       # trailing blank grid column
     num_w = o.get("word_num_w", 30)
     font = o.get("word_font")
-    widths = [28, 40, 160, 4] + [num_w] * (last - 4) + [2]
+    lw = o.get("word_label_w", 160)   # the item labels' grid column (px)
+    widths = [28, 40, lw, 4] + [num_w] * (last - 4) + [2]
 
     def head(i):
         return sum(widths[c] for c in vcols[i])
 
     rows = []
-    rows.append("<tr>" + word_td(BALANCE_NOTE, 232, colspan=4, rowspan=3)
+    rows.append("<tr>" + word_td(BALANCE_NOTE, 72 + lw, colspan=4, rowspan=3)
                 + word_td("申请人情况", sum(widths[4:last]), colspan=last - 4, bold=True) + word_spacer(2) + "</tr>")
     rows.append("<tr>" + word_td("自然人", head(0), colspan=len(vcols[0]), rowspan=2, bold=True)
                 + word_td("法人或其他组织", sum(head(i) for i in range(1, 6)), colspan=sum(len(vcols[i]) for i in range(1, 6)), bold=True)
@@ -121,8 +124,8 @@ def word_applications_html(r, o=None):
         k += 1
         return f"<tr style='height:18.0pt'>{cells}{nums(key, k)}</tr>"
 
-    rows.append(label_row("new_received", word_td(L.row("new_received"), 232, colspan=4)))
-    rows.append(label_row("carried_over", word_td(L.row("carried_over"), 232, colspan=4)))
+    rows.append(label_row("new_received", word_td(L.row("new_received"), 72 + lw, colspan=4)))
+    rows.append(label_row("carried_over", word_td(L.row("carried_over"), 72 + lw, colspan=4)))
     rr = result_rows(r.one_row)
     groups = {}
     for key, grp, n, t in rr:
@@ -134,14 +137,14 @@ def word_applications_html(r, o=None):
         if i == 0:
             cells += word_td("三、本年度办理结果", 28, rowspan=len(rr))
         if grp is None:
-            cells += word_td(L.row(key, r.one_row), 204, colspan=3)
+            cells += word_td(L.row(key, r.one_row), 44 + lw, colspan=3)
         else:
             if grp not in seen:
                 seen.add(grp)
                 cells += word_td(L.group(grp), 40, rowspan=groups[grp])
-            cells += word_td(L.row(key, r.one_row), 164, colspan=2)
+            cells += word_td(L.row(key, r.one_row), 4 + lw, colspan=2)
         rows.append(label_row(key, cells))
-    rows.append(label_row("carried_forward", word_td(L.row("carried_forward"), 232, colspan=4)))
+    rows.append(label_row("carried_forward", word_td(L.row("carried_forward"), 72 + lw, colspan=4)))
     # Word's row of grid widths for browsers that do not support misaligned columns.
     rows.append("<![if !supportMisalignedColumns]><tr height=0>" + "".join(
         f"<td width={w} style='border:none'></td>" for w in widths) + "</tr><![endif]>")
@@ -238,10 +241,11 @@ def page(r, o):
     if o.get("spacer_pt"):
         parts.append(f'<p style="margin:0;line-height:{o["spacer_pt"]}pt;font-size:{o["spacer_pt"]}pt">&nbsp;</p>')
     parts.append('<p class="h">三、收到和处理政府信息公开申请情况</p>')
-    global WORD_ALIGN, WORD_VALIGN
+    global WORD_ALIGN, WORD_VALIGN, WORD_PAD
     WORD_ALIGN, WORD_VALIGN = o.get("word_align", "center"), o.get("word_valign", "top")
+    WORD_PAD = o.get("word_pad", 5.4)
     parts.append(word_applications_html(r, o) if o.get("word") else W.applications_html(r, o))
-    WORD_ALIGN, WORD_VALIGN = "center", "top"
+    WORD_ALIGN, WORD_VALIGN, WORD_PAD = "center", "top", 5.4
     parts.append('<p class="h">四、政府信息公开行政复议、行政诉讼情况</p>')
     if o.get("split_review"):
         parts.append(split_review_html(r, o))
@@ -426,6 +430,16 @@ DOCS = [
     D("lo_word_orphan_header_cut_total", "lo_html", dict(seed=1508, template="2021", year=2024, org="泗阳县公安局", scale=300,
                                                          zero_rows=["denied_security_stability"]),
       dict(word=True, word_num_w=26, word_font=14), diagnostics=["table.row_split_by_page"]),
+    # Kind 5 found (Scripts/stress/break_sweep.py + type3_values.py): the table's numbers in a
+    # font whose glyph boxes are four times the line's height (a Type 3 font, boxes from its
+    # FontBBox); a 0 in the first column, after a label that nearly fills its cell, was taken
+    # into the label's word (the gap measured in the tall box's height) and read as blank.
+    D("lo_web_type3_zero_after_label", "lo_html", dict(seed=2000, template="2021", year=2023, org="泗阳县公安局", scale=40,
+                                                       zero_rows=["denied_security_stability", "denied_state_secret", "denied_query_matters"],
+                                                       printer=Printer(zero="", zero_rows=["denied_security_stability"],
+                                                                       special={("applications", "denied_security_stability", "natural_person"): ("0", 0)})),
+      dict(table_font=14, head_tag="tbody", num_w=40, label_widths=(24, 50, 90), type3_values="tall",
+           table_attr='border="1" cellspacing="0" cellpadding="2"')),
     # Kind 5 as the issue tells it: the header and two rows end a page, and the next page opens
     # with a row that prints one 0, for natural persons, and leaves its other zeros blank.
     D("lo_web_orphan_header_lone_zero", "lo_html", dict(seed=1601, template="2021", year=2023, org="泗阳县公安局", scale=90,
@@ -457,6 +471,9 @@ def libreoffice(html_path, pdf):
 
 
 def build(d):
+    if os.environ.get("RESEED"):
+        # Another draw of the same kinds (a sweep on fresh seeds, not the repository's fixtures).
+        d = dict(d, spec=dict(d["spec"], seed=d["spec"]["seed"] + int(os.environ["RESEED"])))
     r = make_report(d["spec"])
     name = d["name"]
     if d["kind"] == "reportlab":
@@ -484,6 +501,12 @@ def build(d):
                 f.write(html)
             out = os.path.join(OUT, name + ".pdf")
             (chromium if d["kind"] == "chromium" else libreoffice)(src, out)
+            if d["opts"].get("type3_values"):
+                # The table's numbers redrawn in a Type 3 font (type3_values.py).
+                import type3_values
+                tmp = os.path.join(TMP, name + ".t3.pdf")
+                type3_values.redraw(out, tmp, type3_values.FONTS[d["opts"]["type3_values"]], False)
+                shutil.move(tmp, out)
     with open(os.path.join(OUT, name + ".numbers.json"), "w", encoding="utf-8") as f:
         json.dump(truth(r, d), f, ensure_ascii=False, indent=1)
         f.write("\n")

@@ -12,8 +12,8 @@ struct TableOptions: ParsableArguments {
 
 /// `--ocr`: which pages are read by OCR.
 struct OCROptions: ParsableArguments {
-    @Option(help: "Scanned pages: never (the default: a scan is no_text_layer), auto (read pages without a usable text layer by OCR; experimental, see the README), always.")
-    var ocr: OCRMode = .never
+    @Option(help: "Scanned pages: auto (the default: pages without a usable text layer are read by OCR, and every number OCR is unsure of is marked cell.uncertain), always (every page by OCR), never (a scan is no_text_layer).")
+    var ocr: OCRMode = .auto
 }
 
 /// What `--timeout` and `--max-memory` bound: a document read by `extract` or `check` (0 lifts

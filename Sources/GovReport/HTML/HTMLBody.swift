@@ -66,7 +66,12 @@ enum HTMLBody {
     /// The page's `<title>`, without the site name that sites join to it with _, -, | or —
     /// (the part naming the report, when one part does).
     static func pageTitle(_ root: HTMLElement) -> String? {
-        guard let raw = root.first("title")?.textContent else { return nil }
+        root.first("title").flatMap { withoutSiteName($0.textContent) }
+    }
+
+    /// A document's title without the site name joined to it (the part naming the report,
+    /// when one part does).
+    static func withoutSiteName(_ raw: String) -> String? {
         let title = TextNormalizer.display(raw)
         guard !title.isEmpty else { return nil }
         let parts = title.split(whereSeparator: { "_|｜—－-".contains($0) })

@@ -7,7 +7,14 @@ enum HTMLReportReader {
     static let extensions: Set<String> = ["html", "htm", "shtml", "xhtml"]
 
     static func extract(data: Data, name: String, sha256: String) throws(InputError) -> CanonicalReport {
-        guard let text = HTMLDecoding.decode([UInt8](data)) else { throw .badEncoding }
+        var bytes = [UInt8](data), declared: TextDecoding.Charset?
+        // A web archive (.mht): its page, in the charset its part header names.
+        if WebArchive.isArchive(Array(bytes.prefix(4096))), let page = WebArchive.page(data) {
+            (bytes, declared) = (page.html, page.charset)
+        }
+        guard let text = TextDecoding.decode(bytes, declared: declared ?? HTMLDecoding.declaredCharset(bytes)) else {
+            throw .badEncoding
+        }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .html, pages: nil)
         return try report(html: text, source: source)
     }

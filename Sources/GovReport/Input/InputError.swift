@@ -8,7 +8,8 @@ public enum InputError: Error, Sendable, Equatable {
     case notPDF
     case damagedPDF(String)
     case encryptedPDF
-    case noTextLayer(pages: Int)
+    /// `readByOCR`: OCR read the pages and found no report tables on them.
+    case noTextLayer(pages: Int, readByOCR: Bool = false)
     /// No text and no images: the words are drawn as vector outlines.
     case textAsOutlines(pages: Int)
     /// Fonts whose data poppler could not load (a CID font's CMap not installed): each with
@@ -77,8 +78,10 @@ public enum InputError: Error, Sendable, Equatable {
         case .damagedPDF(let why):
             "is a damaged or truncated PDF (\(why)); download it again or repair it (e.g. qpdf) first"
         case .encryptedPDF: "is password-protected; decrypt it first (e.g. qpdf --decrypt --password=…)"
-        case .noTextLayer(let pages):
-            "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); read it with --ocr auto (needs Tesseract: libtesseract5, tesseract-ocr-chi-sim, tesseract-ocr-eng) or run OCR on it first"
+        case .noTextLayer(let pages, let readByOCR):
+            readByOCR
+                ? "has no usable text layer: its \(pages) page(s) are images, and OCR found no report tables on them (a scan of something else, or too faint or coarse to read); check it by eye or get a better copy"
+                : "has no usable text layer: its \(pages) page(s) are images (a scan or image-only PDF); read it with --ocr auto (needs Tesseract: libtesseract5, tesseract-ocr-chi-sim, tesseract-ocr-eng) or run OCR on it first"
         case .textAsOutlines(let pages):
             "has no text and no images on its \(pages) page(s): the words are drawn as vector outlines (a PDF printed with text converted to paths); run OCR on its rendered pages, or get the original document"
         case .fontNotLoaded(let fonts, let package):

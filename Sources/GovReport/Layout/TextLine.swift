@@ -49,7 +49,7 @@ public enum LineBuilder {
             for g in row {
                 if let prev = current.last {
                     let gap = g.box.x0 - prev.box.x1
-                    let h = max(prev.box.height, g.box.height)
+                    let h = gapScale(prev.box, g.box)
                     let ruled = verticals.contains { v in
                         v.position > prev.box.midX && v.position < g.box.midX && v.covers(g.box.midY)
                     }
@@ -66,6 +66,16 @@ public enum LineBuilder {
             if !current.isEmpty { words.append(word(current)) }
             return TextLine(words: words, box: words.map(\.box).reduce(words[0].box) { $0.union($1) })
         }
+    }
+
+    /// The glyph height that gaps between two glyphs are measured in: the taller one's, unless
+    /// one box is not believed (`BaselineBoxes.ratio` times taller or shorter than the other: a
+    /// number in a font with odd metrics, such as a Type 3 font whose boxes come from its
+    /// FontBBox). Then the other one's, so that a 0 in the cell next to a label is not taken
+    /// into the label's word because its box is four times too tall.
+    static func gapScale(_ a: Rect, _ b: Rect) -> Double {
+        let (lo, hi) = (min(a.height, b.height), max(a.height, b.height))
+        return hi > BaselineBoxes.ratio * lo ? lo : hi
     }
 
     static func word(_ glyphs: [Glyph]) -> Word {

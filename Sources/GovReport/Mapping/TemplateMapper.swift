@@ -69,7 +69,8 @@ public struct TemplateMapper {
         let printed = rows.map { LabelMatcher.core($0.label) }
         let templates = labels.map { LabelMatcher.core($0.text) }
         var assignment = LabelMatcher.align(printed: printed, templates: templates)
-        let placed = PositionalRows.fill(assignment, pages: rows.map(\.page), ocrPages: ocrPages, keys: labels.map(\.key))
+        let placed = PositionalRows.fill(assignment, pages: rows.map(\.page), ocrPages: ocrPages, keys: labels.map(\.key),
+                                          printed: rows.map(\.label), labels: labels.map(\.text))
         assignment = placed.assignment
         for (i, j) in assignment.enumerated() {
             if let j, placed.filled.contains(i) {

@@ -3,9 +3,10 @@ import Foundation
 /// Markdown as PDF-to-Markdown converters write it, made ready for a CommonMark/GFM parser:
 /// page furniture (`— 1 —`, `- 3 -`, `第3页`) left out, a pipe table that furniture or a
 /// repeated header split in two joined again, pipe rows written without their outer pipes
-/// given them, and every table set apart by blank lines. Raw HTML blocks (`<table>` with
-/// merged cells) pass through untouched, except that void elements are closed (`<br>` →
-/// `<br/>`): the parser takes an unclosed `<br>` for an element running to its end tag.
+/// given them, numbers written as inline math (`$12$`) made plain, and every table set apart
+/// by blank lines. Raw HTML blocks (`<table>` with merged cells) pass through untouched,
+/// except that void elements are closed (`<br>` → `<br/>`): the parser takes an unclosed
+/// `<br>` for an element running to its end tag.
 enum MarkdownText {
     /// A line that is a row of a pipe table: `| a | b |`.
     static func isPipeRow(_ line: Substring) -> Bool {
@@ -47,12 +48,23 @@ enum MarkdownText {
         return t.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false).count
     }
 
+    /// More cells than any report's table has: such a row is not put in a table with others.
+    static let maxTableCells = 64
+
     static let voidElement = try! NSRegularExpression(
         pattern: "<(br|hr|img|wbr|col|input|meta|link|area|source)(\\s[^<>]*?)?\\s*/?>", options: [.caseInsensitive])
+
+    /// A number, or a blank's placeholder, a converter wrote as inline math: `$12$`, `$ 3.5 $`,
+    /// `$-2$`, `$/$`.
+    static let mathNumber = try! NSRegularExpression(
+        pattern: "\\$\\s*([-−]?[0-9０-９][0-9０-９.,，]*|[/／—–-])\\s*\\$")
 
     static func prepared(_ text: String) -> String {
         var raw = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\u{0C}", with: "\n")
+        if raw.contains("$") {
+            raw = mathNumber.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: "$1")
+        }
         if raw.contains("<") {
             raw = voidElement.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw),
                                                        withTemplate: "<$1$2/>")
@@ -77,6 +89,14 @@ enum MarkdownText {
             if inHTML {
                 out.append(line)
                 if trimmed.lowercased().contains("</table") { inHTML = false }
+                continue
+            }
+            if isPipeRow(sub), cellCount(sub) > maxTableCells {
+                // Ink writes every row of a table as wide as its widest: a row of thousands of
+                // cells is set apart, alone.
+                closeTable()
+                if out.last.map({ !$0.isEmpty }) ?? false { out.append("") }
+                out += [line, ""]
                 continue
             }
             if isPipeRow(sub) {
@@ -107,7 +127,9 @@ enum MarkdownText {
             }
             out.append(line)
         }
-        return out.joined(separator: "\n")
+        // Trailing blanks: Ink's front-matter reader (`---` first) traps on text that ends in them.
+        while let last = out.last, last.allSatisfy(\.isWhitespace) { out.removeLast() }
+        return MarkdownInline.bounded(out).joined(separator: "\n")
     }
 
     /// Rows of a table written without outer pipes (`a | b` over `---|---`) get them.

@@ -37,6 +37,13 @@ enum PDFReportReader {
                     throw .damagedPDF("Poppler: " + damage.text
                                       + (count > 1 ? " (and \(count - 1) more error(s))" : ""))
                 }
+                // A character map Poppler could not read garbles the text: a report it hides is
+                // hidden by damage, not absent.
+                if let map = said.messages.first(where: \.isBrokenTextMap) {
+                    let count = said.messages.filter(\.isBrokenTextMap).count
+                    throw .damagedPDF("Poppler: " + map.text + (count > 1 ? " (and \(count - 1) more)" : "")
+                                      + "; the text of its fonts cannot be decoded")
+                }
                 throw error
             default:
                 throw error
@@ -118,11 +125,17 @@ enum PDFReportReader {
         // Pages without a usable text layer (scans) are read by OCR; a PDF with text on every
         // page goes on exactly as without OCR.
         let ocrPages = OCRPageSelection.pages(doc, texts: texts, mode: ocr)
-        if !ocrPages.isEmpty,
-           let scanned = try ScannedReportReader.read(doc: doc, texts: texts, ocrPages: ocrPages,
-                                                      source: .init(path: name, sha256: sha256, kind: .pdf, pages: count)) {
-            // OCR'd pages keep no stages: `debug` reads no scans.
-            return PDFReading(report: scanned.report, layouts: scanned.layouts, stages: [])
+        if !ocrPages.isEmpty {
+            do {
+                if let scanned = try ScannedReportReader.read(doc: doc, texts: texts, ocrPages: ocrPages,
+                                                              source: .init(path: name, sha256: sha256, kind: .pdf, pages: count)) {
+                    // OCR'd pages keep no stages: `debug` reads no scans.
+                    return PDFReading(report: scanned.report, layouts: scanned.layouts, stages: [])
+                }
+            } catch .noTextLayer {
+                // OCR found no report: said as without OCR (images or outlines), and that OCR ran.
+                throw noText(doc, texts: texts, readByOCR: true)
+            }
         }
         let glyphCount = texts.reduce(0) { $0 + $1.glyphs.filter { !$0.text.allSatisfy(\.isWhitespace) }.count }
         guard glyphCount >= 10 else { throw noText(doc, texts: texts) }
@@ -197,10 +210,10 @@ enum PDFReportReader {
 extension PDFReportReader {
     /// Why a PDF gives next to no text: fonts whose data is not installed, words drawn as
     /// outlines (no images either), or pictures of pages (a scan).
-    static func noText(_ doc: PopplerDocument, texts: [PageText]) -> InputError {
+    static func noText(_ doc: PopplerDocument, texts: [PageText], readByOCR: Bool = false) -> InputError {
         if let missing = missingFontData(doc) { return missing }
         let images = texts.contains { !doc.imageBoxes(ofPage: $0.number - 1).isEmpty }
-        return images ? .noTextLayer(pages: texts.count) : .textAsOutlines(pages: texts.count)
+        return images ? .noTextLayer(pages: texts.count, readByOCR: readByOCR) : .textAsOutlines(pages: texts.count)
     }
 
     /// Fonts set in a predefined CJK CMap (a CID font with no ToUnicode, `UniGB-UCS2-H`) whose

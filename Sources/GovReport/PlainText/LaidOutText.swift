@@ -194,6 +194,45 @@ struct LaidOutText {
         return ys
     }
 
+    /// `pdftotext -layout` gives every text line of a page its own line, so a wrapped label's
+    /// next line can land three or four lines under the first, with the row's numbers and a
+    /// line of the group's vertical name (`供`, `理`: words left of the label's column only)
+    /// between them — too far apart to read as one label. Such a continuation (a label line,
+    /// no row number, under a label word of the line it continues, at most four lines down,
+    /// a group-name line between, and one line of numbers) goes back right under the
+    /// line it continues, the label lines right after it with it, and the numbers between to
+    /// the block's centre.
+    static func rejoinedContinuations(_ lines: [String], _ ys: [Double], _ columns: Columns) -> [Double] {
+        var ys = ys
+        let kinds = lines.map(kind)
+        let words = lines.map { Self.words($0, columns) }
+        for c in lines.indices where kinds[c] == .label {
+            guard let first = words[c].first, !LabelMatcher.startsWithMarker(first.text) else { continue }
+            // Up to the nearest line with a word in the label's column.
+            var s = c - 1, foreign = 0
+            var values: [Int] = []
+            while s >= 0, c - s <= 4 {
+                if kinds[s] == .values { values.append(s) } else if kinds[s] != .blank {
+                    // A piece of a vertical name: short words, all left of the label's column.
+                    if words[s].allSatisfy({ $0.end < first.start && $0.text.count <= 4 }) { foreign += 1 } else { break }
+                }
+                s -= 1
+            }
+            guard s >= 0, c - s <= 4, c - s >= 3, foreign >= 1, values.count == 1, kinds[s] == .label,
+                  words[s].contains(where: { $0.start <= first.start + 1 && $0.end > first.start }) else { continue }
+            let delta = ys[c] - (ys[s] + 1)
+            guard delta > 0 else { continue }
+            var l = c
+            while l < lines.count, l == c || (kinds[l] == .label && words[l].first.map({
+                abs($0.start - first.start) <= 1 && !LabelMatcher.startsWithMarker($0.text) }) == true) {
+                ys[l] -= delta
+                l += 1
+            }
+            for v in values { ys[v] = (ys[s] + ys[l - 1]) / 2 }
+        }
+        return ys
+    }
+
     /// A line's words with their columns, and the values that end it: where the first of
     /// them starts, their right edges, and where the text before them ends.
     static func trailingValues(_ line: String, _ columns: Columns) -> (start: Int, edges: [Int], labelEnd: Int)? {
@@ -345,8 +384,9 @@ struct LaidOutText {
     /// A pair is two runs of ASCII digits two lines apart starting in the same column (or a
     /// column apart), the upper of two digits or more not starting with 0 and at least as long
     /// as the lower, the line between empty in the upper's columns; and the lower line does
-    /// not open a row of its own: no label there starting with a row number, and none at or
-    /// left of where the label above starts (a wrapped label's next line is indented).
+    /// not open a row of its own: no label there starting with a row number, and none left of
+    /// where the label above starts, nor at it unless that label starts with a row number (a
+    /// wrapped label's next line is indented, or under a numbered label's first character).
     static func wrappedNumbers(_ lines: [String], _ columns: Columns)
         -> (joined: [Int: [Int: (text: String, end: Int)]], parts: [Int: Set<Int>]) {
         let words = lines.map { Self.words($0, columns) }
@@ -360,11 +400,21 @@ struct LaidOutText {
             let b = a + 2
             let above = labelStart(a) ?? labelStart(a + 1)
             if let below = labelStart(b) {
-                guard let above, below.start > above.start, !LabelMatcher.startsWithMarker(below.text) else { continue }
+                // (Or, under a row number's line, starts in its column: Word cells printed by
+                // LibreOffice wrap a label without indenting it.)
+                guard let above, below.start > above.start
+                        || (below.start == above.start && LabelMatcher.startsWithMarker(above.text) && labelStart(a) != nil),
+                      !LabelMatcher.startsWithMarker(below.text) else { continue }
             }
             // The line between, when the upper line holds the label, opens no row either.
             if labelStart(a) != nil, let middle = labelStart(a + 1),
                middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
+            // Nor when both the upper line and the line between name a row of their own (the
+            // between line's item after a group's vertical name: `理结果 （二）部分公开`).
+            func opensRow(_ l: Int) -> Bool {
+                words[l].contains { !ValueParser.looksLikeValue($0.text) && LabelMatcher.startsWithMarker($0.text) }
+            }
+            if opensRow(a), opensRow(a + 1) { continue }
             for upper in words[a] where upper.text.count >= 2 && digits(upper.text) && !upper.text.hasPrefix("0")
                 && joined[a]?[upper.start] == nil && parts[a]?.contains(upper.start) != true {
                 // pdftotext can start the rest a column off the first part's start.
@@ -386,10 +436,21 @@ struct LaidOutText {
         return pages.enumerated().map { p, lines in
             var glyphs: [Glyph] = []
             var maxColumn = 0
-            let ys = Self.positions(lines)
+            let ys = Self.rejoinedContinuations(lines, Self.positions(lines), columns)
             let continuations = Self.pressedContinuations(lines, columns)
             let nudges = Self.rowNudges(lines, columns)
             let wrapped = Self.wrappedNumbers(lines, columns)
+            // A wrapped number goes on the line between its parts, where the row's other
+            // numbers are; when that line holds none and the first part's line does (a blank
+            // line between), on the first part's line.
+            var wholeLine: [Int: Int] = [:]
+            for (l, starts) in wrapped.joined where l + 1 < lines.count {
+                let others = Self.words(lines[l], columns).filter { starts[$0.start] == nil && ValueParser.looksLikeValue($0.text) }
+                if Self.kind(lines[l + 1]) == .blank || Self.kind(lines[l + 1]) == .label, !others.isEmpty,
+                   !Self.words(lines[l + 1], columns).contains(where: { ValueParser.looksLikeValue($0.text) }) {
+                    wholeLine[l] = l
+                }
+            }
             for (l, line) in lines.enumerated() {
                 let y0 = ys[l] * Self.linePitch + top
                 // A continued table's values moved back under their columns (not onto their label).
@@ -416,7 +477,7 @@ struct LaidOutText {
                     if let whole = wrapped.joined[l]?[column] {
                         let x0 = Double(column >= moved.from ? column + moved.by : column) * Self.columnWidth
                         let step = Double(whole.end - column) * Self.columnWidth / Double(whole.text.count)
-                        let y = ys[l + 1] * Self.linePitch + top
+                        let y = ys[wholeLine[l] ?? l + 1] * Self.linePitch + top
                         for (k, digit) in whole.text.enumerated() {
                             let x = x0 + Double(k) * step
                             glyphs.append(Glyph(text: String(digit), box: Rect(x0: x, y0: y, x1: x + step, y1: y + h), fontSize: h))

@@ -3,7 +3,10 @@
 /// spaces (turned back into tabs), or text laid out with spaces on a character grid.
 enum TextInput {
     static func extract(text: String, name: String, ext: String, sha256: String) throws(InputError) -> CanonicalReport {
-        if MarkdownReportReader.extensions.contains(ext) || MarkdownText.looksLikeMarkdown(text) {
+        // The name says Markdown unless the content is a text report's: cells between tabs, or
+        // laid out with spaces (a text report saved as .md).
+        let markdownByName = MarkdownReportReader.extensions.contains(ext) && !isTextReport(text)
+        if markdownByName || MarkdownText.looksLikeMarkdown(text) {
             return try MarkdownReportReader.extract(text: text, name: name, sha256: sha256)
         }
         var text = text
@@ -18,5 +21,17 @@ enum TextInput {
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: nil)
         return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
+    }
+
+    /// Text that is no Markdown and has the shape of a text report: ten lines with tab-separated
+    /// cells, or columns laid out with spaces.
+    static func isTextReport(_ text: String) -> Bool {
+        guard !MarkdownText.looksLikeMarkdown(text) else { return false }
+        var tabbed = 0
+        for line in text.split(whereSeparator: \.isNewline) where line.contains("\t") {
+            tabbed += 1
+            if tabbed >= 10 { return true }
+        }
+        return LaidOutText.isLaidOut(text)
     }
 }

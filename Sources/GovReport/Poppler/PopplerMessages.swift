@@ -20,6 +20,14 @@ public struct PopplerMessage: Sendable, Equatable {
         let lower = text.lowercased()
         return ["syntax error", "i/o error", "internal error"].contains { lower.hasPrefix($0) }
     }
+
+    /// Whether Poppler could not read a font's character map (ToUnicode CMap), the map from the
+    /// codes a page draws to the text they are: only a warning to Poppler, but the text it gives
+    /// for that font is garbled.
+    public var isBrokenTextMap: Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("syntax warning") && lower.contains("tounicode cmap")
+    }
 }
 
 final class PopplerMessageLog {

@@ -111,6 +111,45 @@ struct DigitBlobs {
         isSlash = (top.hi - top.lo) * 100 < b.width * 45 && top.mid - bottom.mid > Double(b.width) * 0.4
     }
 
+    /// How a one-digit mark's left side looks a third and two thirds of the way down: open
+    /// (no ink in its left 40%) on most rows of both bands for a 3, closed on both for an 8 —
+    /// the one thing that tells them apart, and what a blurred scan makes Tesseract miss.
+    enum LeftSide { case open, closed, unclear }
+
+    func leftSide(_ b: Blob, ink: CellInk) -> LeftSide {
+        guard b.height >= 8, b.width >= 4 else { return .unclear }
+        func openShare(_ f0: Double, _ f1: Double) -> Double {
+            let rows = (b.y0 + Int(Double(b.height) * f0))...(b.y0 + Int(Double(b.height) * f1))
+            let open = rows.filter { y in
+                let first = (b.x0..<b.x1).first { ink.pixels[y * ink.width + $0] < ScanPageReader.inkLevel }
+                return first.map { Double($0 - b.x0) > Double(b.width) * 0.4 } ?? true
+            }
+            return Double(open.count) / Double(rows.count)
+        }
+        let upper = openShare(0.30, 0.42), lower = openShare(0.58, 0.70)
+        if upper >= 0.75 && lower >= 0.75 { return .open }
+        if upper <= 0.25 && lower <= 0.25 { return .closed }
+        return .unclear
+    }
+
+    /// `digitText` with each 8 whose mark is open on the left read as 3, and each 3 closed on
+    /// the left as 8, and what was changed; unchanged when the digits do not match the marks
+    /// one to one.
+    func threesAndEights(_ digitText: String, ink: CellInk) -> (text: String, changed: [String]) {
+        let chars = Array(digitText)
+        guard chars.count == digits.count, digits.allSatisfy({ capacity($0) == 1...1 }) else { return (digitText, []) }
+        var out = chars
+        var changed: [String] = []
+        for (i, c) in chars.enumerated() where c == "3" || c == "8" {
+            switch (c, leftSide(digits[i], ink: ink)) {
+            case ("8", .open): out[i] = "3"; changed.append("8 open on the left read as 3")
+            case ("3", .closed): out[i] = "8"; changed.append("3 closed on the left read as 8")
+            default: break
+            }
+        }
+        return (String(out), changed)
+    }
+
     /// Whether a mark is about as wide as tall, as a printed point is (a piece of a serif is flat).
     static func square(_ w: Int, _ h: Int) -> Bool { min(w, h) * 10 >= max(w, h) * 6 }
 

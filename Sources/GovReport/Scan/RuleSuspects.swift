@@ -65,6 +65,8 @@ enum RuleSuspects {
     static func oneSlip(read: Decimal?, needed: Int) -> Bool {
         let b = Array(String(needed))
         guard let v = int(read) else { return b.count <= 2 }
+        // A whole number where the sum wants none: a value placed in the wrong column or row.
+        if needed == 0 { return true }
         return distance(Array(String(v)), b) == 1
     }
 

@@ -40,9 +40,6 @@ final class ScanPageReader {
     /// Confidence below which a reading is a suspect when its row or column does not add up.
     static let suspect = 96.0
 
-    /// GOVREPORT_OCR_TRACE=1 prints each cell's reading on stderr (for tuning).
-    static let trace = ProcessInfo.processInfo.environment["GOVREPORT_OCR_TRACE"] == "1"
-
     private let chinese: TesseractEngine
     private let labels: TesseractEngine
     let digits: TesseractEngine
@@ -73,10 +70,7 @@ final class ScanPageReader {
         var rest = image
         for cell in cells {
             let reading = readCell(cell, in: image, page: index + 1)
-            if Self.trace {
-                let text = reading.glyphs.map(\.text).joined()
-                FileHandle.standardError.write(Data("ocr p\(index + 1) cell \(Int(cell.x0)),\(Int(cell.y0)),\(Int(cell.x1)),\(Int(cell.y1)): \(text) \(reading.doubts.map(\.reason))\n".utf8))
-            }
+            OCRTrace.line("ocr p\(index + 1) cell \(Int(cell.x0)),\(Int(cell.y0)),\(Int(cell.x1)),\(Int(cell.y1)): \(reading.glyphs.map(\.text).joined()) \(reading.doubts.map(\.reason))")
             glyphs += reading.glyphs
             doubts += reading.doubts
             // The page-level reading leaves the table alone.
@@ -100,6 +94,7 @@ final class ScanPageReader {
 
     func readCell(_ cell: Rect, in image: GrayImage, page: Int) -> CellReading {
         guard let ink = CellInk(cell: cell, image: image) else { return CellReading() }
+        OCRTrace.dump(ink.pixels, width: ink.width, height: ink.height, name: "p\(page)-\(Int(cell.x0))-\(Int(cell.y0))")
         let scale = image.scale
         let dpi = Int((scale * 72).rounded())
         let origin = (ink.origin.x, ink.origin.y)
@@ -109,14 +104,22 @@ final class ScanPageReader {
         }
 
         var digitWords: [OCRWord] = []
-        if ink.lines == 1, let marks = DigitBlobs(ink) {
+        let marks = ink.lines == 1 ? DigitBlobs(ink) : nil
+        // A 3 read as 8 (or 8 as 3) is put right from the shape of its mark, and marked weakly.
+        func shaped(_ digits: String) -> String {
+            guard let marks else { return digits }
+            let checked = marks.threesAndEights(digits, ink: ink)
+            if !checked.changed.isEmpty { doubt(checked.changed.joined(separator: ", "), weak: true) }
+            return checked.text
+        }
+        if let marks {
             if marks.isSlash {
                 out.glyphs = Self.numberGlyphs("/", ink: ink, scale: scale)
                 return out
             }
             switch readDigits(marks, ink: ink, dpi: dpi) {
             case .sure(let text, let weakDoubt, let strongDoubt):
-                let number = marks.number(text)
+                let number = marks.number(shaped(text))
                 out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
                 if number.contains(".") { doubt("a small mark read as a decimal point", weak: true) }
                 if let weakDoubt { doubt(weakDoubt, weak: true) }
@@ -149,7 +152,7 @@ final class ScanPageReader {
         }
         if case .number = ValueParser.parse(read), read.allSatisfy({ $0.isASCII }) {
             let asDigits = read.filter(\.isNumber)
-            let number = digitText.isEmpty ? asDigits : digitText
+            let number = shaped(digitText.isEmpty ? asDigits : digitText)
             out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
             if digitText.isEmpty {
                 // Only the table-character reading saw it: the digit reader did not agree.
@@ -162,7 +165,16 @@ final class ScanPageReader {
             return out
         }
         out.glyphs = Self.glyphs(of: words, offset: origin, scale: scale)
-        if case .number = ValueParser.parse(read) { return out }  // a number with its unit (0万元)
+        if case .number = ValueParser.parse(read) {
+            // A number with its unit (0万元) is what it says; a number with stray marks (`，5`
+            // from a seal's ring over the cell) is kept, and marked.
+            let bare = ValueParser.units.reduce(read) { $1.isEmpty || !$0.hasSuffix($1) ? $0 : String($0.dropLast($1.count)) }
+            let plain = bare.allSatisfy { ($0.isASCII && $0.isNumber) || ".-,，".contains($0) }
+            if !plain || bare.last?.isNumber != true || !(bare.first.map { $0.isNumber || $0 == "-" } ?? false) {
+                doubt("characters outside the expected set: \(read)")
+            }
+            return out
+        }
         let cjk = read.filter { TextNormalizer.isCJK($0) }.count
         if read.contains(where: { $0.isNumber }), cjk <= 1, read.count <= 6, ink.lines == 1 {
             // Digits with stray marks (`0:`, `”0`, `4.`): the number is kept, and marked.
@@ -337,14 +349,19 @@ struct CellInk {
         // Text lines: the kept bands, joined across gaps under 2 pt.
         let lines = runs(bands.reduce(into: [Int](repeating: 0, count: h)) { m, b in for y in b.lo...b.hi { m[y] = 1 } },
                          gap: Int(2 * s)).count
-        // The crop given to the recognizer: the ink, specks whitened, with a white margin.
+        // The crop given to the recognizer: the ink, specks whitened, with a white margin, and
+        // the paper made white too. A scan's paper is rarely white (JPEG, grey paper); against
+        // a white margin Tesseract's own threshold then parts paper from margin instead of ink
+        // from paper, and reads a lone thin digit (1, 7) as nothing, 3 as 8 or 222 as 22.
+        let paper = Self.paperLevel(crop)
         let m = Self.margin
         let ow = box.width + 2 * m, oh = box.height + 2 * m
         var out = [UInt8](repeating: 255, count: ow * oh)
         for y in box.y0..<box.y1 {
             for x in box.x0..<box.x1 {
                 let v = crop[y * w + x]
-                out[(y - box.y0 + m) * ow + x - box.x0 + m] = v < ScanPageReader.inkLevel && !solid[y * w + x] ? 255 : v
+                out[(y - box.y0 + m) * ow + x - box.x0 + m] = v < ScanPageReader.inkLevel && !solid[y * w + x]
+                    ? 255 : UInt8(min(255, Int(v) * 255 / paper))
             }
         }
         pixels = out
@@ -354,6 +371,19 @@ struct CellInk {
         ink = PixelBox(x0: m, y0: m, x1: m + box.width, y1: m + box.height)
         self.lines = max(1, lines)
         self.amount = amount
+    }
+
+    /// The paper's grey level: the median of the pixels lighter than ink.
+    static func paperLevel(_ pixels: [UInt8]) -> Int {
+        var counts = [Int](repeating: 0, count: 256)
+        for v in pixels where v >= ScanPageReader.inkLevel { counts[Int(v)] += 1 }
+        let half = counts.reduce(0, +) / 2
+        var seen = 0
+        for level in Int(ScanPageReader.inkLevel)...255 {
+            seen += counts[level]
+            if seen > half { return level }
+        }
+        return 255
     }
 
     /// The ink's box in page points.

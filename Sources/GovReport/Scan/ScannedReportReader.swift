@@ -67,7 +67,7 @@ enum ScannedReportReader {
         // one with text pages is not a report.
         guard pages.hasTables else {
             throw ocrPages.count == texts.count && !texts.contains(where: OCRPageSelection.hasUsableText)
-                ? .noTextLayer(pages: texts.count) : .notAReport
+                ? .noTextLayer(pages: texts.count, readByOCR: !read.isEmpty) : .notAReport
         }
         var source = source
         source.ocr = CanonicalReport.OCRInfo(engine: "tesseract", version: ScanPageReader.version ?? "",

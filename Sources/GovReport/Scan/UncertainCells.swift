@@ -44,17 +44,33 @@ enum UncertainCells {
             if !culprits.isEmpty {
                 marked = culprits
             } else if !can.isEmpty {
+                // A cell already marked excuses the rule only when a slip of its own explains it.
                 if can.contains(where: { reasons[$0.key] != nil }) { continue }
                 let weak = can.map(\.key).filter { suspects[$0] != nil }
                 marked = weak.isEmpty ? can.map(\.key) : weak
             } else {
                 // No one misreading explains it: cells OCR was unsure of, else every cell.
                 let weak = keys.filter { suspects[$0] != nil }
-                if keys.contains(where: { reasons[$0] != nil }) && weak.isEmpty { continue }
                 marked = weak.isEmpty ? Array(keys) : Array(weak)
             }
             for key in marked where reasons[key]?.contains(why) != true {
                 reasons[key, default: []].append(contentsOf: (suspects[key] ?? []) + [why])
+            }
+        }
+        // Rows placed as a whole: a row whose cells do not line up with the template's
+        // columns got values by guesswork, and a template row not found on the scan has no
+        // values at all (or another row's would have been given): every cell of both is marked.
+        for d in report.diagnostics where d.code == "table.cell_count" {
+            guard let table = d.table, let row = d.row, let page = d.page, ocrPages.contains(page) else { continue }
+            for c in cells where c.table == table && c.row == row {
+                reasons[c.key, default: []].append("the row's cells do not line up with the template's columns")
+            }
+        }
+        for (table, row, fields, page) in missingRows(report, ocrPages: ocrPages) {
+            for field in fields {
+                let key = "\(table).\(row).\(field)"
+                cells.append((key, table, row, field, page))
+                reasons[key, default: []].append("row not found on the scan")
             }
         }
         return cells.compactMap { c in
@@ -64,6 +80,32 @@ enum UncertainCells {
             return Finding(code: "cell.uncertain", severity: .warning, message: message, table: c.table, row: c.row,
                            column: c.column, page: c.page)
         }
+    }
+
+    /// The template rows the mapper did not find (`label.row_not_found`) in a table read from
+    /// OCR pages (a row of it on one, or none found at all), with the cells each would hold and
+    /// the page of the table's row printed before it (else after it).
+    static func missingRows(_ report: CanonicalReport, ocrPages: Set<Int>)
+        -> [(table: String, row: String, fields: [String], page: Int)] {
+        let tables: [(TemplateTable, TableValues, [(key: String, fields: [String])])] = [
+            (.activeDisclosure, report.activeDisclosure, Template.activeRows(report.report.template).map { ($0.key, $0.fieldKeys) }),
+            (.applications, report.applications, Template.applicationRows.map { ($0.key, Template.applicationColumns) }),
+        ]
+        var out: [(table: String, row: String, fields: [String], page: Int)] = []
+        for (table, values, order) in tables {
+            let pages = values.rows.compactMap(\.page)
+            guard pages.contains(where: ocrPages.contains) || (values.rows.isEmpty && !ocrPages.isEmpty) else { continue }
+            let missing = Set(report.diagnostics.filter { $0.code == "label.row_not_found" && $0.table == table.rawValue }
+                .compactMap(\.row))
+            let found = Dictionary(values.rows.map { ($0.key, $0.page) }, uniquingKeysWith: { a, _ in a })
+            for (k, row) in order.enumerated() where missing.contains(row.key) {
+                let before = order[..<k].reversed().lazy.compactMap { found[$0.key] ?? nil }.first
+                let after = order[(k + 1)...].lazy.compactMap { found[$0.key] ?? nil }.first
+                guard let page = before ?? after ?? ocrPages.min(), ocrPages.contains(page) else { continue }
+                out.append((table.rawValue, row.key, row.fields, page))
+            }
+        }
+        return out
     }
 
     /// Each row's cell boxes; a cell with nothing printed gets the box of its column (from the

@@ -34,7 +34,7 @@ public enum InputKind: Equatable, Sendable {
     /// Extensions a folder walk takes: every kind govreport reads, and the formats it answers
     /// with an error of their own (so that `check` and `batch` can say what they skipped).
     public static let readableExtensions: Set<String> = [
-        "pdf", "html", "htm", "shtml", "xhtml", "txt", "md", "markdown", "docx", "doc", "wps", "rtf", "odt",
+        "pdf", "html", "htm", "shtml", "xhtml", "mht", "mhtml", "txt", "md", "markdown", "docx", "doc", "wps", "rtf", "odt",
     ]
 
     /// Tells what `data` is; `name` (a file name) only breaks ties between formats whose bytes
@@ -54,8 +54,12 @@ public enum InputKind: Equatable, Sendable {
                                 advice: "a scanned report needs OCR first; pass the PDF or the text it was made from")
         }
         if let other = binaryFormat(head) { return .unsupported(format: other.format, advice: other.advice) }
-        if HTMLReportReader.looksLikeHTML(data) || HTMLReportReader.extensions.contains(ext) { return .html }
+        if HTMLReportReader.looksLikeHTML(data) || WebArchive.isArchive(head) { return .html }
+        if let xml = officeXML(head) { return xml }
         if isBinary(head) { return .binary }
+        // A web page fragment is told by its name; text with no markup in its head (Markdown or
+        // a text report saved as .html) is text.
+        if HTMLReportReader.extensions.contains(ext), hasMarkup(head) { return .html }
         return .text
     }
 
@@ -137,6 +141,27 @@ public enum InputKind: Equatable, Sendable {
         if h.starts(with: Array("BZh".utf8)), h.count > 3, (0x31...0x39).contains(h[3]) { return ("a bzip2-compressed file", unpack) }
         if h.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return ("an xz-compressed file", unpack) }
         return nil
+    }
+
+    /// Word's and Excel's single-file XML (Word 2003 XML, Word's flat XML; what many sites'
+    /// "Word" downloads are), told by their processing instruction or root element: LibreOffice
+    /// converts a Word one; a spreadsheet is no report.
+    private static func officeXML(_ head: [UInt8]) -> InputKind? {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        guard text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<?xml") else { return nil }
+        if text.contains("progid=\"word.document\"") || text.contains("<w:worddocument") { return .office(.doc) }
+        if text.contains("progid=\"excel.sheet\"") {
+            return .unsupported(format: "an Excel XML spreadsheet", advice: "pass the report itself (PDF, Word, web page or text)")
+        }
+        return nil
+    }
+
+    /// Whether text holds a tag (`<` and a letter, `</`, `<!`); in UTF-16 too.
+    static func hasMarkup(_ bytes: [UInt8]) -> Bool {
+        let h = bytes.filter { $0 != 0 }
+        return Swift.zip(h, h.dropFirst()).contains { a, b in
+            a == UInt8(ascii: "<") && (b == UInt8(ascii: "/") || b == UInt8(ascii: "!") || (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        }
     }
 
     /// Bytes no text report holds: NULs (outside UTF-16 text, which has a byte-order mark or

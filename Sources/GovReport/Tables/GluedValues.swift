@@ -25,7 +25,7 @@ enum GluedValues {
         while k > 0, isNumeric(g[k - 1]) { k -= 1 }
         guard k > 0, !isNumeric(g[k - 1]), TextNormalizer.isCJK(TextNormalizer.key(g[k - 1].text).first ?? " ")
                 || "”)）\"".contains(g[k - 1].text) else { return [word] }
-        let h = max(g[k - 1].box.height, g[k].box.height)
+        let h = LineBuilder.gapScale(g[k - 1].box, g[k].box)
         let number = Array(g[k...])
         guard g[k].box.x0 - g[k - 1].box.x1 > gap * h,
               ValueParser.looksLikeValue(number.map(\.text).joined()) else { return [word] }

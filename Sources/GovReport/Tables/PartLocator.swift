@@ -63,6 +63,10 @@ public enum PartLocator {
                 if isolated && short && !stacked && !zero && !cutByBreak(line, page: p, in: pages) && isPageNumber(line.text) {
                     out.insert(LineID(page: p, line: i)); continue
                 }
+                // Bare numbers are a table's values, not a running header or footer, even when the
+                // same ones end two pages (a row printing only 0, its label wrapped around it):
+                // zeros, several numbers on one line, or a number with text lines beside it.
+                if bare && (zero || line.words.count > 1 || !isolated) { continue }
                 marginTexts[TextNormalizer.key(line.text), default: []].insert(p)
             }
         }

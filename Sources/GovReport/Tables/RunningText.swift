@@ -26,8 +26,10 @@ enum RunningText {
                 let size = line.box.height
                 let indented = line.box.x0 > left + 1.2 * size
                 let text = joined(line.words)
+                // An OCR'd line's height is no print size (see `Glyph.isOCR`): none is given.
+                let ocr = line.words.allSatisfy { $0.glyphs.allSatisfy(\.isOCR) }
                 out.append(DocumentLine(text: text, page: page.number,
-                                        startsParagraph: isHeading || indented || previousShort, size: size))
+                                        startsParagraph: isHeading || indented || previousShort, size: ocr ? nil : size))
                 previousShort = isHeading || line.box.x1 < right - 2 * size
             }
         }

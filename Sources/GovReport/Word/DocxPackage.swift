@@ -31,13 +31,24 @@ enum DocxPackage {
         return try entry(path, in: archive)
     }
 
-    /// The main document part's XML and the numbering part's, when there is one.
-    static func parts(_ data: Data) throws(InputError) -> (document: [UInt8], numbering: [UInt8]?) {
+    /// The main document part's XML, the numbering part's and the core properties' (title,
+    /// author), when there are such parts.
+    static func parts(_ data: Data) throws(InputError) -> (document: [UInt8], numbering: [UInt8]?, core: [UInt8]?) {
         guard let archive = open(data) else { throw .damagedDocument("its ZIP structure is damaged") }
         let document = try documentXML(archive)
         // The numbering part lies beside the document part (its relationship names it so).
         let dir = (document.path as NSString).deletingLastPathComponent
-        return (document.xml, try entry(dir.isEmpty ? "numbering.xml" : dir + "/numbering.xml", in: archive))
+        let rels = try entry("_rels/.rels", in: archive)
+        let core = rels.flatMap { relationshipTarget($0, type: "/core-properties") } ?? "docProps/core.xml"
+        return (document.xml, try entry(dir.isEmpty ? "numbering.xml" : dir + "/numbering.xml", in: archive),
+                try entry(core, in: archive))
+    }
+
+    /// The title the core properties give (`dc:title`), when they give one.
+    static func coreTitle(_ core: [UInt8]) -> String? {
+        guard let root = LibXMLDocument.parseXML(core), let title = root.first("title")?.textContent else { return nil }
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// The main document part's XML: the part `_rels/.rels` names as the office document
@@ -83,9 +94,14 @@ enum DocxPackage {
 
     /// The target of the officeDocument relationship in the package's `_rels/.rels`.
     static func officeDocumentTarget(_ rels: [UInt8]) -> String? {
+        relationshipTarget(rels, type: "/officeDocument")
+    }
+
+    /// The target of the first relationship whose type ends in `type`.
+    static func relationshipTarget(_ rels: [UInt8], type wanted: String) -> String? {
         guard let root = LibXMLDocument.parseXML(rels) else { return nil }
         for rel in root.elements where rel.name == "relationship" {
-            guard let type = rel["type"], type.hasSuffix("/officeDocument"), var target = rel["target"] else { continue }
+            guard let type = rel["type"], type.hasSuffix(wanted), var target = rel["target"] else { continue }
             while target.hasPrefix("/") { target.removeFirst() }
             return target.isEmpty ? nil : target
         }

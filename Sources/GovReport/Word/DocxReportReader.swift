@@ -11,11 +11,19 @@ enum DocxReportReader {
             throw .damagedDocument("its document part is not well-formed XML, or nests deeper than 256 elements")
         }
         let numbering = parts.numbering.flatMap(LibXMLDocument.parseXML).map(WordNumbering.init)
-        let page = HTMLReport(blocks: WordBody.blocks(document, numbering: numbering))
+        // The core properties' title stands in for a web page's <title> (a page saved as Word
+        // keeps it there): the report's title when the text prints none.
+        let title = parts.core.flatMap(DocxPackage.coreTitle).flatMap(HTMLBody.withoutSiteName)
+        var blocks = WordBody.blocks(document, numbering: numbering)
+        // Lines that are links, before part 一 (a saved page's menus and lists of other
+        // reports), are not the report's text.
+        let firstPart = blocks.firstIndex(where: HTMLBody.isPartHeading) ?? 0
+        blocks = blocks.enumerated().filter { !($0.element.isLink && $0.offset < firstPart) }.map(\.element)
+        let page = HTMLReport(blocks: blocks, pageTitle: title)
         let tables = page.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         var source = CanonicalReport.Source(path: name, sha256: sha256, kind: kind, pages: nil)
         source.convertedBy = convertedBy
-        return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables)
+        return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables, titleFallback: page.pageTitle)
     }
 }

@@ -4,8 +4,9 @@
 /// the slots they span, for the same table reading as HTML.
 ///
 /// Left out: deleted text of tracked changes, hidden text, field instructions and the page
-/// numbers fields print, drawings (text boxes), and everything outside the body part (page
-/// headers and footers are parts of their own). Vertical cell text (`textDirection`) is
+/// numbers fields print, the placeholder text of unfilled content controls, drawings, and
+/// everything outside the body part (page headers and footers are parts of their own). What
+/// a text box holds comes after its paragraph's text. Vertical cell text (`textDirection`) is
 /// stored in reading order and needs nothing more.
 enum WordBody {
     /// The blocks of a `w:document` (or of any element holding block content).
@@ -22,17 +23,39 @@ enum WordBody {
         for e in container.elements {
             switch e.name {
             case "p":
-                out += paragraphLines(e, numbering).map { HTMLBlock(content: .line($0), path: [0]) }
+                let read = paragraph(e, numbering)
+                out += read.lines.map { HTMLBlock(content: .line($0), path: [0], isLink: read.isLink) }
+                for box in textBoxes(in: e) { content(box, into: &out, numbering) }
             case "tbl":
                 table(e, into: &out, numbering)
             case "sdt":
-                if let c = e.elements.first(where: { $0.name == "sdtcontent" }) { content(c, into: &out, numbering) }
+                if !showsPlaceholder(e), let c = e.elements.first(where: { $0.name == "sdtcontent" }) {
+                    content(c, into: &out, numbering)
+                }
             case "customxml", "ins", "moveto", "sdtcontent":
                 content(e, into: &out, numbering)
             default:
                 break  // sectPr, bookmarks, deleted or moved-away blocks
             }
         }
+    }
+
+    /// The content of the text boxes anchored in a paragraph (DrawingML `wps:txbx`, VML
+    /// `v:textbox`; WPS and Word put tables in them), each once: of an `mc:AlternateContent`
+    /// only the first choice is read, since its fallback repeats the same box for older readers.
+    /// Deleted runs' boxes are left out with the runs.
+    static func textBoxes(in e: HTMLElement) -> [HTMLElement] {
+        var out: [HTMLElement] = []
+        for c in e.elements {
+            switch c.name {
+            case "txbxcontent": out.append(c)
+            case "alternatecontent": if let choice = c.elements.first { out += textBoxes(in: choice) }
+            case "del", "movefrom": break
+            case "r" where isHiddenRun(c): break
+            default: out += textBoxes(in: c)
+            }
+        }
+        return out
     }
 
     /// A table of a standard kind or holding numbers is data; any other table (a layout table,
@@ -141,6 +164,7 @@ enum WordBody {
         for e in container.elements {
             switch e.name {
             case "p": lines += paragraphLines(e, numbering)
+            case "sdt" where showsPlaceholder(e): break
             case "tbl", "tr", "tc", "sdt", "sdtcontent", "customxml", "ins", "moveto":
                 cellLines(e, into: &lines, numbering)
             default: break
@@ -152,6 +176,12 @@ enum WordBody {
 
     /// A paragraph's lines of text (a `w:br` breaks a line), spacing folded, empty ones dropped.
     static func paragraphLines(_ p: HTMLElement, _ numbering: WordNumbering? = nil) -> [String] {
+        paragraph(p, numbering).lines
+    }
+
+    /// A paragraph's lines, and whether all its text is the text of links to other documents
+    /// (a list of related reports, as a web page saved as Word keeps it).
+    static func paragraph(_ p: HTMLElement, _ numbering: WordNumbering? = nil) -> (lines: [String], isLink: Bool) {
         var runs = Runs()
         if let numbering, let numPr = p.elements.first(where: { $0.name == "ppr" })?.elements.first(where: { $0.name == "numpr" }),
            let numID = numPr.elements.first(where: { $0.name == "numid" })?["val"],
@@ -160,7 +190,7 @@ enum WordBody {
         }
         runs.walk(p)
         runs.breakLine()
-        return runs.lines
+        return (runs.lines, runs.linkCharacters > 0 && runs.otherCharacters == 0)
     }
 
     /// Collects a paragraph's text run by run, following complex fields (`fldChar` begin …
@@ -168,10 +198,13 @@ enum WordBody {
     /// is left out.
     private struct Runs {
         var lines: [String] = []
+        /// Printed characters (not spaces) inside and outside links to other documents.
+        var linkCharacters = 0, otherCharacters = 0
         private var pending = ""
+        private var linkDepth = 0
         /// Open fields, innermost last: whether the instruction part is being read, its text,
         /// and whether its result is hidden.
-        private var fields: [(inInstruction: Bool, instruction: String, hidesResult: Bool)] = []
+        private var fields: [(inInstruction: Bool, instruction: String, hidesResult: Bool, isLink: Bool)] = []
 
         private var hidden: Bool { fields.contains { $0.inInstruction || $0.hidesResult } }
 
@@ -182,7 +215,12 @@ enum WordBody {
         private mutating func element(_ e: HTMLElement) {
             switch e.name {
             case "t":
-                if !hidden { pending += e.textContent }
+                if !hidden {
+                    let text = e.textContent
+                    pending += text
+                    let printed = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+                    if linkDepth > 0 || fields.contains(where: \.isLink) { linkCharacters += printed } else { otherCharacters += printed }
+                }
             case "tab", "ptab":
                 if !hidden { pending += " " }
             case "br", "cr":
@@ -195,11 +233,13 @@ enum WordBody {
                 }
             case "fldchar":
                 switch e["fldchartype"] {
-                case "begin": fields.append((true, "", false))
+                case "begin": fields.append((true, "", false, false))
                 case "separate":
                     if !fields.isEmpty {
+                        let instruction = fields[fields.count - 1].instruction
                         fields[fields.count - 1].inInstruction = false
-                        fields[fields.count - 1].hidesResult = WordBody.isPageField(fields[fields.count - 1].instruction)
+                        fields[fields.count - 1].hidesResult = WordBody.isPageField(instruction)
+                        fields[fields.count - 1].isLink = WordBody.isExternalLinkField(instruction)
                     }
                 case "end": if !fields.isEmpty { fields.removeLast() }
                 default: break
@@ -208,6 +248,15 @@ enum WordBody {
                 if !WordBody.isPageField(e["instr"] ?? "") { walk(e) }
             case "r":
                 if !WordBody.isHiddenRun(e) { walk(e) }
+            case "sdt":
+                if !WordBody.showsPlaceholder(e) { walk(e) }
+            case "hyperlink":
+                // A link to another document (r:id); a bookmark's (w:anchor, a table of
+                // contents) is the document's own text.
+                let external = e["id"] != nil
+                if external { linkDepth += 1 }
+                walk(e)
+                if external { linkDepth -= 1 }
             case "alternatecontent":
                 // The first choice; the fallback repeats it for older readers.
                 if let choice = e.elements.first { walk(choice) }
@@ -233,6 +282,20 @@ enum WordBody {
     static func isPageField(_ instruction: String) -> Bool {
         let word = instruction.split(whereSeparator: { $0.isWhitespace }).first.map { $0.uppercased() } ?? ""
         return ["PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF"].contains(word)
+    }
+
+    /// A HYPERLINK field to another document (not one to a bookmark: `\\l`).
+    static func isExternalLinkField(_ instruction: String) -> Bool {
+        let words = instruction.split(whereSeparator: { $0.isWhitespace })
+        return words.first?.uppercased() == "HYPERLINK" && !words.contains { $0 == "\\l" }
+    }
+
+    /// A content control showing its placeholder text (单击或点击此处输入文字。): a field of a
+    /// form left unfilled, which holds nothing.
+    static func showsPlaceholder(_ sdt: HTMLElement) -> Bool {
+        guard let pr = sdt.elements.first(where: { $0.name == "sdtpr" }),
+              let shows = pr.elements.first(where: { $0.name == "showingplchdr" }) else { return false }
+        return !["0", "false", "off"].contains(shows["val"] ?? "true")
     }
 
     /// A run formatted as hidden text (`w:vanish`, `w:webHidden`) prints nothing.

@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: ["extract", "check", "batch"])
     func ocrAndLimitsAreTheSameOptionsWhereTheyAreTaken(command: String) throws {
         let r = try CLI.run([command, "--help"])
-        #expect(r.out.contains("--ocr <ocr>") && r.out.contains("values: auto, always, never; default: never"))
+        #expect(r.out.contains("--ocr <ocr>") && r.out.contains("values: auto, always, never; default: auto"))
         #expect(r.out.contains("--timeout <seconds>") && r.out.contains("--max-memory <MiB>"))
     }
 

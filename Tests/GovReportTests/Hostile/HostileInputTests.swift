@@ -147,16 +147,55 @@ import Testing
             i = e + end.count
         }
         #expect(broken > 0)
+        let why = Self.damage(bytes)
+        #expect(why?.hasPrefix("Poppler: ") ?? false, "\(why ?? "")")
+    }
+
+    /// Why `extract` calls these bytes `damaged_pdf` (nil, recorded as an issue, when it does not).
+    static func damage(_ bytes: [UInt8]) -> String? {
         do throws(InputError) {
             _ = try ReportExtractor.extract(data: Data(bytes), name: "x.pdf")
-            Issue.record("read a PDF without streams")
+            Issue.record("read a damaged PDF")
         } catch {
             guard case .damagedPDF(let why) = error else {
                 Issue.record("called \(error.code), not damaged_pdf")
-                return
+                return nil
             }
-            #expect(why.hasPrefix("Poppler: "), "\(why)")
+            return why
         }
+        return nil
+    }
+
+    @Test func aCharacterMapPopplerCannotReadIsDamage() throws {
+        // The sample's ToUnicode maps replaced, at the same length and unfiltered, by a map with
+        // an illegal entry: Poppler only warns (Syntax Warning), the text comes out garbled and
+        // no report is found in it. That is damage, said as Poppler said it.
+        var bytes = [UInt8](try Data(contentsOf: Samples.url("sample-bordered-2021.pdf")))
+        let key = Array("/ToUnicode ".utf8)
+        var refs: Set<String> = []
+        var i = 0
+        while let k = Self.find(key, in: bytes, from: i) {
+            i = k + key.count
+            refs.insert(String(decoding: bytes[i...].prefix { (48...57).contains($0) }, as: UTF8.self))
+        }
+        #expect(!refs.isEmpty)
+        let map = Array("/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 beginbfchar <01> <zz> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n".utf8)
+        for ref in refs {
+            let object = try #require(Self.find(Array("\n\(ref) 0 obj".utf8), in: bytes, from: 0))
+            let start = try #require(Self.find(Array("stream\n".utf8), in: bytes, from: object)) + 7
+            let end = try #require(Self.find(Array("endstream".utf8), in: bytes, from: start))
+            #expect(end - start > map.count)
+            for k in start..<end { bytes[k] = k - start < map.count ? map[k - start] : UInt8(ascii: " ") }
+            let filter = try #require(Self.find(Array("/Filter".utf8), in: bytes, from: object))
+            let filterEnd = try #require(Self.find(Array("]".utf8), in: bytes, from: filter))
+            #expect(filterEnd < start)
+            for k in filter...filterEnd { bytes[k] = UInt8(ascii: " ") }
+        }
+        let why = Self.damage(bytes) ?? ""
+        #expect(why.hasPrefix("Poppler: Syntax") && why.contains("ToUnicode CMap"), "\(why)")
+        // A warning alone about a map does not make a good report damaged.
+        #expect(PopplerMessage(page: 1, text: "Syntax Warning: Illegal entry in ToUnicode CMap").isBrokenTextMap)
+        #expect(!PopplerMessage(page: 1, text: "Syntax Warning: Illegal entry in ToUnicode CMap").isDamage)
     }
 
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {

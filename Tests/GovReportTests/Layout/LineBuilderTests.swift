@@ -42,4 +42,17 @@ import Testing
     @Test func noGlyphsNoLines() {
         #expect(LineBuilder.lines([]).isEmpty)
     }
+
+    /// A number in a font whose boxes are not believed (a Type 3 font: boxes from its FontBBox,
+    /// four times the line's height) in the cell after a label: the gap is measured in the
+    /// label's glyph height, so the 0 is a word of its own and not the end of the label's word.
+    @Test func aGapBesideAnOddlyTallBoxIsMeasuredInTheOtherGlyphsHeight() {
+        let label = Draw.text("5.属于三类内部事务信息", x: 50, y: 100, size: 11)
+        let zero = Glyph(text: "0", box: Rect(x0: label.last!.box.x1 + 20, y0: 86, x1: label.last!.box.x1 + 26, y1: 128),
+                         fontSize: 11)
+        #expect(LineBuilder.lines(label + [zero]).first?.words.map(\.text) == ["5.属于三类内部事务信息", "0"])
+        // Boxes of believable heights keep the taller one's scale: a Latin digit after a CJK one.
+        let year = Draw.text("2023", x: 50, y: 100, size: 11) + Draw.text("年", x: 73, y: 99, size: 12)
+        #expect(LineBuilder.lines(year).first?.words.map(\.text) == ["2023年"])
+    }
 }

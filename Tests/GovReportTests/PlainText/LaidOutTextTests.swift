@@ -73,6 +73,65 @@ import Testing
         #expect(rows.parts.isEmpty)
     }
 
+    @Test func aNumberWrappedBesideAnUnindentedLabelIsReadWhole() throws {
+        // LibreOffice's print of a Word cell: the label's next line starts in its first
+        // line's column; 3351 and 4973 wrapped as 335 over 1 and 49 over 73.
+        let wrapped = LaidOutText.wrappedNumbers([
+            "一、本年新收政府信息公开        335   957   49",
+            "",
+            "申请数量                1           73",
+        ], .characters)
+        #expect(wrapped.joined[0]?[20]?.text == "3351")
+        #expect(wrapped.joined[0]?[32]?.text == "4973")
+        // Whole on the line of the row's other numbers (not the blank line between).
+        let text = LaidOutText(text: [
+            "一、本年新收政府信息公开        335   957   49",
+            "",
+            "申请数量                1           73",
+            "二、上年结转                6     3    0",
+        ].joined(separator: "\n"))
+        #expect(text.columns == .characters)
+        let page = try #require(text.layouts.first)
+        let first = try #require(page.glyphs.first { $0.text == "9" }).box.y0
+        let digits = page.glyphs.filter { $0.text.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.box.y0 < first + 2 * LaidOutText.linePitch }
+        #expect(digits.map(\.text).joined() == "33519574973")
+        #expect(digits.allSatisfy { $0.box.y0 == first })
+    }
+
+    @Test func aRowsNumbersOverTheNextRowsAreNotOneNumber() {
+        // （一）'s 35 over （二）'s 14: the line between names a row of its own after the
+        // vertical group name's piece.
+        let rows = LaidOutText.wrappedNumbers([
+            "三、本年度办 （一）予以公开      35   15    65",
+            "   理结果 （二）部分公开（区分处理的，只计",
+            "                                14    3    20",
+        ], .characters)
+        #expect(rows.joined.isEmpty)
+    }
+
+    @Test func aWrappedLabelsNextLineComesBackAcrossAGroupNamesPiece() {
+        // pdftotext gave the group name's piece (供) and the numbers lines of their own
+        // between the label's two lines.
+        let lines = [
+            "    2.没有现成信息需要另行",
+            "                       0     0     4",
+            "供",
+            "    制作",
+            "    3.补正后申请内容仍不明 0       0     0",
+        ]
+        let ys = LaidOutText.rejoinedContinuations(lines, LaidOutText.positions(lines), .characters)
+        #expect(ys[3] == 1)
+        #expect(ys[1] == 0.5)
+        #expect(ys[2] == 2)
+        #expect(ys[4] == 4)
+        // Prose stays where it is: a heading is no piece of a group's name.
+        let prose = ["  全年未发生因政府信息公开工作被追究责任的情况。",
+                     "二、主动公开政府信息情况",
+                     "  1",
+                     "                第二十条第（一）项"]
+        #expect(LaidOutText.rejoinedContinuations(prose, LaidOutText.positions(prose), .characters) == [0, 1, 2, 3])
+    }
+
     @Test func aContinuedTablesShiftedColumnsGoBackUnderTheRowsBeforeTheBreak() throws {
         // pdftotext placed the second page's numbers eight columns right of the first page's.
         let page1 = ["三、收到和处理政府信息公开申请情况",

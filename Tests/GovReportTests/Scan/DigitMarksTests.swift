@@ -46,6 +46,34 @@ import Testing
         #expect(DigitBlobs(sevenInk)?.isSlash == false)
     }
 
+    /// A scan's grey paper is made white like the margin around it: against a white margin
+    /// Tesseract reads a lone 1 or 7 on grey paper as nothing and a 3 as an 8.
+    @Test func greyPaperIsMadeWhite() throws {
+        let s = 300.0 / 72, w = Int(60 * s), h = Int(20 * s)
+        var px = [UInt8](repeating: 240, count: w * h)
+        for (x0, x1) in [(60, 76), (96, 112)] { for y in 30..<58 { for x in x0..<x1 { px[y * w + x] = 40 } } }
+        let ink = try #require(CellInk(cell: Rect(x0: 0, y0: 0, x1: 60, y1: 20), image: GrayImage(width: w, height: h, scale: s, pixels: px)))
+        let gap = (ink.ink.y0 + 5) * ink.width + ink.ink.x0 + 24  // between the two strokes
+        #expect(ink.pixels[gap] == 255)
+        #expect(ink.pixels[(ink.ink.y0 + 5) * ink.width + ink.ink.x0 + 2] < 60)
+    }
+
+    /// An 8 is closed on the left, a 3 open: a reading of one as the other is put right.
+    @Test func threeAndEightAreToldApartByTheirLeftSide() throws {
+        // Drawn in a 16 × 28 px box from x 60, y 30: bars at top, middle and bottom, a right
+        // side, and for the 8 a left side too.
+        let bars = [(60, 30, 76, 33), (60, 43, 76, 46), (60, 55, 76, 58), (73, 30, 76, 58)]
+        let eightInk = try #require(Self.cell(bars + [(60, 30, 63, 58)]))
+        let eight = try #require(DigitBlobs(eightInk))
+        #expect(eight.threesAndEights("3", ink: eightInk).text == "8")
+        #expect(eight.threesAndEights("8", ink: eightInk).changed.isEmpty)
+        let threeInk = try #require(Self.cell(bars))
+        let three = try #require(DigitBlobs(threeInk))
+        #expect(three.threesAndEights("8", ink: threeInk).text == "3")
+        #expect(three.threesAndEights("3", ink: threeInk).changed.isEmpty)
+        #expect(three.threesAndEights("38", ink: threeInk).text == "38", "digits not one per mark: left alone")
+    }
+
     /// A 1 in a tight cell is as tall as most of the cell: it is ink, not a remnant of the border.
     @Test func aTallOneInATightCellIsKept() throws {
         let s = 300.0 / 72, w = Int(40 * s), h = Int(14 * s)
@@ -85,6 +113,7 @@ import Testing
         #expect(RuleSuspects.oneSlip(read: 253, needed: 23))
         #expect(RuleSuspects.oneSlip(read: 8, needed: 3))
         #expect(RuleSuspects.oneSlip(read: nil, needed: 1))
+        #expect(RuleSuspects.oneSlip(read: 52, needed: 0))
         #expect(!RuleSuspects.oneSlip(read: 12, needed: 47))
         #expect(!RuleSuspects.oneSlip(read: nil, needed: 350))
     }

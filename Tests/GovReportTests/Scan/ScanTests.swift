@@ -50,6 +50,37 @@ import Testing
         #expect(flagged.count * 2 <= right, "too many cells marked doubtful: \(flagged.count)")
     }
 
+    /// Number cells as a 150 dpi scan prints them on grey paper (`Fixtures/scan/cells`, made by
+    /// `python3 Scripts/make-cell-fixtures.py Tests/GovReportTests/Fixtures/scan/cells`; the
+    /// number is in the file name): lone one-stroke digits, a 3, numbers of two and three digits.
+    @Test(.enabled(if: ScanTests.ocrInstalled)) func numberCellsOnGreyPaperAreRead() throws {
+        let reader = try ScanPageReader()
+        let folder = Self.fixture.appendingPathComponent("cells")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pgm") }.sorted()
+        #expect(files.count >= 7)
+        for file in files {
+            let want = String(file.dropFirst("cell-".count).dropLast(".pgm".count))
+            let image = try #require(Self.pgm(try Data(contentsOf: folder.appendingPathComponent(file))))
+            let reading = reader.readCell(Rect(x0: 0, y0: 0, x1: Double(image.width) / image.scale, y1: Double(image.height) / image.scale),
+                                          in: image, page: 1)
+            #expect(reading.glyphs.map(\.text).joined() == want, "\(file): \(reading.doubts.map(\.reason))")
+            #expect(reading.doubts.filter { !$0.weak }.isEmpty, "\(file): \(reading.doubts.map(\.reason))")
+        }
+    }
+
+    /// A binary PGM (P5, 8 bits) at 300 dpi.
+    static func pgm(_ data: Data) -> GrayImage? {
+        let bytes = [UInt8](data)
+        var fields: [Int] = [], i = 2, current = ""
+        while fields.count < 3, i < bytes.count {
+            let c = Character(UnicodeScalar(bytes[i]))
+            if c.isNumber { current.append(c) } else if !current.isEmpty { fields.append(Int(current)!); current = "" }
+            i += 1
+        }
+        guard bytes.starts(with: Array("P5".utf8)), fields.count == 3, bytes.count - i == fields[0] * fields[1] else { return nil }
+        return GrayImage(width: fields[0], height: fields[1], scale: 300.0 / 72, pixels: Array(bytes[i...]))
+    }
+
     @Test func skewIsMeasuredFromLevelLines() {
         // Horizontal lines drawn at 0.8° (falling to the right).
         let w = 1200, h = 800

@@ -80,6 +80,25 @@ import Testing
         #expect(PartLocator.furniture([Self.page(1, [("正文", 300)]), top]).isEmpty)
     }
 
+    /// A table row that prints only a 0, on a line of its own (its label wrapped above and
+    /// below, the value centred), at the foot of two of four pages: the same margin text on half
+    /// the pages, but a table's numbers, never a running footer.
+    @Test func zerosRepeatedInTheMarginsAreNoRunningFooter() {
+        func foot(_ n: Int, _ label: (String, String), _ value: String) -> PageLayout {
+            PageLayout(number: n, width: 595, height: 842,
+                       glyphs: Draw.text("正文", x: 60, y: 300, size: 11) + Draw.text(label.0, x: 150, y: 752, size: 11)
+                           + Draw.text(value, x: 300, y: 759, size: 11) + Draw.text(label.1, x: 150, y: 766, size: 11)
+                           + Draw.text("- \(n) -", x: 290, y: 800, size: 11))
+        }
+        let pages = [foot(1, ("3.危及“三安全", "一稳定”"), "0"), Self.page(2, [("正文", 300)]),
+                     foot(3, ("2.重复申", "请"), "0"), foot(4, ("1.属于国家", "秘密"), "0 0")]
+        let furniture = PartLocator.furniture(pages)
+        #expect(!furniture.contains { pages[$0.page].lines[$0.line].text.hasPrefix("0") }, "\(furniture)")
+        // A running footer that repeats is still furniture.
+        let running = (1...4).map { Self.page($0, [("正文", 300), ("岚川市审计局", 790)]) }
+        #expect(PartLocator.furniture(running).count == 4)
+    }
+
     @Test func runningHeadersRepeatedOnMostPagesAreFurniture() {
         let pages = (1...3).map { Self.page($0, [("岚川市审计局信息公开", 20), ("正文第\($0)页的内容", 300)]) }
         let furniture = PartLocator.furniture(pages)

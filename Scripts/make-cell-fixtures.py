@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Make the number-cell fixtures of the scan tests: one ruled table cell per image, a number
+printed in it as a scan prints it — grey paper (a scan's paper is rarely white), JPEG
+artefacts, scanned at 150 dpi and brought up to the 300 dpi OCR reads at. The number is in
+the file name (`cell-<number>.pgm`), so each reading is known by construction.
+
+  python3 Scripts/make-cell-fixtures.py Tests/GovReportTests/Fixtures/scan/cells
+
+Needs pillow and the DejaVu Serif font (fonts-dejavu-core). Deterministic.
+"""
+import io, os, sys
+from PIL import Image, ImageDraw, ImageFont
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"
+# Lone one-stroke digits, a 3 (read as 8 against a white margin) and numbers whose digits
+# were dropped (51 → 5, 222 → 22).
+NUMBERS = ["1", "7", "3", "23", "51", "222", "35"]
+
+
+def cell(number, paper, scan_dpi=150, quality=60):
+    s = scan_dpi / 72
+    w, h = int(42 * s), int(14 * s)
+    img = Image.new("L", (w, h), paper)
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 0, w - 1, h - 1], outline=30, width=max(1, int(0.8 * s)))
+    font = ImageFont.truetype(FONT, int(9 * s))
+    tw = d.textlength(number, font=font)
+    d.text(((w - tw) / 2, h * 0.12), number, fill=35, font=font)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=quality)
+    img = Image.open(buf).convert("L")
+    return img.resize((int(w * 300 / scan_dpi), int(h * 300 / scan_dpi)), Image.BICUBIC)
+
+
+def main():
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    for number in NUMBERS:
+        cell(number, 240).save(os.path.join(out, f"cell-{number}.pgm"))
+
+
+if __name__ == "__main__":
+    main()
