@@ -59,7 +59,7 @@ public enum InputListing {
         var seen: [String: BatchInput] = [:]
         for argument in arguments where !argument.isEmpty {
             let path = normalize(argument)
-            if let st = RawPath.status(path), st.st_mode & S_IFMT == S_IFDIR {
+            if let status = RawPath.status(path), status.isDirectory {
                 for input in try walk(path, options: options, skipped: &skipped) where seen[input.path] == nil {
                     seen[input.path] = input
                 }

@@ -29,11 +29,11 @@ extension Harvest {
     /// Reads the canonical JSON file `file` into the harvest (see `CheckJSONInput`).
     /// `timeout` (seconds) and `maxMemory` (MiB) bound the whole file (0: no bound).
     mutating func readJSON(_ file: HarvestInputs.File, runner: inout InputRunner, timeout: Double, maxMemory: Int) {
-        guard let st = RawPath.status(file.path) else {
+        guard let status = RawPath.status(file.path) else {
             fail(file.path, InputError.cannotOpen(file.path), runner: &runner)
             return
         }
-        if st.st_mode & S_IFMT != S_IFREG {
+        if !status.isRegularFile {
             // A folder, device or FIFO: said as for any other input.
             do { _ = try ReportExtractor.readFile(file.path) } catch { fail(file.path, error, runner: &runner) }
             return
@@ -57,7 +57,7 @@ extension Harvest {
             do throws(ExactJSON.SyntaxError) {
                 _ = try ExactJSON.parse(bytes)
             } catch where !error.tooDeep {
-                readWholeJSON(file, size: Int(st.st_size), runner: &runner)
+                readWholeJSON(file, size: Int(status.size), runner: &runner)
                 return
             } catch {}
         }

@@ -23,13 +23,8 @@ public struct FileStat: Sendable, Equatable {
 
     /// The stat of a regular file (following symbolic links); nil when there is none.
     public static func of(_ path: String) -> FileStat? {
-        guard let st = RawPath.status(path), (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        #if canImport(Darwin)
-        let ns = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-        #else
-        let ns = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        #endif
-        return FileStat(size: Int64(st.st_size), mtimeNanoseconds: ns)
+        guard let status = RawPath.status(path), status.isRegularFile else { return nil }
+        return FileStat(size: status.size, mtimeNanoseconds: status.modifiedNanoseconds)
     }
 }
 

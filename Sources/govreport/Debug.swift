@@ -26,7 +26,7 @@ extension GovReportCommand {
 
         func run() throws {
             let data = try PDFInput.read(file, command: "debug")
-            let result: (report: CanonicalReport, layouts: [PageLayout])
+            let result: PDFReading
             do { result = try ReportExtractor.inspectPDF(path: file, tables: reading.tables) } catch {
                 Stderr.line("govreport: \(file): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.status(for: error))
@@ -39,7 +39,7 @@ extension GovReportCommand {
             let doc = try PDFInput.open(file, data: data)
             do {
                 try OutputFile.checkWritable(png)
-                let overlay = stage.map { DebugOverlay(stage: $0, page: number, layouts: result.layouts) }
+                let overlay = stage.map { DebugOverlay(stage: $0, page: number, reading: result) }
                     ?? DebugOverlay(page: layout, report: result.report)
                 try doc.writeDebugPNG(page: number - 1, scale: scale, overlay: overlay, to: png)
             } catch let error as PNGWriteError {

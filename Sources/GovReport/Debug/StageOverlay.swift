@@ -31,12 +31,12 @@ extension DebugOverlay.Color {
 }
 
 extension DebugOverlay {
-    /// The marks of one stage of the table finder on page `page` (1-based): the applications
-    /// and review/litigation tables are found again in `layouts` (as read: with rulings when
-    /// the reading used them) and the stage's intermediates drawn over the page's rulings.
-    public init(stage: DebugStage, page: Int, layouts: [PageLayout], settings: TableFinderSettings = .standard) {
-        self.init(stage: stage, page: page, tables: PositionedPages(layouts, settings: settings).matrixStages(),
-                  rulings: layouts.first { $0.number == page }?.rulings ?? [])
+    /// The marks of one stage of the table finder on page `page` (1-based): the stages the
+    /// reading of the applications and review/litigation tables kept, as they ran (with
+    /// rulings when the reading used them), drawn over the page's rulings.
+    public init(stage: DebugStage, page: Int, reading: PDFReading) {
+        self.init(stage: stage, page: page, tables: reading.stages,
+                  rulings: reading.layouts.first { $0.number == page }?.rulings ?? [])
     }
 
     init(stage: DebugStage, page: Int, tables: [TableStages], rulings: [Ruling]) {

@@ -17,9 +17,9 @@ public enum ReportExtractor {
     /// The bytes of the report file at `path` (a name as govreport writes it, see `RawPath`):
     /// `notFound`, `isDirectory`, `notRegularFile` or `unreadable` when there are none.
     public static func readFile(_ path: String) throws(InputError) -> Data {
-        guard let st = RawPath.status(path) else { throw .cannotOpen(path) }
-        if st.st_mode & S_IFMT == S_IFDIR { throw .isDirectory }
-        try requireRegularFile(st)
+        guard let status = RawPath.status(path) else { throw .cannotOpen(path) }
+        if status.isDirectory { throw .isDirectory }
+        try requireRegularFile(status)
         do { return try RawPath.contents(of: path) } catch {
             throw .cannotOpen(path)
         }
@@ -27,14 +27,14 @@ public enum ReportExtractor {
 
     /// Throws `notRegularFile` for a device, FIFO or socket (reading `/dev/zero` would never
     /// end, and a FIFO would wait for a writer); a regular file or a link to one passes.
-    static func requireRegularFile(_ st: stat) throws(InputError) {
-        switch st.st_mode & S_IFMT {
-        case S_IFREG, S_IFDIR: return
-        case S_IFCHR: throw .notRegularFile("a character device")
-        case S_IFBLK: throw .notRegularFile("a block device")
-        case S_IFIFO: throw .notRegularFile("a FIFO (named pipe)")
-        case S_IFSOCK: throw .notRegularFile("a socket")
-        default: throw .notRegularFile("an unknown kind of file")
+    static func requireRegularFile(_ status: FileStatus) throws(InputError) {
+        switch status.kind {
+        case .regular, .directory: return
+        case .characterDevice: throw .notRegularFile("a character device")
+        case .blockDevice: throw .notRegularFile("a block device")
+        case .fifo: throw .notRegularFile("a FIFO (named pipe)")
+        case .socket: throw .notRegularFile("a socket")
+        case .symbolicLink, .unknown: throw .notRegularFile("an unknown kind of file")
         }
     }
 
@@ -76,9 +76,9 @@ public enum ReportExtractor {
 
 extension ReportExtractor {
     /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
-    /// read from: for the debug view.
+    /// read from and the table finder's stages as they ran: for the debug view.
     public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError)
-        -> (report: CanonicalReport, layouts: [PageLayout]) {
+        -> PDFReading {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
         guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }

@@ -12,7 +12,8 @@
 ///    label block or band holds it;
 /// 5. page continuation (`PageContinuation`): the pages joined, a label the break cut mended.
 ///
-/// `stages(in:)` keeps every intermediate (`TableStages`); `rows(in:)` is its rows.
+/// `stages(in:)` keeps every intermediate (`TableStages`); `read(_:)` keeps them too and adds
+/// their diagnostics to the reader's; `rows(in:)` is their rows.
 public struct MatrixTableReader: Sendable {
     public var columnCount: Int
     public var table: String
@@ -35,10 +36,16 @@ public struct MatrixTableReader: Sendable {
     }
 
     public mutating func rows(in region: [RegionPage]) -> [RawRow] {
+        read(region).rows
+    }
+
+    /// The table read from its region, every stage kept; its diagnostics and doubts are
+    /// added to the reader's.
+    mutating func read(_ region: [RegionPage]) -> TableStages {
         let stages = stages(in: region)
         diagnostics += stages.diagnostics
         doubts += stages.doubts
-        return stages.rows
+        return stages
     }
 
     /// The table read from its region, with every stage's intermediates.

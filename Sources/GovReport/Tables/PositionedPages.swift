@@ -49,28 +49,34 @@ struct PositionedPages {
     }
 
     /// Reads `only` these tables (by JSON name) and takes the others, with their
-    /// diagnostics, from `base`.
-    func tables(only: Set<String>, keeping base: RawTables) -> RawTables {
-        var tables = tables(reading: only)
+    /// diagnostics and stages, from `base`.
+    func read(only: Set<String>, keeping base: TableReading) -> TableReading {
+        var reading = read(only)
+        var tables = reading.tables
         if !only.contains(TemplateTable.activeDisclosure.rawValue) {
-            tables.active = base.active
-            tables.activeHeaderText = base.activeHeaderText
+            tables.active = base.tables.active
+            tables.activeHeaderText = base.tables.activeHeaderText
         }
-        if !only.contains(TemplateTable.applications.rawValue) { tables.applications = base.applications }
-        if !only.contains(TemplateTable.reviewLitigation.rawValue) { tables.review = base.review }
-        tables.diagnostics = base.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
+        if !only.contains(TemplateTable.applications.rawValue) { tables.applications = base.tables.applications }
+        if !only.contains(TemplateTable.reviewLitigation.rawValue) { tables.review = base.tables.review }
+        tables.diagnostics = base.tables.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
             + tables.diagnostics
-        tables.doubts = base.doubts.filter { !only.contains($0.table) } + tables.doubts
-        return tables
+        tables.doubts = base.tables.doubts.filter { !only.contains($0.table) } + tables.doubts
+        reading.tables = tables
+        // In the order the tables are read (applications, then review/litigation).
+        reading.stages = (base.stages.filter { !only.contains($0.table) } + reading.stages)
+            .sorted { TableReading.order($0.table) < TableReading.order($1.table) }
+        return reading
     }
 
     /// The review/litigation table printed as three tables, one per group (行政复议; 行政诉讼
     /// 未经复议直接起诉; 复议后起诉), each under its own five-column header: three data rows of
     /// five columns, in the template's group order, read as the one row of fifteen values.
-    static func splitReview(_ region: [RegionPage], settings: TableFinderSettings) -> (row: RawRow, diagnostics: [Finding])? {
+    static func splitReview(_ region: [RegionPage], settings: TableFinderSettings) -> (row: RawRow, diagnostics: [Finding], stages: TableStages)? {
         var reader = MatrixTableReader(columnCount: 5, table: TemplateTable.reviewLitigation.rawValue,
                                        columnNames: Array(Template.reviewColumnLabels.prefix(5)), settings: settings)
-        let groups = reader.rows(in: region).filter { $0.cells.contains { $0 != nil } }
+        let stages = reader.read(region)
+        let groups = stages.rows.filter { $0.cells.contains { $0 != nil } }
         guard groups.count == 3, groups.allSatisfy({ $0.cells.count == 5 }) else { return nil }
         let boxes = groups.map { $0.geometry?.cells ?? [Rect?](repeating: nil, count: 5) }
         let row = RawRow(label: "", cells: groups.flatMap(\.cells), page: groups[0].page, header: groups[0].header,
@@ -78,7 +84,7 @@ struct PositionedPages {
         let note = Finding(code: "table.review_split", severity: .info,
                            message: "the review/litigation table is printed as three tables, one per group; read in the template's group order",
                            table: TemplateTable.reviewLitigation.rawValue, page: groups[0].page)
-        return (row, reader.diagnostics + [note])
+        return (row, reader.diagnostics + [note], stages)
     }
 
     /// The finder for the applications matrix: 7 columns right of the row labels.
@@ -93,16 +99,15 @@ struct PositionedPages {
                           settings: settings)
     }
 
-    /// Every stage of the table finder for the applications and review/litigation tables, as
-    /// `tables()` reads them (the debug view draws them).
-    func matrixStages() -> [TableStages] {
-        [(applicationsReader, ReportPart.applications), (reviewReader, .reviewLitigation)].compactMap { reader, part in
-            region(part).map { reader.stages(in: $0) }
-        }
+    func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
+        read(parts).tables
     }
 
-    func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {
+    /// The tables `parts` names (by JSON name) read from the pages, with every stage of the
+    /// applications and review/litigation tables as they were read.
+    func read(_ parts: Set<String> = ExtractionQuality.allTables) -> TableReading {
         var tables = RawTables()
+        var stages: [TableStages] = []
         if parts.contains(TemplateTable.activeDisclosure.rawValue), let r = region(.activeDisclosure) {
             var reader = ActiveTableReader(settings: settings)
             let result = reader.read(r)
@@ -112,24 +117,29 @@ struct PositionedPages {
         }
         if parts.contains(TemplateTable.applications.rawValue), let r = region(.applications) {
             var reader = applicationsReader
-            tables.applications = reader.rows(in: r)
+            let read = reader.read(r)
+            tables.applications = read.rows
             tables.diagnostics += reader.diagnostics
             tables.doubts += reader.doubts
+            stages.append(read)
         }
         if parts.contains(TemplateTable.reviewLitigation.rawValue), let r = region(.reviewLitigation) {
             var reader = reviewReader
-            let rows = reader.rows(in: r)
+            let read = reader.read(r)
+            let rows = read.rows
             // The data row is the one that prints the most values.
             let best = rows.max(by: { $0.cells.compactMap { $0 }.count < $1.cells.compactMap { $0 }.count })
             if (best?.cells.compactMap { $0 }.count ?? 0) <= 5, let split = Self.splitReview(r, settings: settings) {
                 tables.review = [split.row]
                 tables.diagnostics += split.diagnostics
+                stages.append(split.stages)
             } else {
                 if let best { tables.review = [best] }
                 tables.diagnostics += reader.diagnostics
                 tables.doubts += reader.doubts.filter { d in best?.geometry?.cells.contains { $0 == d.box } ?? false }
+                stages.append(read)
             }
         }
-        return tables
+        return TableReading(tables: tables, stages: stages)
     }
 }

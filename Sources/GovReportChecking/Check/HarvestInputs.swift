@@ -30,7 +30,7 @@ public enum HarvestInputs {
     public static func expand(_ arguments: [String], skipped: inout SkippedFiles) -> [File] {
         var out: [File] = []
         for arg in arguments {
-            guard let st = RawPath.status(arg), st.st_mode & S_IFMT == S_IFDIR else {
+            guard let status = RawPath.status(arg), status.isDirectory else {
                 out.append(File(path: arg, walked: false))
                 continue
             }

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Converts `.doc`, `.wps`, `.rtf` and `.odt` files to `.docx` with LibreOffice
 /// (`soffice --headless --convert-to docx`). Each conversion runs in a folder of its own with
@@ -23,11 +18,11 @@ public enum OfficeConverter {
     public static func program() -> String? {
         let env = ProcessInfo.processInfo.environment
         if let named = env["GOVREPORT_SOFFICE"] {
-            return named.isEmpty || !FileManager.default.isExecutableFile(atPath: named) ? nil : named
+            return named.isEmpty || !SystemCalls.isExecutable(named) ? nil : named
         }
         let dirs = (env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
         for name in ["soffice", "libreoffice"] {
-            for dir in dirs where FileManager.default.isExecutableFile(atPath: dir + "/" + name) {
+            for dir in dirs where SystemCalls.isExecutable(dir + "/" + name) {
                 return dir + "/" + name
             }
         }
@@ -38,28 +33,24 @@ public enum OfficeConverter {
     static func convert(_ data: Data, format: InputKind.OfficeFormat) throws(InputError)
         -> (docx: Data, convertedBy: String) {
         guard let soffice = program() else { throw .needsConverter(format.description) }
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("govreport-convert-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("report.\(format.rawValue)")
-        let out = dir.appendingPathComponent("out")
-        let profile = dir.appendingPathComponent("profile")
+        let dir = TemporaryFolder(prefix: "govreport-convert")
+        defer { dir.remove() }
+        let input = dir.file("report.\(format.rawValue)")
         do {
-            try fm.createDirectory(at: out, withIntermediateDirectories: true)
-            try data.write(to: input)
+            try dir.makeFolder("out")
+            try dir.write(data, to: "report.\(format.rawValue)")
         } catch {
             throw .conversionFailed("cannot write a temporary file (\(error.localizedDescription))")
         }
         // Under coreutils' timeout as well: should this process be killed mid-conversion (a
         // batch worker past its time), LibreOffice still ends when its time is up.
-        let guardTime = ["/usr/bin/timeout", "/bin/timeout"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let guardTime = ["/usr/bin/timeout", "/bin/timeout"].first(where: SystemCalls.isExecutable)
             .map { [$0, "-s", "KILL", String(Int(timeLimit.rounded(.up)) + 5)] } ?? []
-        let args = guardTime + [soffice, "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--invisible",
+        let args = guardTime + [soffice, "-env:UserInstallation=\(dir.url("profile"))", "--headless", "--invisible",
                     "--nologo", "--norestore", "--nolockcheck", "--nodefault",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", out.path, input.path]
-        let log = dir.appendingPathComponent("soffice.log").path
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir.file("out"), input]
         let limit = timeLimit
-        switch run(args, log: log, timeLimit: limit) {
+        switch SystemCalls.runInOwnGroup(args, log: dir.file("soffice.log"), timeLimit: limit) {
         case .failedToStart(let why):
             throw .conversionFailed("LibreOffice (\(soffice)) could not be started: \(why)")
         case .timedOut:
@@ -68,8 +59,8 @@ public enum OfficeConverter {
         case .exited:
             break
         }
-        guard let docx = fm.contents(atPath: out.appendingPathComponent("report.docx").path), !docx.isEmpty else {
-            let said = (try? String(contentsOfFile: log, encoding: .utf8))?
+        guard let docx = dir.contents(of: "out/report.docx"), !docx.isEmpty else {
+            let said = dir.contents(of: "soffice.log").flatMap { String(data: $0, encoding: .utf8) }?
                 .split(separator: "\n").last.map(String.init) ?? ""
             throw .conversionFailed("LibreOffice wrote no .docx" + (said.isEmpty ? "" : " (it said: \(said))")
                 + "; the file may be damaged or password-protected")
@@ -87,48 +78,6 @@ public enum OfficeConverter {
         let parts = product.split(separator: "/")
         guard parts.count == 2, parts[0].hasPrefix("LibreOffice") else { return nil }
         return "LibreOffice \(parts[1])"
-    }
-
-    enum Outcome: Equatable { case exited(Int32), timedOut, failedToStart(String) }
-
-    /// Runs `args` in a new process group with stdin from /dev/null and its output to `log`,
-    /// and kills the whole group (soffice starts soffice.bin) when it ends or times out.
-    static func run(_ args: [String], log: String, timeLimit: Double) -> Outcome {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let cArgs = args.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, args[0], &actions, &attributes, cArgs, environ)
-        guard rc == 0 else { return .failedToStart(String(cString: strerror(rc))) }
-        let deadline = Date().addingTimeInterval(timeLimit)
-        var status: Int32 = 0
-        while true {
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid {
-                kill(-pid, SIGKILL)  // anything it left running in its group
-                let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-                return .exited(code)
-            }
-            if r < 0, errno != EINTR { return .exited(-1) }
-            if Date() >= deadline {
-                kill(-pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                return .timedOut
-            }
-            usleep(20_000)
-        }
     }
 }
 

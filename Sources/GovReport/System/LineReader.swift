@@ -20,17 +20,15 @@ public final class LineReader {
     private var start = 0, end = 0
     private var atEnd = false
 
-    /// Opens `path` (a name govreport writes, see `RawPath`); nil with `errno` set when it
-    /// cannot be opened.
+    /// Opens `path` (a name govreport writes, see `RawPath`); nil when it cannot be opened.
     public init?(path: String, maxLength: Int, chunkSize: Int = 1 << 20) {
-        let fd = RawPath.withCString(RawPath.bytes(of: path)) { open($0, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { return nil }
+        guard let fd = try? SystemCalls.openForReading(RawPath.bytes(of: path)) else { return nil }
         self.fd = fd
         self.maxLength = maxLength
         chunk = [UInt8](repeating: 0, count: max(chunkSize, 16))
     }
 
-    deinit { close(fd) }
+    deinit { SystemCalls.closeFile(fd) }
 
     /// The next line, nil at the end of the file (or on a read error).
     public func next() -> Line? {
@@ -63,16 +61,12 @@ public final class LineReader {
 
     private func fill() -> Bool {
         guard !atEnd else { return false }
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                atEnd = true
-                return false
-            }
-            start = 0
-            end = n
-            return true
+        guard let n = try? SystemCalls.readChunk(fd, into: &chunk), n > 0 else {
+            atEnd = true
+            return false
         }
+        start = 0
+        end = n
+        return true
     }
 }

@@ -15,10 +15,10 @@ enum PDFReportReader {
         try read(data: data, name: name, sha256: sha256, strategy: strategy, ocr: ocr).report
     }
 
-    /// The report and the page layouts its tables were read from (with rulings when used).
+    /// The report, the page layouts its tables were read from (with rulings when used) and
+    /// the table finder's stages.
     static func read(data: Data, name: String, sha256: String,
-                     strategy: TableStrategy, ocr: OCRMode = .never) throws(InputError)
-        -> (report: CanonicalReport, layouts: [PageLayout]) {
+                     strategy: TableStrategy, ocr: OCRMode = .never) throws(InputError) -> PDFReading {
         PopplerDocument.messagePage(nil)
         _ = PopplerDocument.takeMessages()
         do {
@@ -71,8 +71,7 @@ enum PDFReportReader {
     }
 
     private static func readDocument(data: Data, name: String, sha256: String,
-                                     strategy: TableStrategy, ocr: OCRMode) throws(InputError)
-        -> (report: CanonicalReport, layouts: [PageLayout]) {
+                                     strategy: TableStrategy, ocr: OCRMode) throws(InputError) -> PDFReading {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -130,7 +129,8 @@ enum PDFReportReader {
             do {
                 if let scanned = try ScannedReportReader.read(doc: doc, texts: texts, ocrPages: ocrPages,
                                                               source: .init(path: name, sha256: sha256, kind: .pdf, pages: count)) {
-                    return scanned
+                    // OCR'd pages keep no stages: `debug` reads no scans.
+                    return PDFReading(report: scanned.report, layouts: scanned.layouts, stages: [])
                 }
             } catch .noTextLayer {
                 // OCR found no report: said as without OCR (images or outlines), and that OCR ran.
@@ -165,7 +165,7 @@ enum PDFReportReader {
             r.diagnostics += OverlapDoubts.diagnostics(for: r, places: overlapPlaces)
             return r
         }
-        func noted(_ r: (report: CanonicalReport, layouts: [PageLayout])) -> (report: CanonicalReport, layouts: [PageLayout]) {
+        func noted(_ r: PDFReading) -> PDFReading {
             guard let first = sideways.first else { return r }
             var out = r
             out.report.diagnostics.append(Finding(
@@ -175,10 +175,11 @@ enum PDFReportReader {
             return out
         }
 
-        let plainTables = plain.tables()
-        let textOnly = report(plainTables)
+        let plainTables = plain.read()
+        let textOnly = report(plainTables.tables)
         let textQuality = ExtractionQuality(textOnly)
-        if strategy == .text || strategy == .auto && textQuality.isClean { return noted((textOnly, plain.layouts)) }
+        let textReading = PDFReading(report: textOnly, layouts: plain.layouts, stages: plainTables.stages)
+        if strategy == .text || strategy == .auto && textQuality.isClean { return noted(textReading) }
 
         // Read the table pages again with the ruling lines drawn on them.
         var ruledLayouts = plain.layouts
@@ -193,15 +194,16 @@ enum PDFReportReader {
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
         // Only the tables in doubt are read again; the clean ones keep their reading.
-        var ruled = report(PositionedPages(ruledLayouts).tables(only: doubtful, keeping: plainTables))
+        let ruledTables = PositionedPages(ruledLayouts).read(only: doubtful, keeping: plainTables)
+        var ruled = report(ruledTables.tables)
         if strategy == .auto, ExtractionQuality(ruled).problems > textQuality.problems {
-            return noted((textOnly, plain.layouts))
+            return noted(textReading)
         }
         ruled.diagnostics.insert(Finding(code: "layout.rulings_used", severity: .info,
                                          message: "tables read with the ruling lines of pages "
                                              + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
-        return noted((ruled, ruledLayouts))
+        return noted(PDFReading(report: ruled, layouts: ruledLayouts, stages: ruledTables.stages))
     }
 }
 

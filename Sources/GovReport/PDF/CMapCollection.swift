@@ -1,5 +1,3 @@
-import Foundation
-
 /// Adobe's character collections for CJK CID fonts, and where poppler looks for their CMaps
 /// (Debian's poppler-data installs them under /usr/share/poppler/cMap).
 enum CMapCollection {
@@ -20,6 +18,6 @@ enum CMapCollection {
     }
 
     static func installed(_ collection: String, encoding: String) -> Bool {
-        folders.contains { FileManager.default.fileExists(atPath: "\($0)/\(collection)/\(encoding)") }
+        folders.contains { (try? SystemCalls.status(Array("\($0)/\(collection)/\(encoding)".utf8))) != nil }
     }
 }

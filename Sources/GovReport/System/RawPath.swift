@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// File names are bytes; Swift strings are Unicode. A name that is not UTF-8 (a GBK name from
 /// an archive unpacked on Linux) is written, wherever govreport shows or records it, with each
@@ -70,37 +65,23 @@ public enum RawPath {
     }
 
     private static func exists(_ bytes: [UInt8]) -> Bool {
-        var st = stat()
-        return withCString(bytes) { lstat($0, &st) } == 0
+        (try? SystemCalls.status(bytes, followingLinks: false)) != nil
     }
 
-    /// Calls `body` with the bytes as a NUL-terminated C string.
-    public static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        (bytes + [0]).withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { body($0) }
-        }
-    }
-
-    /// `stat` of a name govreport wrote (following links); nil when there is nothing there.
-    public static func status(_ path: String) -> stat? {
-        var st = stat()
-        return withCString(bytes(of: path)) { stat($0, &st) } == 0 ? st : nil
+    /// What is at a name govreport wrote (following links); nil when there is nothing there.
+    public static func status(_ path: String) -> FileStatus? {
+        try? SystemCalls.status(bytes(of: path))
     }
 
     /// The contents of the regular file at `path` (a name govreport wrote), read through its
-    /// bytes. Throws `errno`'s message.
-    public static func contents(of path: String) throws -> Data {
-        let fd = withCString(bytes(of: path)) { open($0, O_RDONLY | O_CLOEXEC) }
-        guard fd >= 0 else { throw CocoaError.error(String(cString: strerror(errno))) }
-        defer { close(fd) }
+    /// bytes. Throws the system's reason.
+    public static func contents(of path: String) throws(SystemCallError) -> Data {
+        let fd = try SystemCalls.openForReading(bytes(of: path))
+        defer { SystemCalls.closeFile(fd) }
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError.error(String(cString: strerror(errno)))
-            }
+            let n = try SystemCalls.readChunk(fd, into: &chunk)
             if n == 0 { return data }
             data.append(contentsOf: chunk[0..<n])
         }
@@ -111,20 +92,12 @@ public enum RawPath {
     /// when the folder cannot be listed.
     public static func entries(of path: String) -> [(name: String, isDirectory: Bool)]? {
         let dirBytes = bytes(of: path)
-        guard let dir = withCString(dirBytes, { opendir($0) }) else { return nil }
-        defer { closedir(dir) }
-        var out: [(String, Bool)] = []
-        while let entry = readdir(dir) {
-            let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
-            if nameBytes == [UInt8(ascii: ".")] || nameBytes == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            var st = stat()
+        guard let names = try? SystemCalls.folderEntries(dirBytes) else { return nil }
+        return names.map { nameBytes in
             let full = dirBytes + (dirBytes.last == UInt8(ascii: "/") ? [] : [UInt8(ascii: "/")]) + nameBytes
-            let isDir = withCString(full) { lstat($0, &st) } == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-            out.append((string(nameBytes), isDir))
+            let isDir = (try? SystemCalls.status(full, followingLinks: false))?.isDirectory ?? false
+            return (string(nameBytes), isDir)
         }
-        return out
     }
 
     /// Every file under the folder `root`, as paths relative to it (names as govreport writes
@@ -154,12 +127,6 @@ public enum RawPath {
             }
         }
         return files
-    }
-}
-
-extension CocoaError {
-    fileprivate static func error(_ reason: String) -> Error {
-        NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: reason])
     }
 }
 

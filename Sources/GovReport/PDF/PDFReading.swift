@@ -1,0 +1,8 @@
+/// A PDF report with what its reading saw: the page layouts its tables were read from (with
+/// rulings when they were used) and every stage of the table finder as that reading ran. The
+/// debug view draws these, so it shows the run that made the report.
+public struct PDFReading: Sendable {
+    public var report: CanonicalReport
+    public var layouts: [PageLayout]
+    var stages: [TableStages]
+}
