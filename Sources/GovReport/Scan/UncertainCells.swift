@@ -50,13 +50,10 @@ enum UncertainCells {
                 if can.contains(where: { reasons[$0.key] != nil }) {
                     guard Self.isRowRule(f.code) else { continue }
                     marked = Array(keys)
-                    for key in marked where reasons[key]?.contains(why) != true {
-                        reasons[key, default: []].append(contentsOf: (suspects[key] ?? []) + [why])
-                    }
-                    continue
+                } else {
+                    let weak = can.map(\.key).filter { suspects[$0] != nil }
+                    marked = weak.isEmpty ? can.map(\.key) : weak
                 }
-                let weak = can.map(\.key).filter { suspects[$0] != nil }
-                marked = weak.isEmpty ? can.map(\.key) : weak
             } else {
                 // No one misreading explains it: cells OCR was unsure of, else every cell.
                 let weak = keys.filter { suspects[$0] != nil }
