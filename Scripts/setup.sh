@@ -12,8 +12,9 @@
 #                                        .wps, .rtf and .odt reports to .docx; without it those
 #                                        inputs fail with needs_converter (exit 10)
 #   bash Scripts/setup.sh --tests        also what only the tests need: headless Chromium with a
-#                                        CJK font (the HTML reports are tested in a real browser)
-#                                        and LibreOffice Calc (reports-wide.csv is opened in it)
+#                                        CJK font (the HTML reports are tested in a real browser),
+#                                        LibreOffice Writer (a .doc is converted) and Calc
+#                                        (reports-wide.csv is opened in it)
 set -euo pipefail
 tests=false
 office=false
@@ -36,14 +37,21 @@ command -v pkg-config >/dev/null || need+=(pkg-config)
 [ -f /usr/include/tesseract/capi.h ] || need+=(libtesseract-dev)
 [ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || need+=(tesseract-ocr-chi-sim)
 [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
+# LibreOffice's modules: a `soffice` may come with Calc alone (libreoffice-calc-nogui), which
+# cannot open a .doc; Writer is libswlo.so, Calc libsclo.so, in soffice's own program folder.
+office_has() {
+  local soffice
+  soffice=$(command -v soffice) || return 1
+  [ -e "$(dirname "$(readlink -f "$soffice")")/$1" ]
+}
 # Converting Word-processor formats.
-if $office; then
-  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+if $office || $tests; then
+  office_has libswlo.so || need+=(libreoffice-writer-nogui)
 fi
-# Tests only.
+# Tests only (they also convert a .doc with Writer).
 if $tests; then
   command -v chromium >/dev/null || need+=(chromium fonts-wqy-zenhei)
-  [ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
+  office_has libsclo.so || need+=(libreoffice-calc-nogui)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
