@@ -13,7 +13,7 @@ enum OCRTrace {
         guard let target else { return }
         let data = Data((s() + "\n").utf8)
         if target == "1" { FileHandle.standardError.write(data); return }
-        if !FileManager.default.fileExists(atPath: target) { FileManager.default.createFile(atPath: target, contents: nil) }
+        if !FileManager.default.fileExists(atPath: target) { _ = FileManager.default.createFile(atPath: target, contents: nil) }
         guard let h = FileHandle(forWritingAtPath: target) else { return }
         h.seekToEndOfFile()
         h.write(data)
@@ -24,6 +24,6 @@ enum OCRTrace {
         guard let dumpFolder else { return }
         var data = Data("P5\n\(width) \(height)\n255\n".utf8)
         data.append(contentsOf: pixels)
-        FileManager.default.createFile(atPath: "\(dumpFolder)/\(name).pgm", contents: data)
+        _ = FileManager.default.createFile(atPath: "\(dumpFolder)/\(name).pgm", contents: data)
     }
 }

@@ -76,7 +76,7 @@ public enum TableVocabulary {
     static let tableCharacters: String = {
         var text = Template.applicationRows.flatMap { [$0.label, $0.group ?? ""] + $0.aliases }.joined()
         text += TemplateVersion.allCases.flatMap { Template.activeRows($0).flatMap { [$0.label] + $0.aliases } }.joined()
-        text += (Template.applicationColumnLabels + Template.reviewColumnLabels.flatMap { $0 }).joined()
+        text += (Template.applicationColumnLabels + Template.reviewColumnLabels.compactMap { $0 }).joined()
         text += headerWords.joined()
         text += "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）第二十条第（一）（五）（六）（八）（九）项"
             + "本年制发件数本年废止件数现行有效件数本年新公开数量对外公开总数量本年增/减处理决定数量采购项目数量采购总金额"
