@@ -48,13 +48,13 @@ public struct Harvest {
     }
 
     /// Reads `compare`'s inputs: report files, canonical JSON and folders of them.
-    public mutating func readCompareInputs(_ inputs: [String], runner: inout InputRunner) {
+    public mutating func readCompareInputs(_ inputs: [String], runner: inout InputRunner, limits: DocumentLimits? = nil) {
         for arg in inputs {
             let files = HarvestInputs.expand([arg])
             if files.isEmpty {
-                fail(arg, "is a folder with no report (.pdf, .txt, .html) or JSON files in it", runner: &runner)
+                fail(arg, "is a folder with no report (.pdf, .docx, .html, .txt, …) or JSON files in it", runner: &runner)
             }
-            for file in files { read(file, runner: &runner) }
+            for file in files { read(file, runner: &runner, limits: limits) }
         }
         reportNotes()
     }
@@ -68,8 +68,10 @@ public struct Harvest {
             return
         }
         do {
-            let tables = runner.tables
-            add(try LibraryNoise.quieted { () throws(InputError) in try ReportExtractor.extract(data: data, name: "-", tables: tables) },
+            let (tables, ocr) = (runner.tables, runner.ocr)
+            add(try LibraryNoise.quieted { () throws(InputError) in
+                    try ReportExtractor.extract(data: data, name: "-", tables: tables, ocr: ocr)
+                },
                 path: "-", origin: nil)
         } catch {
             fail("-", error, runner: &runner)

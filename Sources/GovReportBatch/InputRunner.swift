@@ -42,7 +42,7 @@ public struct InputRunner {
         if path == "-" {
             do {
                 return .success(try ReportExtractor.extract(data: FileHandle.standardInput.readDataToEndOfFile(),
-                                                            name: "-", tables: tables).json(provenance: provenance))
+                                                            name: "-", tables: tables, ocr: ocr).json(provenance: provenance))
             } catch {
                 return .failure(DocumentFailure(error))
             }

@@ -9,14 +9,15 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare an organization's reports year over year: numbers, carried numbers, prose copied from last year.",
             discussion: """
-                `govreport compare OLD NEW` compares two reports (any input check reads: PDF, web page, \
-                text, canonical JSON), normally one organization's reports for consecutive years: every \
-                cell both print with its change (a blank counts as 0), the cells only one prints (a 2019 \
-                format report against a 2021 one), OLD's 四、结转下年度继续办理 against NEW's 二、上年结转 \
-                column by column, and the paragraphs of NEW's parts 一、五、六 that repeat a paragraph of \
-                OLD (numbers and years aside), with the share of each part that is repeated. A warning \
-                says when the organizations differ (the prose is then not compared) or the years are not \
-                consecutive.
+                `govreport compare OLD NEW` compares two reports (any input check reads: PDF,
+                scans by OCR, Word, web page, text, Markdown, canonical JSON), normally one
+                organization's reports for consecutive years: every cell both print with its
+                change (a blank counts as 0), the cells only one prints (a 2019 format report
+                against a 2021 one), OLD's 四、结转下年度继续办理 against NEW's
+                二、上年结转 column by column, and the paragraphs of NEW's parts 一、五、六
+                that repeat a paragraph of OLD (numbers and years aside), with the share of
+                each part that is repeated. A warning says when the organizations differ (the
+                prose is then not compared) or the years are not consecutive.
 
                 `govreport compare --by-organization INPUT...` reads files, folders, JSON Lines or a \
                 batch folder, pairs each organization's reports of consecutive years (organizations \
@@ -25,9 +26,11 @@ extension GovReportCommand {
 
                 EXIT STATUS
                   0  the reports were compared (findings and warnings are data)
-                  2  usage error (not two reports, or the --out file cannot be written)
+                  2  usage error (not two reports)
                   3  an input could not be read (4 encrypted PDF, 5 no text layer,
-                     6 not a report, as for extract); the first unreadable input's
+                     6 not a report, 11 stopped at --timeout or --max-memory, as for
+                     extract); the first unreadable input's
+                  8  the output (stdout or --out) cannot be written
                 """)
 
         @Argument(help: "OLD and NEW (report files or canonical JSON); with --by-organization, any number of files and folders.")
@@ -44,6 +47,10 @@ extension GovReportCommand {
 
         @OptionGroup var reading: TableOptions
 
+        @OptionGroup var limits: LimitOptions<ReadingLimits>
+
+        @OptionGroup var scans: OCROptions
+
         func validate() throws {
             if !byOrganization && inputs.count != 2 {
                 throw ValidationError("compare takes two reports, OLD and NEW (\(inputs.count) given); use --by-organization for a harvest")
@@ -51,9 +58,11 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            var runner = InputRunner(tables: reading.tables)
+            // Read as `check` reads: scans by OCR, each document bounded in time and memory.
+            var runner = InputRunner(tables: reading.tables, ocr: scans.ocr, limits: limits.limits)
+            defer { runner.finish() }
             var harvest = Harvest()
-            harvest.readCompareInputs(inputs, runner: &runner)
+            harvest.readCompareInputs(inputs, runner: &runner, limits: limits.limits)
 
             let comparisons: [ReportComparison]
             if byOrganization {
@@ -92,17 +101,14 @@ extension GovReportCommand {
         }
 
         func emit(_ output: String, comparisons: Int) throws {
+            // Every write is checked (a full disk is exit status 8); --out goes through the same
+            // writer as check's: a device or FIFO is written into, never replaced.
             guard let outPath else {
-                if !output.isEmpty { print(output) }
+                if !output.isEmpty { try Stdout.write(output + "\n") }
                 return
             }
             let text = output.hasSuffix("\n") || output.isEmpty ? output : output + "\n"
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: outPath), options: .atomic)
-            } catch {
-                Stderr.line("govreport: \(outPath): cannot be written (\(error.localizedDescription))")
-                throw ExitCode(ExitStatus.usage)
-            }
+            try OutputFile.write(Array(text.utf8), to: outPath)
             Stderr.line("govreport: wrote \(outPath) (\(comparisons) comparison\(comparisons == 1 ? "" : "s"))")
         }
     }
