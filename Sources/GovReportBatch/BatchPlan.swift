@@ -49,7 +49,8 @@ public enum BatchPlan {
         for list in filesFrom {
             if list == "-" { paths += try stdinList(); continue }
             guard let data = FileManager.default.contents(atPath: list) else {
-                throw BatchUsageError("--files-from \(list): cannot be read")
+                let why = Posix.whyUnreadable(list).map { " (\($0))" } ?? ""
+                throw BatchUsageError("--files-from \(list): cannot be read\(why); name a file that lists one input path a line")
             }
             paths += try listed(data, from: "--files-from \(list)", nulSeparated: nulSeparated)
         }
@@ -176,7 +177,8 @@ public struct FolderLock {
         do {
             try fm.createDirectory(at: layout.documents, withIntermediateDirectories: true)
         } catch {
-            throw BatchIOError("create", layout.documents.path, reason: SystemError.reason(error))
+            throw BatchIOError("create", layout.documents.path,
+                               reason: notAFolder(above: layout.documents) ?? SystemError.reason(error))
         }
         let fd = try Posix.open(layout.lock.path, .lock)
         guard Posix.tryLock(fd) else {
@@ -191,6 +193,19 @@ public struct FolderLock {
             throw BatchIOError("create", layout.temporaryDirectory.path, reason: SystemError.reason(error))
         }
         return FolderLock(fd: fd)
+    }
+
+    /// A file where the path to `folder` needs a folder (`--out` naming a file): Foundation
+    /// reports it with no system reason of its own.
+    static func notAFolder(above folder: URL) -> String? {
+        var path = ""
+        for part in folder.standardizedFileURL.pathComponents.dropFirst() {
+            path += "/" + part
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+            if !isFolder.boolValue { return "\(path) is a file, not a folder" }
+        }
+        return nil
     }
 
     /// Lets another batch take the folder.

@@ -49,7 +49,7 @@ public struct BatchRun {
         do {
             lock = try FolderLock.prepare(layout)
         } catch {
-            Stderr.line("govreport: \(ErrorText.describe(error))")
+            Stderr.line("govreport: \(ErrorText.describe(error)); choose another output folder (--out)")
             throw CommandFailure(ExitStatus.outputUnusable)
         }
         defer { lock.release() }

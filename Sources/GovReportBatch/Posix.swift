@@ -138,6 +138,16 @@ public enum Posix {
     /// Whether this process may read `path`.
     public static func isReadable(_ path: String) -> Bool { access(path, R_OK) == 0 }
 
+    /// Why `path` cannot be read (the system's words: `No such file or directory`, `Is a
+    /// directory`), or nil when it can.
+    public static func whyUnreadable(_ path: String) -> String? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return reason(errno) }
+        defer { Glibc.close(fd) }
+        var byte: UInt8 = 0
+        return Glibc.read(fd, &byte, 1) < 0 ? reason(errno) : nil
+    }
+
     /// A new folder from a `mkdtemp(3)` template (`…XXXXXX`); nil when it cannot be made.
     static func makeTemporaryDirectory(_ template: String) -> String? {
         var bytes = Array(template.utf8CString)

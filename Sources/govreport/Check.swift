@@ -9,16 +9,18 @@ extension GovReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check reports, one or a whole harvest: the template's rules, across reports, prose against tables.",
             discussion: """
-                Inputs are report files (PDF, Word .docx, .doc/.wps/.rtf/.odt through LibreOffice, web
-                pages, text; told by content, not by name), `-` for one report (or canonical JSON) on
-                standard input, folders (walked recursively for .pdf, .docx, .doc, .wps, .rtf, .odt,
-                .html, .htm, .txt, .json, .jsonl; JSON there that is not govreport/1 is skipped, and the
-                other files skipped are counted on stderr), and canonical JSON written by
-                `govreport extract` or a batch: one document, an array (up to 32 MiB), or JSON Lines (read a line at a
-                time; a line over 16 MiB or not a document is named and skipped; --timeout and --max-memory bound
-                a JSON file as a whole, see the README). A document is its path: the same
-                bytes under two paths are two documents (and a cross.duplicate warning); a report and the
-                JSON extracted from it are one.
+                Inputs are report files (PDF, Word .docx, .doc/.wps/.rtf/.odt through
+                LibreOffice, web pages, text, Markdown; told by content, not by name), `-` for
+                one report (or canonical JSON) on standard input, folders (walked recursively
+                for .pdf, .docx, .doc, .wps, .rtf, .odt, .html, .htm, .shtml, .xhtml, .mht,
+                .mhtml, .txt, .md, .markdown, .json, .jsonl; JSON there that is not govreport/1
+                is skipped, and the other files skipped are counted on stderr), and canonical
+                JSON written by `govreport extract` or a batch: one document, an array (up to
+                32 MiB), or JSON Lines (read a line at a time; a line over 16 MiB or not a
+                document is named and skipped; --timeout and --max-memory bound a JSON file as
+                a whole, see the README). A document is its path: the same bytes under two
+                paths are two documents (and a cross.duplicate warning); a report and the JSON
+                extracted from it are one.
 
                 Rules: every rule of the spec on each report (the 勾稽关系 and totals),
                 with the cells involved, expected vs actual and the page the numbers are
@@ -32,9 +34,10 @@ extension GovReportCommand {
                   0  every input was read and no report has an error finding
                   1  a report has an error finding
                   2  usage error
-                  3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a report,
-                     9 undecodable text, 10 needs LibreOffice, 11 stopped at --timeout or --max-memory, as for extract);
-                     the status is the first unreadable input's
+                  3  an input could not be read (4 encrypted PDF, 5 no text layer, 6 not a
+                     report, 9 undecodable text, 10 needs LibreOffice, 11 stopped at --timeout
+                     or --max-memory, as for extract); the status is the first unreadable
+                     input's
                   8  the output (stdout, --out or --sqlite) cannot be written
                 """)
 

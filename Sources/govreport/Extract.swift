@@ -12,13 +12,14 @@ extension GovReportCommand {
                 (or, with --jsonl, one document per line). Inputs that cannot be read are reported \
                 on stderr and left out; the others are still printed.
 
-                Inputs are told by their content, not their name: PDF, Word .docx, web pages, text;
-                .doc, .wps, .rtf and .odt are converted by LibreOffice first (exit 10 without it).
-                Other formats (OFD, archives, images, other Office files) are refused with an error
-                naming the format (exit 3). `-` reads one report from standard input.
+                Inputs are told by their content, not their name: PDF, Word .docx, web pages,
+                text, Markdown; .doc, .wps, .rtf and .odt are converted by LibreOffice first
+                (exit 10 without it). Other formats (OFD, archives, images, other Office files)
+                are refused with an error naming the format (exit 3). `-` reads one report from
+                standard input.
                 """)
 
-        @Argument(help: "Report files (.pdf, .docx, .doc, .wps, .rtf, .odt, .html, .txt), or - for standard input.")
+        @Argument(help: "Report files (.pdf, .docx, .doc, .wps, .rtf, .odt, .html, .txt, .md), or - for standard input.")
         var files: [String]
 
         @Flag(help: "One compact JSON document per line (JSON Lines).")

@@ -12,19 +12,32 @@ struct GovReportCommand: ParsableCommand {
             Stderr.line(message)
             Foundation.exit(ExitStatus.usage)
         }
+        var parsed: ParsableCommand.Type = GovReportCommand.self
         do {
             var command = try parseAsRoot(rawArguments)
+            parsed = type(of: command)
             try command.run()
         } catch let failure as CommandFailure {
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((usageMessage(for: error, in: parsed) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)
         }
+    }
+
+    /// A usage error with the usage of the command it is about: one found while parsing names
+    /// its command itself; one a command's `run` finds (a `--files-from` list that cannot be read)
+    /// gets that command's usage, not the top command's.
+    static func usageMessage(for error: Error, in command: ParsableCommand.Type) -> String {
+        guard command != GovReportCommand.self, let validation = error as? ValidationError else {
+            return fullMessage(for: error)
+        }
+        return "Error: \(validation.message)\nUsage: \(usageString(for: command))\n"
+            + "  See 'govreport \(command._commandName) --help' for more information."
     }
 
     /// The arguments as bytes, a name that is not UTF-8 (GBK) written as `RawPath` writes it, so
@@ -75,19 +88,21 @@ struct GovReportCommand: ParsableCommand {
         commandName: "govreport",
         abstract: "Turn Chinese government information-disclosure annual reports into checked canonical JSON.",
         discussion: """
-            Reads 政府信息公开工作年度报告 (PDF, web page or text), rebuilds
-            the three standard tables on the national template (2021 or 2019 format)
-            and prints govreport/1 JSON.
+            Reads 政府信息公开工作年度报告 (PDF, scans by OCR, Word, web page,
+            text or Markdown), rebuilds the three standard tables on the national
+            template (2021 or 2019 format) and prints govreport/1 JSON.
 
             EXIT STATUS
               0  every input was read (check: and no error findings)
               1  check: a report does not add up (error findings)
               2  usage error
               3  an input could not be read: missing, a directory, empty, not a
-                 PDF/HTML/text report, damaged or truncated PDF, unknown encoding
+                 report of a kind govreport reads, damaged or truncated, unknown
+                 encoding
               4  an input PDF is password-protected
-              5  an input PDF has no usable text: a scan (needs OCR), text drawn as outlines,
-                 or fonts whose data is not installed (the message names the package)
+              5  an input PDF has no usable text: a scan OCR found no report on, text
+                 drawn as outlines, or fonts whose data is not installed (the message
+                 names the package)
               6  an input is readable but is not a disclosure annual report
               7  batch: one or more inputs could not be extracted (failures.csv)
               8  the output cannot be written (stdout, a named file); batch, merge:

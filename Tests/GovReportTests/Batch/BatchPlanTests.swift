@@ -68,7 +68,8 @@ import GovReport
                                              standardInput: { Data((dir.path + "/d.pdf\n").utf8) })
         #expect(found.map(\.path) == found.map(\.path).sorted(by: InputListing.pathPrecedes))
         #expect(Set(found.map { ($0.path as NSString).lastPathComponent }) == ["a.pdf", "b.txt", "c.pdf", "d.pdf"])
-        #expect(throws: BatchUsageError("--files-from \(dir.path)/none: cannot be read")) {
+        #expect(throws: BatchUsageError("--files-from \(dir.path)/none: cannot be read (No such file or directory); "
+                                   + "name a file that lists one input path a line")) {
             try BatchPlan.listInputs([], filesFrom: [dir.path + "/none"], nulSeparated: false, extensionList: "*",
                                      excluding: [], standardInput: { Data() })
         }
