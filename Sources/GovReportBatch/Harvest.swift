@@ -50,6 +50,10 @@ public struct Harvest {
     /// Reads `compare`'s inputs: report files, canonical JSON and folders of them.
     public mutating func readCompareInputs(_ inputs: [String], runner: inout InputRunner, limits: DocumentLimits? = nil) {
         for arg in inputs {
+            if arg == "-" {
+                readStandardInput(runner: &runner)
+                continue
+            }
             let files = HarvestInputs.expand([arg])
             if files.isEmpty {
                 fail(arg, "is a folder with no report (.pdf, .docx, .html, .txt, …) or JSON files in it", runner: &runner)
@@ -114,10 +118,10 @@ public struct Harvest {
     public mutating func add(_ report: CanonicalReport, path: String, origin: String?) -> String? {
         // A document is its source path: a report and the JSON extracted from it (which records
         // that path and the report's hash) are one; the same bytes under two paths are two
-        // documents, which the cross-report check calls duplicates.
-        let parts = report.source.path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        let source = (report.source.path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-        let key = source + "\u{0}" + report.source.sha256
+        // documents, which the cross-report check calls duplicates. A relative path is taken
+        // from the current folder, so `reports/a.pdf` in a JSON and the walk's `$PWD/reports/a.pdf`
+        // are one path.
+        let key = Self.absolute(report.source.path) + "\u{0}" + report.source.sha256
         guard seen.insert(key).inserted else {
             repeated += 1
             return nil
@@ -125,6 +129,17 @@ public struct Harvest {
         entries.append(.init(path: path, report: report))
         origins.append(origin)
         return key
+    }
+
+    /// `path` from the root, without `.`, `..` or repeated slashes (`-`, standard input, as it is).
+    static func absolute(_ path: String) -> String {
+        guard path != "-" else { return path }
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     public func reportNotes() {

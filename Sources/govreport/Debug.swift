@@ -24,6 +24,12 @@ extension GovReportCommand {
         @OptionGroup var reading: TableOptions
         @Option(help: "Draw one stage of the table finder instead: rows, columns, labels, cells.") var stage: DebugStage?
 
+        /// A page 0 pixels wide is no picture, and past 10 pixels a point (an A4 page 6,000 pixels
+        /// wide) the renderer refuses the size with words about surfaces.
+        func validate() throws {
+            guard scale > 0, scale <= 10 else { throw ValidationError("--scale must be more than 0 and at most 10 (pixels per point)") }
+        }
+
         func run() throws {
             let data = try PDFInput.read(file, command: "debug")
             let result: PDFReading
@@ -34,7 +40,7 @@ extension GovReportCommand {
             let number = page ?? result.report.applications.rows.compactMap(\.page).min() ?? 1
             guard let layout = result.layouts.first(where: { $0.number == number }) else {
                 Stderr.line("govreport: \(file): has no page \(number) (it has \(result.layouts.count))")
-                throw ExitCode.validationFailure
+                throw ExitCode(ExitStatus.usage)
             }
             let doc = try PDFInput.open(file, data: data)
             do {

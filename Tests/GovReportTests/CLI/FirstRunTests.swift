@@ -134,3 +134,57 @@ extension FirstRunTests {
         #expect(!r.stderr.contains("input/output error"), "\(r.stderr)")
     }
 }
+
+// MARK: compare's standard input, debug's scale
+
+extension FirstRunTests {
+    /// `-` is one report or canonical JSON on standard input, for compare as for check.
+    @Test func compareTakesCanonicalJSONOnStandardInput() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let old = try CLI.run(["extract", Self.pair[0]])
+        let json = dir.url.appendingPathComponent("old.json")
+        try old.stdout.write(to: json)
+        let r = try CLI.run(["compare", "--format", "json", "-", Self.pair[1]], stdin: json)
+        #expect(r.status == 0, "\(r.stderr)")
+        let compared = try JSONValue.parse(r.stdout)
+        #expect(compared["from"]?["year"]?.decimal == 2024 && compared["cells"]?.array?.isEmpty == false)
+    }
+
+    @Test(arguments: ["0", "-1", "1000"])
+    func debugRefusesAScaleItCannotDraw(scale: String) throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let png = dir.url.appendingPathComponent("page.png").path
+        let r = try CLI.run(["debug", NewcomerTests.pdf, "--png", png, "--scale=\(scale)"])
+        #expect(r.status == 2 && r.stderr.contains("--scale must be"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: png))
+    }
+
+    @Test func debugOnAMissingPageSaysSoOnce() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let r = try CLI.run(["debug", NewcomerTests.pdf, "--page", "99", "--png", dir.url.appendingPathComponent("p.png").path])
+        #expect(r.status == 2 && r.stderr.hasSuffix("(it has 4)\n"), "\(r.stderr)")
+    }
+}
+
+// MARK: check: one path, spelled two ways
+
+extension FirstRunTests {
+    /// A report's JSON records the path it was extracted under (`in/report.txt`); the folder
+    /// walk of `$PWD/in` finds the same file: one document, not a duplicate of itself.
+    @Test func aRelativeAndAnAbsolutePathToOneFileAreOneDocument() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        try NewcomerTests.copy(Self.pair[0], to: dir.url.appendingPathComponent("in/report.txt"))
+        let extracted = try CLI.run(["extract", "in/report.txt"], in: dir.url)
+        try extracted.stdout.write(to: dir.url.appendingPathComponent("report.json"))
+        let r = try CLI.run(["check", "--json", dir.url.appendingPathComponent("in").path, "report.json"], in: dir.url)
+        let reports = try #require(try CLITests.parse(r.stdout) as? [[String: Any]])
+        #expect(reports.count == 1, "\(r.stderr)")
+        let codes = reports.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+        #expect(!codes.contains("cross.duplicate"), "\(codes)")
+        #expect(r.stderr.contains("read again"), "\(r.stderr)")
+    }
+}
