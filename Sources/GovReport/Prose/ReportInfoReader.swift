@@ -82,6 +82,13 @@ public enum ReportInfoReader {
         let crumb = head[end].text.contains(where: { ">＞›»".contains($0) })
         var block = lastColumn(head[end].text).split(whereSeparator: { ">＞›»".contains($0) }).last.map(String.init)
             ?? head[end].text
+        // A title whose pieces stand far apart (a large title in text laid out at a fixed pitch
+        // narrower than its characters: `pdftotext -fixed 3`) is one title, not a side menu
+        // beside the article, when only its pieces together name the body.
+        if !crumb, !namesBody(block), head[end].text.contains("\t") {
+            let whole = head[end].text.replacingOccurrences(of: "\t", with: " ")
+            if namesBody(whole) { block = whole }
+        }
         var start = end
         while start > 0, end - start < 3, !namesBody(block), !crumb {
             let prev = head[start - 1]

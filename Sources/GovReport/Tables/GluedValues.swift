@@ -1,8 +1,9 @@
 /// A number printed at the left edge of its cell, right after a label that fills the cell
 /// before it (行政规范性文件5, 3.危及“三安全一稳定”0 — web pages printed by LibreOffice put
-/// values left in narrow cells): the gap is narrower than a word gap, so the number came out
-/// as the end of the label's word. Inside the table parts such a number is split off as a
-/// word of its own, so it is read as the value it is and not as label text.
+/// values left in narrow cells; 只计这一情形，6 — the label's own comma, then the number): the
+/// gap is narrower than a word gap, so the number came out as the end of the label's word.
+/// Inside the table parts such a number is split off as a word of its own, so it is read as
+/// the value it is and not as label text.
 ///
 /// The gap that separates them: `TableFinderSettings.Labels.gluedValueGap`.
 enum GluedValues {
@@ -23,7 +24,11 @@ enum GluedValues {
         guard g.count >= 2, isNumeric(g[g.count - 1]) else { return [word] }
         var k = g.count - 1
         while k > 0, isNumeric(g[k - 1]) { k -= 1 }
-        guard k > 0, !isNumeric(g[k - 1]), TextNormalizer.isCJK(TextNormalizer.key(g[k - 1].text).first ?? " ")
+        // A number opens with a digit: a comma or point before it is the label's (情形，6).
+        while k < g.count - 1, !(TextNormalizer.key(g[k].text).first?.isNumber ?? false) { k += 1 }
+        guard k > 0 else { return [word] }
+        let mark = "，、；：。》】".contains(g[k - 1].text)
+        guard mark || !isNumeric(g[k - 1]), mark || TextNormalizer.isCJK(TextNormalizer.key(g[k - 1].text).first ?? " ")
                 || "”)）\"".contains(g[k - 1].text) else { return [word] }
         let h = LineBuilder.gapScale(g[k - 1].box, g[k].box)
         let number = Array(g[k...])

@@ -23,7 +23,8 @@ enum RowPlacement {
             // Units: the parts of one value (a space as thousands separator: 1 234) together.
             var units: [[Int]] = []
             for i in line {
-                if let last = units.last?.last, out[last] == out[i], isThousands(words[i].text),
+                if let unit = units.last, let last = unit.last, out[last] == out[i], isThousands(words[i].text),
+                   leadsThousands(words[unit[0]].text),
                    words[i].box.x0 - words[last].box.x1 <= joinGap * words[i].box.height {
                     units[units.count - 1].append(i)
                 } else {
@@ -42,6 +43,12 @@ enum RowPlacement {
             }
         }
         return (out, ambiguous)
+    }
+
+    /// One to three digits: what a number with a space as thousands separator opens with
+    /// (1102 275 is two numbers side by side).
+    static func leadsThousands(_ text: String) -> Bool {
+        (1...3).contains(text.count) && text.allSatisfy { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
     }
 
     /// Three digits: what follows a space used as thousands separator.

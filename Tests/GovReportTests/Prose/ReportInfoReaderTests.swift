@@ -34,6 +34,19 @@ import Testing
         #expect(ReportInfoReader.organization(title: title) == "澄州市生态环境局")
     }
 
+    @Test func titleInPiecesFarApart() {
+        // Text laid out at a fixed pitch narrower than a large title's characters
+        // (`pdftotext -layout -fixed 3`): its pieces stand columns apart, joined by tabs.
+        let lines = Self.lines(["当前位置：首页\t>\t政务公开\t>\t政府信息公开年报", "泗阳县卫生健康委员会\t2021\t年政府信息公开工作年度报告",
+                                "本报告由泗阳县卫生健康委员会办公室编制。", "一、总体情况"])
+        let title = ReportInfoReader.title(in: lines)
+        #expect(ReportInfoReader.organization(title: title) == "泗阳县卫生健康委员会")
+        #expect(ReportInfoReader.year(title: title, lines: lines) == 2021)
+        // A side menu beside the article's title still gives way to the title alone.
+        let menu = Self.lines(["首页\t滨江区人民政府2023年政府信息公开工作年度报告", "一、总体情况"])
+        #expect(ReportInfoReader.title(in: menu) == "滨江区人民政府2023年政府信息公开工作年度报告")
+    }
+
     @Test func titleLineOfText() {
         // Text input: no print sizes. The title ends at the line that ends with 报告.
         let lines = Self.lines(["三门峡市科学技术局 2024 年政府信息公开工作年度报告", "一、总体情况", "（一）主动公开情况"])

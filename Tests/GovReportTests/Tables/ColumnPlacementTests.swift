@@ -38,6 +38,24 @@ import Testing
         #expect(!diagnostics.contains { $0.code == "table.cell_joined" })
     }
 
+    @Test func aFourDigitNumberAndAThreeDigitOneASpaceApartAreTwoNumbers() throws {
+        // 1180 256 where the first number alone belongs: no number with a space as thousands
+        // separator opens with four digits (1 180 256 would be one).
+        let rest = Self.values(Array(zip(["1", "1", "1", "1", "1440"], M.centers.dropFirst(2))), y: 140)
+        let glyphs = Self.header() + Draw.text("（一）予以公开", x: 35, y: 140) + Draw.centered("1180 256", x: M.centers[0], y: 140) + rest
+        let (rows, _) = Self.read([Self.page(2, glyphs)])
+        let granted = try #require(rows.first { $0.label.contains("予以公开") })
+        #expect(granted.cells == ["1180", "256", "1", "1", "1", "1", "1440"])
+        #expect(RowPlacement.leadsThousands("12") && !RowPlacement.leadsThousands("1180"))
+    }
+
+    @Test func aNumberAfterALabelsCommaIsSplitOff() {
+        // 只计这一情形，6: the label's own comma, a space, the number (a label filling its cell).
+        let glyphs = Draw.text("只计这一情形，", x: 35, y: 100) + Draw.text("6", x: 110.5, y: 100)
+        let words = GluedValues.split(LineBuilder.word(glyphs), gap: TableFinderSettings.standard.labels.gluedValueGap)
+        #expect(words.map(\.text) == ["只计这一情形，", "6"])
+    }
+
     @Test func aRowPrintedAWholeColumnLeftIsPlacedInOrder() throws {
         let row = Self.values(Array(zip(["4", "1", "1", "2", "3", "1", "12"], M.centers.map { $0 - 40 })), y: 140)
         let glyphs = Self.header() + Draw.text("（一）予以", x: 35, y: 140) + row
