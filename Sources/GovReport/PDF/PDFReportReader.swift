@@ -27,11 +27,11 @@ enum PDFReportReader {
             read.report.diagnostics += popplerDiagnostics(said.messages, dropped: said.dropped)
             return read
         } catch {
-            // Damage Poppler itself reports, and that leaves no report: the file is damaged, not a
-            // scan or some other document.
+            // Damage Poppler itself reports, and that leaves no report (or text that cannot be
+            // decoded): the file is damaged, not a scan or some other document.
             let said = PopplerDocument.takeMessages()
             switch error {
-            case .noTextLayer, .textAsOutlines, .notAReport:
+            case .noTextLayer, .textAsOutlines, .notAReport, .undecodableText:
                 if let damage = said.messages.first(where: \.isDamage) ?? said.droppedDamage {
                     let count = said.messages.filter(\.isDamage).count + said.dropped
                     throw .damagedPDF("Poppler: " + damage.text
