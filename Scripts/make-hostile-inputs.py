@@ -19,6 +19,7 @@ With --big also (3 minutes and 1.2 GB of disk):
   big-text.txt          a text report followed by 200 MB of prose
   big.jsonl             1 GB of JSON Lines: ~150,000 canonical documents (the samples under
                         distinct paths, organizations and hashes), as a large batch writes
+  deep-list.md          a Markdown list nested 10,000 levels deep (100 MB of indentation)
 
 Then `bash Scripts/measure-hostile.sh OUT_DIR` runs each through `extract`, `check` and `batch`
 with /usr/bin/time and prints wall time, peak memory and exit status.
@@ -141,6 +142,9 @@ def main():
     if "--big" in sys.argv:
         big_text(os.path.join(out, "big-text.txt"))
         big_jsonl(os.path.join(out, "big.jsonl"))
+        with open(os.path.join(out, "deep-list.md"), "w", encoding="utf-8") as f:
+            for k in range(10000):
+                f.write("  " * k + "- 附注\n")
     open(os.path.join(out, "content-bomb.pdf"), "wb").write(content_bomb())
 
     web = open(WEB, encoding="utf-8").read()

@@ -12,7 +12,7 @@ enum PDFInput {
             throw fail(file, .cannotOpen(file))
         }
         guard !data.isEmpty else { throw fail(file, .empty) }
-        guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else {
+        guard InputKind.isPDF(data) else {
             let head = String(decoding: data.prefix(512), as: UTF8.self)
                 .drop { $0.isWhitespace || $0 == "\u{FEFF}" }
             let ext = (file as NSString).pathExtension.lowercased()

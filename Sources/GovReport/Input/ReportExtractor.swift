@@ -81,7 +81,7 @@ extension ReportExtractor {
         -> PDFReading {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
-        guard data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else { throw .notPDF }
+        guard InputKind.isPDF(data) else { throw .notPDF }
         return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables, ocr: ocr)
     }
 }

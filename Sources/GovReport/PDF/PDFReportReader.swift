@@ -27,11 +27,11 @@ enum PDFReportReader {
             read.report.diagnostics += popplerDiagnostics(said.messages, dropped: said.dropped)
             return read
         } catch {
-            // Damage Poppler itself reports, and that leaves no report: the file is damaged, not a
-            // scan or some other document.
+            // Damage Poppler itself reports, and that leaves no report (or text that cannot be
+            // decoded): the file is damaged, not a scan or some other document.
             let said = PopplerDocument.takeMessages()
             switch error {
-            case .noTextLayer, .textAsOutlines, .notAReport:
+            case .noTextLayer, .textAsOutlines, .notAReport, .undecodableText:
                 if let damage = said.messages.first(where: \.isDamage) ?? said.droppedDamage {
                     let count = said.messages.filter(\.isDamage).count + said.dropped
                     throw .damagedPDF("Poppler: " + damage.text
@@ -76,7 +76,15 @@ enum PDFReportReader {
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
             case .encrypted: throw .encryptedPDF
-            case .damaged(let why): throw .damagedPDF(why.isEmpty ? "poppler could not parse it" : why)
+            case .damaged(let why):
+                // What Poppler said while it tried (`Couldn't read xref table`) says more than
+                // its summary (`PDF document is damaged`).
+                let said = PopplerDocument.takeMessages()
+                let summary = why.isEmpty ? "poppler could not parse it" : why
+                guard let damage = said.messages.first(where: \.isDamage) ?? said.droppedDamage else {
+                    throw .damagedPDF(summary)
+                }
+                throw .damagedPDF(summary + "; Poppler: " + damage.text)
             case nil: throw .damagedPDF("\(error)")
             }
         }

@@ -38,10 +38,44 @@ public struct PageTextJudgement: Sendable, Equatable {
             return PageTextJudgement(page: text.number, verdict: .undecodable,
                                      reason: "\(what) (font \(names.joined(separator: ", ")) has no Unicode mapping for them)")
         }
+        if let (font, count) = wrongCharset(text) {
+            return PageTextJudgement(page: text.number, verdict: .undecodable,
+                                     reason: "\(count) glyph(s) of font \(font) come out as Latin-1 symbols and accented letters (€, ‚, ƒ, Š, …): its character map was not read")
+        }
         if total < 10 {
             return PageTextJudgement(page: text.number, verdict: .noText, reason: "\(total) character(s) of text")
         }
         return PageTextJudgement(page: text.number, verdict: .usable, reason: "")
+    }
+
+    /// A font whose glyphs come out, a third of them or more (and at least 20), as the Latin-1
+    /// and Windows-1252 symbols and accented letters no Chinese report is set in (`€‚ƒ„†‡ˆ‰Š‹Œ`,
+    /// `ÀÁÂ…ÿ`): the font's own 8-bit codes read without its character map (a ToUnicode map
+    /// damaged so that Poppler skips it without a word). The marks such text does use (`·`, `×`,
+    /// `°`, `§`, dashes, quotes, `…`) do not count. The font and its count, or nil.
+    static func wrongCharset(_ text: PageText) -> (font: String, count: Int)? {
+        var total: [String: Int] = [:], wrong: [String: Int] = [:]
+        for g in text.glyphs {
+            guard let s = g.text.unicodeScalars.first, !g.text.allSatisfy(\.isWhitespace) else { continue }
+            let font = g.fontName.isEmpty ? "an unnamed font" : g.fontName
+            total[font, default: 0] += 1
+            if isWrongCharset(s) { wrong[font, default: 0] += 1 }
+        }
+        return wrong.filter { $0.value >= 20 && $0.value * 3 >= total[$0.key]! }
+            .max { ($0.value, $1.key) < ($1.value, $0.key) }
+            .map { ($0.key, $0.value) }
+    }
+
+    /// Latin-1 letters and symbols, and Windows-1252's additions, but for the marks Chinese text
+    /// uses (no-break space, ¥ § © ® ° ± ² ³ · × ÷, and the dashes, quotes and … of 1252).
+    static func isWrongCharset(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xA0, 0xA5, 0xA7, 0xA9, 0xAE, 0xB0, 0xB1, 0xB2, 0xB3, 0xB7, 0xD7, 0xF7: false
+        case 0xA1...0xFF: true
+        case 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC,
+             0x201A, 0x201E, 0x2020, 0x2021, 0x2022, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2122: true
+        default: false
+        }
     }
 
     /// C0 and C1 control characters (line breaks and tabs are spacing, not glyphs), U+FFFD.

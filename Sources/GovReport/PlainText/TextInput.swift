@@ -3,6 +3,9 @@
 /// spaces (turned back into tabs), or text laid out with spaces on a character grid.
 enum TextInput {
     static func extract(text: String, name: String, ext: String, sha256: String) throws(InputError) -> CanonicalReport {
+        // Lists nested hundreds of levels deep are no report, whatever the text is read as; told
+        // first, in one pass, as the ways of telling the text's kind below take far longer on them.
+        try MarkdownNesting.requireBounded(text)
         // The name says Markdown unless the content is a text report's: cells between tabs, or
         // laid out with spaces (a text report saved as .md).
         let markdownByName = MarkdownReportReader.extensions.contains(ext) && !isTextReport(text)

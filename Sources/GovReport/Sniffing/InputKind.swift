@@ -42,8 +42,7 @@ public enum InputKind: Equatable, Sendable {
     public static func sniff(_ data: Data, name: String) -> InputKind {
         let ext = (name as NSString).pathExtension.lowercased()
         let head = [UInt8](data.prefix(4096))
-        // %PDF may follow a few bytes of junk (a BOM, a mail header) within the first KiB.
-        if data.prefix(1024).range(of: Data("%PDF".utf8)) != nil { return .pdf }
+        if isPDF(data) { return .pdf }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return zip(data)
         }
@@ -61,6 +60,53 @@ public enum InputKind: Equatable, Sendable {
         // a text report saved as .html) is text.
         if HTMLReportReader.extensions.contains(ext), hasMarkup(head) { return .html }
         return .text
+    }
+
+    // MARK: PDF
+
+    /// Whether the bytes are a PDF: `%PDF` within the first KiB (it may follow a few bytes of
+    /// junk, a BOM or a mail header), or a PDF whose header is damaged (see `hasDamagedPDFHeader`
+    /// and `hasPDFObjects`), which Poppler is still asked to read, or to say what is wrong.
+    public static func isPDF(_ data: Data) -> Bool {
+        if data.prefix(1024).range(of: Data("%PDF".utf8)) != nil { return true }
+        return hasDamagedPDFHeader([UInt8](data.prefix(64))) || hasPDFObjects(data)
+    }
+
+    /// A `%PDF-1.x` header with a byte flipped, lost or doubled near the start of the file:
+    /// `%PDX-1.4`, `%DF-1.3`, `PDF-1.7` without its `%`. (Text reports do not begin so.)
+    static func hasDamagedPDFHeader(_ head: [UInt8]) -> Bool {
+        func isVersion(_ k: Int) -> Bool {
+            k + 3 < head.count && head[k] == UInt8(ascii: "-") && (head[k + 1] == UInt8(ascii: "1") || head[k + 1] == UInt8(ascii: "2"))
+                && head[k + 2] == UInt8(ascii: ".") && (48...57).contains(head[k + 3])
+        }
+        for k in head.indices where isVersion(k) {
+            // `PDF` before the version, or `%` at most four bytes before it (`%PDF` with a byte
+            // changed or lost in between).
+            if k >= 3, head[(k - 3)..<k].elementsEqual("PDF".utf8) { return true }
+            if head[max(0, k - 4)..<k].contains(UInt8(ascii: "%")) { return true }
+        }
+        return false
+    }
+
+    /// PDF object syntax (`12 0 obj` … `endobj`) in the first MiB: the body of a PDF whose head
+    /// was lost (a download that kept only a later part of the file).
+    static func hasPDFObjects(_ data: Data) -> Bool {
+        let part = data.prefix(1 << 20)
+        guard part.range(of: Data("endobj".utf8)) != nil else { return false }
+        let bytes = [UInt8](part)
+        let obj = Array(" obj".utf8)
+        var k = 0
+        while k + obj.count <= bytes.count {
+            if bytes[k] == obj[0], bytes[k..<k + obj.count].elementsEqual(obj) {
+                // `<number> <number> obj`
+                var j = k - 1
+                var digits = 0
+                while j >= 0, (48...57).contains(bytes[j]) { j -= 1; digits += 1 }
+                if digits > 0, j >= 1, bytes[j] == UInt8(ascii: " "), (48...57).contains(bytes[j - 1]) { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     // MARK: ZIP packages

@@ -166,10 +166,8 @@ import Testing
         return nil
     }
 
-    @Test func aCharacterMapPopplerCannotReadIsDamage() throws {
-        // The sample's ToUnicode maps replaced, at the same length and unfiltered, by a map with
-        // an illegal entry: Poppler only warns (Syntax Warning), the text comes out garbled and
-        // no report is found in it. That is damage, said as Poppler said it.
+    /// The sample with its ToUnicode maps replaced, at the same length and unfiltered, by `map`.
+    static func sampleWithToUnicodeMaps(_ map: [UInt8]) throws -> [UInt8] {
         var bytes = [UInt8](try Data(contentsOf: Samples.url("sample-bordered-2021.pdf")))
         let key = Array("/ToUnicode ".utf8)
         var refs: Set<String> = []
@@ -179,7 +177,6 @@ import Testing
             refs.insert(String(decoding: bytes[i...].prefix { (48...57).contains($0) }, as: UTF8.self))
         }
         #expect(!refs.isEmpty)
-        let map = Array("/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 beginbfchar <01> <zz> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n".utf8)
         for ref in refs {
             let object = try #require(Self.find(Array("\n\(ref) 0 obj".utf8), in: bytes, from: 0))
             let start = try #require(Self.find(Array("stream\n".utf8), in: bytes, from: object)) + 7
@@ -191,11 +188,41 @@ import Testing
             #expect(filterEnd < start)
             for k in filter...filterEnd { bytes[k] = UInt8(ascii: " ") }
         }
+        return bytes
+    }
+
+    @Test func aCharacterMapPopplerCannotReadIsDamage() throws {
+        // A map with an illegal entry: Poppler only warns (Syntax Warning), the text comes out
+        // garbled and no report is found in it. That is damage, said as Poppler said it.
+        let bytes = try Self.sampleWithToUnicodeMaps(Array("/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 beginbfchar <01> <zz> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n".utf8))
         let why = Self.damage(bytes) ?? ""
         #expect(why.hasPrefix("Poppler: Syntax") && why.contains("ToUnicode CMap"), "\(why)")
         // A warning alone about a map does not make a good report damaged.
         #expect(PopplerMessage(page: 1, text: "Syntax Warning: Illegal entry in ToUnicode CMap").isBrokenTextMap)
         #expect(!PopplerMessage(page: 1, text: "Syntax Warning: Illegal entry in ToUnicode CMap").isDamage)
+    }
+
+    /// Found by bit flips in ToUnicode maps: `beginbfchar` turned into `beginbnchar` makes Poppler
+    /// skip the map without a word and read the font's codes as Windows-1252 (`€•‚ƒ„…†‡ˆ‰Š`);
+    /// no report was found in that and the file was called not a report. Such text is
+    /// undecodable, and says which font.
+    @Test func aFontReadWithoutItsCharacterMapIsUndecodable() throws {
+        let bytes = try Self.sampleWithToUnicodeMaps(Array("/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 beginbnchar <01> <6F84> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n".utf8))
+        do throws(InputError) {
+            _ = try ReportExtractor.extract(data: Data(bytes), name: "x.pdf")
+            Issue.record("read a report from a font without its map")
+        } catch {
+            guard case .undecodableText(let pages, let why) = error else {
+                Issue.record("called \(error.code), not undecodable_text")
+                return
+            }
+            #expect(!pages.isEmpty)
+            #expect(why.contains("Latin-1") && why.contains("font "), "\(why)")
+        }
+        // Chinese text's own marks are not such letters.
+        let marks = "·×°§±—–‘’“”…¥"
+        #expect(marks.unicodeScalars.allSatisfy { !PageTextJudgement.isWrongCharset($0) })
+        #expect("€‚ƒ„†‡ˆ‰ŠŒÀéÿ".unicodeScalars.allSatisfy(PageTextJudgement.isWrongCharset))
     }
 
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {

@@ -91,4 +91,39 @@ import Testing
         // Inside a code span nothing changes.
         #expect(MarkdownInline.bounded(["`[[<&` x"]) == ["`[[<&` x"])
     }
+
+    /// A list nested 10,000 levels deep (100 MB of indentation) kept govreport busy for 40 s and
+    /// was then refused as nested too deep: it is refused before it is read, within seconds
+    /// (3000 levels here, 9 MB; the 10,000 levels of Scripts/make-hostile-inputs.py --big: 5 s).
+    static func nestedList(levels: Int) -> String {
+        (0..<levels).map { String(repeating: "  ", count: $0) + "- 附注\n" }.joined()
+    }
+
+    @Test func aListNestedTenThousandLevelsIsRefusedAtOnce() throws {
+        let text = try Self.sample()
+        let at = try #require(text.range(of: "\n## "))
+        let hostile = text.replacingCharacters(in: at.lowerBound..<at.lowerBound,
+                                               with: "\n\n" + Self.nestedList(levels: 3000) + "\n\n")
+        let start = Date()
+        #expect(throws: InputError.tooDeeplyNested(limit: MarkdownNesting.maxListDepth)) { try Self.read(hostile) }
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test func aListNestedAFewLevelsLeavesTheReportAsItIs() throws {
+        let text = try Self.sample()
+        let clean = try Self.read(text)
+        let at = try #require(text.range(of: "\n## "))
+        let listed = try Self.read(text.replacingCharacters(in: at.lowerBound..<at.lowerBound,
+                                                             with: "\n\n" + Self.nestedList(levels: 20) + "\n\n"))
+        #expect(listed.applications == clean.applications)
+        #expect(listed.reviewLitigation == clean.reviewLitigation)
+    }
+
+    @Test func listDepthFollowsTheItemsTextColumns() {
+        #expect(MarkdownNesting.listDepth(Self.nestedList(levels: 7)) == 7)
+        #expect(MarkdownNesting.listDepth("- a\n- b\n  - c\n    1. d\n       - e\n- f\n") == 4)
+        #expect(MarkdownNesting.listDepth("1. a\n 2. b\n\tx\n---\n-x\n") == 1)
+        #expect(MarkdownNesting.listDepth("正文\n| a | b |\n") == 0)
+        #expect(MarkdownNesting.listDepth(Self.nestedList(levels: 10_000), stoppingAbove: 3) == 4)
+    }
 }
