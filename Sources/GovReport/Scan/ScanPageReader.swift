@@ -112,6 +112,20 @@ final class ScanPageReader {
             if !checked.changed.isEmpty { doubt(checked.changed.joined(separator: ", "), weak: true) }
             return checked.text
         }
+        // The digits with the point their marks show put back: a printed point marked weakly, a
+        // faint one (a speck, or a point a low-resolution scan left grey) strongly.
+        func pointed(_ digits: String) -> String {
+            guard let marks else { return digits }
+            var number = marks.number(digits)
+            if number.contains(".") {
+                doubt("a small mark read as a decimal point", weak: true)
+            } else if !marks.faintPoints.isEmpty {
+                number = marks.number(digits, faint: true)
+                doubt(number.contains(".") ? "a faint mark between digits read as a decimal point"
+                                           : "a faint mark between digits may be a decimal point")
+            }
+            return number
+        }
         if let marks {
             if marks.isSlash {
                 out.glyphs = Self.numberGlyphs("/", ink: ink, scale: scale)
@@ -119,9 +133,7 @@ final class ScanPageReader {
             }
             switch readDigits(marks, ink: ink, dpi: dpi) {
             case .sure(let text, let weakDoubt, let strongDoubt):
-                let number = marks.number(shaped(text))
-                out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
-                if number.contains(".") { doubt("a small mark read as a decimal point", weak: true) }
+                out.glyphs = Self.numberGlyphs(pointed(shaped(text)), ink: ink, scale: scale)
                 if let weakDoubt { doubt(weakDoubt, weak: true) }
                 if let strongDoubt { doubt(strongDoubt) }
                 return out
@@ -153,7 +165,9 @@ final class ScanPageReader {
         if case .number = ValueParser.parse(read), read.allSatisfy({ $0.isASCII }) {
             let asDigits = read.filter(\.isNumber)
             let number = shaped(digitText.isEmpty ? asDigits : digitText)
-            out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
+            let withPoint = pointed(number)
+            out.glyphs = Self.numberGlyphs(withPoint, ink: ink, scale: scale)
+            if read.contains("."), !withPoint.contains(".") { doubt("a decimal point read that the marks do not show: \(read)") }
             if digitText.isEmpty {
                 // Only the table-character reading saw it: the digit reader did not agree.
                 doubt("read only by the text recognizer: \(read)")

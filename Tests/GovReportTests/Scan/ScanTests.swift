@@ -68,6 +68,24 @@ import Testing
         }
     }
 
+    /// Amounts with a decimal point scanned at 150 and 200 dpi (`Fixtures/scan/cells/points`,
+    /// same script): the point is read, or the cell is marked — a lost point makes the amount
+    /// ten or a hundred times too large, and no sum shows it.
+    @Test(.enabled(if: ScanTests.ocrInstalled)) func aDecimalPointIsReadOrTheCellMarked() throws {
+        let reader = try ScanPageReader()
+        let folder = Self.fixture.appendingPathComponent("cells/points")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pgm") }.sorted()
+        #expect(files.count >= 8)
+        for file in files {
+            let want = String(file.dropFirst("point-".count).split(separator: "-")[0])
+            let image = try #require(Self.pgm(try Data(contentsOf: folder.appendingPathComponent(file))))
+            let reading = reader.readCell(Rect(x0: 0, y0: 0, x1: Double(image.width) / image.scale, y1: Double(image.height) / image.scale),
+                                          in: image, page: 1)
+            let got = reading.glyphs.map(\.text).joined()
+            #expect(got == want || reading.doubts.contains { !$0.weak }, "\(file): \(got) \(reading.doubts.map(\.reason))")
+        }
+    }
+
     /// A binary PGM (P5, 8 bits) at 300 dpi.
     static func pgm(_ data: Data) -> GrayImage? {
         let bytes = [UInt8](data)
