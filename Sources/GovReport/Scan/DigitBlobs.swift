@@ -98,8 +98,8 @@ struct DigitBlobs {
 
     /// Gaps (after how many digit marks) holding a faint round mark on the baseline in their
     /// middle: a decimal point a low-resolution scan left grey, which the cleaning took for a
-    /// speck. Read as a point only with the cell marked (it may be a speck); without it 1856.42
-    /// reads as 185642, a hundred times too large, and no sum shows it.
+    /// speck (or a speck between two 1s). Not read as a point; it marks an amount's cell, where
+    /// 1856.42 read as 185642 is a hundred times too large and no sum shows it.
     var faintPoints: [Int] = []
 
     /// Whether the middle half of the gap between two digit marks holds, on the baseline and

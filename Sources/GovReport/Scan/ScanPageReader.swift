@@ -8,6 +8,9 @@ public struct OCRDoubt: Sendable, Equatable {
     /// A weak doubt (a reading a little below full confidence) marks its cell only when an
     /// arithmetic rule on the cell fails; a strong one always does.
     public var weak = false
+    /// A doubt about a decimal point (a faint mark that may be one): it marks its cell only in
+    /// a column that holds decimals (an amount); elsewhere the number is a whole one anyway.
+    public var decimalOnly = false
 }
 
 /// A page read by OCR: its words as a text layer (points, y down, in the deskewed page), the
@@ -99,8 +102,8 @@ final class ScanPageReader {
         let dpi = Int((scale * 72).rounded())
         let origin = (ink.origin.x, ink.origin.y)
         var out = CellReading()
-        func doubt(_ why: String, weak: Bool = false) {
-            out.doubts.append(OCRDoubt(page: page, box: cell, reason: why, weak: weak))
+        func doubt(_ why: String, weak: Bool = false, decimalOnly: Bool = false) {
+            out.doubts.append(OCRDoubt(page: page, box: cell, reason: why, weak: weak, decimalOnly: decimalOnly))
         }
 
         var digitWords: [OCRWord] = []
@@ -112,17 +115,17 @@ final class ScanPageReader {
             if !checked.changed.isEmpty { doubt(checked.changed.joined(separator: ", "), weak: true) }
             return checked.text
         }
-        // The digits with the point their marks show put back: a printed point marked weakly, a
-        // faint one (a speck, or a point a low-resolution scan left grey) strongly.
+        // The digits with the point their marks show put back, marked weakly; a faint mark where
+        // a point would stand (a point a low-resolution scan left grey, or a speck between two
+        // 1s) is not read as one, but marks the cell if its column holds amounts.
         func pointed(_ digits: String) -> String {
             guard let marks else { return digits }
-            var number = marks.number(digits)
+            let number = marks.number(digits)
             if number.contains(".") {
                 doubt("a small mark read as a decimal point", weak: true)
             } else if !marks.faintPoints.isEmpty {
-                number = marks.number(digits, faint: true)
-                doubt(number.contains(".") ? "a faint mark between digits read as a decimal point"
-                                           : "a faint mark between digits may be a decimal point")
+                doubt("a faint mark between digits may be a decimal point (\(marks.number(digits, faint: true)))",
+                      decimalOnly: true)
             }
             return number
         }

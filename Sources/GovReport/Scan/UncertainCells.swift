@@ -19,7 +19,8 @@ enum UncertainCells {
                     let key = "\(name).\(row.key).\(field)"
                     cells.append((key, name, row.key, field, page))
                     guard let box = boxes[i] else { continue }
-                    for d in doubts where d.page == page && overlaps(d.box, box) {
+                    let decimal = name == TemplateTable.activeDisclosure.rawValue && (ActiveField(rawValue: field)?.allowsDecimal ?? false)
+                    for d in doubts where d.page == page && overlaps(d.box, box) && (decimal || !d.decimalOnly) {
                         if d.weak { suspects[key, default: []].append(d.reason) } else { reasons[key, default: []].append(d.reason) }
                     }
                 }

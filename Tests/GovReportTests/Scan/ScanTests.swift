@@ -86,6 +86,25 @@ import Testing
         }
     }
 
+    /// A seal's ring over cells of a greyscale scan (`Fixtures/scan/cells/sealed`, same script:
+    /// 0, 5 or nothing printed, the ring's grey arc through the cell): the printed number is
+    /// read, or the cell is marked — the arc must not become a number no one doubts.
+    @Test(.enabled(if: ScanTests.ocrInstalled)) func aSealsRingIsNotReadAsANumberUnmarked() throws {
+        let reader = try ScanPageReader()
+        let folder = Self.fixture.appendingPathComponent("cells/sealed")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pgm") }.sorted()
+        #expect(files.count >= 10)
+        for file in files {
+            let printed = String(file.dropFirst("sealed-".count).split(separator: "-")[0])
+            let want = printed == "blank" ? "" : printed
+            let image = try #require(Self.pgm(try Data(contentsOf: folder.appendingPathComponent(file))))
+            let reading = reader.readCell(Rect(x0: 0, y0: 0, x1: Double(image.width) / image.scale, y1: Double(image.height) / image.scale),
+                                          in: image, page: 1)
+            let got = reading.glyphs.map(\.text).joined()
+            #expect(got == want || reading.doubts.contains { !$0.weak }, "\(file): \(got) \(reading.doubts.map(\.reason))")
+        }
+    }
+
     /// A binary PGM (P5, 8 bits) at 300 dpi.
     static func pgm(_ data: Data) -> GrayImage? {
         let bytes = [UInt8](data)
