@@ -90,6 +90,54 @@ struct DigitBlobs {
         }
         self.separators = zip(separators, centres).filter { centred($0.0.after, $0.1) }.map(\.0)
         findSlash(ink)
+        faintPoints = (1..<max(1, digits.count)).filter { i in
+            !self.separators.contains { $0.after == i } && Self.faintPoint(in: ink, between: digits[i - 1], digits[i],
+                                                                          baseline: baseline, height: tallest)
+        }
+    }
+
+    /// Gaps (after how many digit marks) holding a faint round mark on the baseline in their
+    /// middle: a decimal point a low-resolution scan left grey, which the cleaning took for a
+    /// speck (or a speck between two 1s). Not read as a point; it marks an amount's cell, where
+    /// 1856.42 read as 185642 is a hundred times too large and no sum shows it.
+    var faintPoints: [Int] = []
+
+    /// Whether the middle half of the gap between two digit marks holds, on the baseline and
+    /// nowhere above it, a compact mark of grey or dark pixels about as wide as tall (the run
+    /// of such columns nearest the gap's middle: a cut-off piece of a digit lies at its side).
+    static func faintPoint(in ink: CellInk, between a: Blob, _ b: Blob, baseline: Int, height: Int) -> Bool {
+        let gap = b.x0 - a.x1
+        guard gap >= max(4, height / 5) else { return false }
+        let x0 = a.x1 + gap / 4, x1 = b.x0 - gap / 4
+        let level: UInt8 = 230
+        let low = baseline - height / 4, high = min(ink.height, baseline + height / 5)
+        func grey(_ x: Int, _ y: Int) -> Bool { ink.pixels[y * ink.width + x] < level }
+        let inked = (x0..<x1).map { x in (max(0, low)..<high).contains { grey(x, $0) } }
+        var runs: [Range<Int>] = []
+        var start: Int?
+        for (i, on) in (inked + [false]).enumerated() {
+            if on, start == nil { start = i }
+            if !on, let s = start {
+                // A ring (a point whose core the cleaning took) is two runs a column or two apart.
+                if let last = runs.last, x0 + s - last.upperBound <= max(1, height / 12) {
+                    runs[runs.count - 1] = last.lowerBound..<(x0 + i)
+                } else {
+                    runs.append((x0 + s)..<(x0 + i))
+                }
+                start = nil
+            }
+        }
+        let middle = (a.x1 + b.x0) / 2
+        guard let run = runs.min(by: { abs($0.lowerBound + $0.upperBound - 2 * middle) < abs($1.lowerBound + $1.upperBound - 2 * middle) }),
+              run.contains(middle) || abs(run.lowerBound + run.upperBound - 2 * middle) <= gap / 2 else { return false }
+        // Nothing dark above it in those columns (a mark at mid-height is a dash or a stroke).
+        for y in max(0, baseline - height)..<max(0, low) { for x in run where ink.pixels[y * ink.width + x] < 200 { return false } }
+        let rows = (max(0, low)..<high).filter { y in run.contains { grey($0, y) } }
+        guard let top = rows.first, let bottom = rows.last else { return false }
+        let w = run.count, h = bottom - top + 1
+        let side = max(2, height / 12)
+        return w >= side && h >= side && w * 5 <= height * 2 && h * 5 <= height * 2 && square(w, h)
+            && bottom + 1 >= baseline - height / 10
     }
 
     /// A lone mark drawn as a slash (a placeholder `/`): its top to the right of its bottom,
@@ -182,9 +230,11 @@ struct DigitBlobs {
 
     /// The number's text from its digits, with a decimal point put back where a point was
     /// printed (a comma between thousands is left out: it does not change the number).
-    func number(_ digitText: String) -> String {
+    /// With `faint`, a faint point (`faintPoints`) stands for a point when no other is printed.
+    func number(_ digitText: String, faint: Bool = false) -> String {
         let sign = negative ? "-" : ""
-        guard let point = separators.last(where: { !$0.descends }), digits.count == digitText.count else { return sign + digitText }
+        let faintPoint = faint ? faintPoints.last.map { (after: $0, descends: false) } : nil
+        guard let point = separators.last(where: { !$0.descends }) ?? faintPoint, digits.count == digitText.count else { return sign + digitText }
         let chars = Array(digitText)
         return sign + String(chars[..<point.after]) + "." + String(chars[point.after...])
     }

@@ -8,6 +8,9 @@ public struct OCRDoubt: Sendable, Equatable {
     /// A weak doubt (a reading a little below full confidence) marks its cell only when an
     /// arithmetic rule on the cell fails; a strong one always does.
     public var weak = false
+    /// A doubt about a decimal point (a faint mark that may be one): it marks its cell only in
+    /// a column that holds decimals (an amount); elsewhere the number is a whole one anyway.
+    public var decimalOnly = false
 }
 
 /// A page read by OCR: its words as a text layer (points, y down, in the deskewed page), the
@@ -99,8 +102,8 @@ final class ScanPageReader {
         let dpi = Int((scale * 72).rounded())
         let origin = (ink.origin.x, ink.origin.y)
         var out = CellReading()
-        func doubt(_ why: String, weak: Bool = false) {
-            out.doubts.append(OCRDoubt(page: page, box: cell, reason: why, weak: weak))
+        func doubt(_ why: String, weak: Bool = false, decimalOnly: Bool = false) {
+            out.doubts.append(OCRDoubt(page: page, box: cell, reason: why, weak: weak, decimalOnly: decimalOnly))
         }
 
         var digitWords: [OCRWord] = []
@@ -112,6 +115,20 @@ final class ScanPageReader {
             if !checked.changed.isEmpty { doubt(checked.changed.joined(separator: ", "), weak: true) }
             return checked.text
         }
+        // The digits with the point their marks show put back, marked weakly; a faint mark where
+        // a point would stand (a point a low-resolution scan left grey, or a speck between two
+        // 1s) is not read as one, but marks the cell if its column holds amounts.
+        func pointed(_ digits: String) -> String {
+            guard let marks else { return digits }
+            let number = marks.number(digits)
+            if number.contains(".") {
+                doubt("a small mark read as a decimal point", weak: true)
+            } else if !marks.faintPoints.isEmpty {
+                doubt("a faint mark between digits may be a decimal point (\(marks.number(digits, faint: true)))",
+                      decimalOnly: true)
+            }
+            return number
+        }
         if let marks {
             if marks.isSlash {
                 out.glyphs = Self.numberGlyphs("/", ink: ink, scale: scale)
@@ -119,9 +136,7 @@ final class ScanPageReader {
             }
             switch readDigits(marks, ink: ink, dpi: dpi) {
             case .sure(let text, let weakDoubt, let strongDoubt):
-                let number = marks.number(shaped(text))
-                out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
-                if number.contains(".") { doubt("a small mark read as a decimal point", weak: true) }
+                out.glyphs = Self.numberGlyphs(pointed(shaped(text)), ink: ink, scale: scale)
                 if let weakDoubt { doubt(weakDoubt, weak: true) }
                 if let strongDoubt { doubt(strongDoubt) }
                 return out
@@ -153,7 +168,9 @@ final class ScanPageReader {
         if case .number = ValueParser.parse(read), read.allSatisfy({ $0.isASCII }) {
             let asDigits = read.filter(\.isNumber)
             let number = shaped(digitText.isEmpty ? asDigits : digitText)
-            out.glyphs = Self.numberGlyphs(number, ink: ink, scale: scale)
+            let withPoint = pointed(number)
+            out.glyphs = Self.numberGlyphs(withPoint, ink: ink, scale: scale)
+            if read.contains("."), !withPoint.contains(".") { doubt("a decimal point read that the marks do not show: \(read)") }
             if digitText.isEmpty {
                 // Only the table-character reading saw it: the digit reader did not agree.
                 doubt("read only by the text recognizer: \(read)")

@@ -9,7 +9,7 @@ enum UncertainCells {
     static func diagnostics(for report: CanonicalReport, doubts: [OCRDoubt], ocrPages: Set<Int>) -> [Finding] {
         var reasons: [String: [String]] = [:]
         var suspects: [String: [String]] = [:]
-        var cells: [(key: String, table: String, row: String, column: String, page: Int)] = []
+        var cells: [(key: String, table: String, row: String, column: String, page: Int?)] = []
         let tables = [(TemplateTable.activeDisclosure.rawValue, report.activeDisclosure), (TemplateTable.applications.rawValue, report.applications),
                       (TemplateTable.reviewLitigation.rawValue, report.reviewLitigation)]
         for (name, table) in tables {
@@ -19,7 +19,8 @@ enum UncertainCells {
                     let key = "\(name).\(row.key).\(field)"
                     cells.append((key, name, row.key, field, page))
                     guard let box = boxes[i] else { continue }
-                    for d in doubts where d.page == page && overlaps(d.box, box) {
+                    let decimal = name == TemplateTable.activeDisclosure.rawValue && (ActiveField(rawValue: field)?.allowsDecimal ?? false)
+                    for d in doubts where d.page == page && overlaps(d.box, box) && (decimal || !d.decimalOnly) {
                         if d.weak { suspects[key, default: []].append(d.reason) } else { reasons[key, default: []].append(d.reason) }
                     }
                 }
@@ -79,6 +80,14 @@ enum UncertainCells {
                 reasons[key, default: []].append("row not found on the scan")
             }
         }
+        for (table, row, fields) in missingTables(report, ocrPages: ocrPages) {
+            for field in fields {
+                let key = "\(table).\(row).\(field)"
+                guard reasons[key] == nil else { continue }
+                cells.append((key, table, row, field, nil))
+                reasons[key, default: []].append("table not found on the pages read by OCR")
+            }
+        }
         return cells.compactMap { c in
             guard let why = reasons[c.key] else { return nil }
             var seen = Set<String>()
@@ -117,6 +126,25 @@ enum UncertainCells {
             }
         }
         return out
+    }
+
+    /// Every cell of each template table that none of the report's rows were found for, when
+    /// some page was read by OCR: the table may be on such a page, unread, so its cells (null)
+    /// are in doubt, not absent. The applications table in the layout of the report's format
+    /// ((六) as three sub-rows in 2021, as one row in 2019). Their page is not known.
+    static func missingTables(_ report: CanonicalReport, ocrPages: Set<Int>) -> [(table: String, row: String, fields: [String])] {
+        guard !ocrPages.isEmpty else { return [] }
+        return TemplateTable.allCases.filter { report[$0].isEmpty }.flatMap { table -> [(table: String, row: String, fields: [String])] in
+            switch table {
+            case .activeDisclosure:
+                return Template.activeRows(report.report.template).map { (table.rawValue, $0.key, $0.fieldKeys) }
+            case .applications:
+                return ApplicationRow.layout(splitOther: report.report.template == .v2021)
+                    .map { (table.rawValue, $0.rawValue, Template.applicationColumns) }
+            case .reviewLitigation:
+                return Template.reviewGroups.map { (table.rawValue, $0, Template.reviewFields) }
+            }
+        }
     }
 
     /// Each row's cell boxes; a cell with nothing printed gets the box of its column (from the

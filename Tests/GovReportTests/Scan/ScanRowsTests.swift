@@ -72,6 +72,30 @@ import Testing
         #expect(UncertainCells.diagnostics(for: report, doubts: [], ocrPages: []).isEmpty)
     }
 
+    /// A whole table not found on a report read by OCR (its grid missed on a scan): every cell
+    /// of it, in the layout of the report's format, is marked, with no page (it is not known);
+    /// with a text layer only, a missing table stays a finding alone.
+    @Test func aTableNotFoundOnAScanIsMarkedWhole() {
+        var report = Build.report(template: .v2019, review: TableValues())
+        report.applications = TableValues()
+        let marks = UncertainCells.diagnostics(for: report, doubts: [], ocrPages: [1, 2, 3])
+        let review = marks.filter { $0.table == "review_litigation" }
+        #expect(review.count == 15)
+        #expect(Set(review.compactMap(\.row)) == Set(Template.reviewGroups))
+        #expect(review.allSatisfy { $0.page == nil && $0.message.contains("table not found") })
+        let applications = marks.filter { $0.table == "applications" }
+        let rows = ApplicationRow.layout(splitOther: false).map(\.rawValue)
+        #expect(applications.count == rows.count * 7)
+        #expect(Set(applications.compactMap(\.row)) == Set(rows))
+        #expect(!marks.contains { $0.table == "active_disclosure" })
+        #expect(UncertainCells.diagnostics(for: report, doubts: [], ocrPages: []).isEmpty)
+        // 2021: (六) as its three sub-rows.
+        var r2021 = Build.report(template: .v2021)
+        r2021.applications = TableValues()
+        let split = Set(UncertainCells.diagnostics(for: r2021, doubts: [], ocrPages: [2]).compactMap(\.row))
+        #expect(split == Set(ApplicationRow.layout(splitOther: true).map(\.rawValue)))
+    }
+
     /// A row whose total fails beside a cell OCR could not read: the row may have been read a
     /// column off, so every cell of it is marked, not only the doubtful one.
     @Test func aFailingRowWithADoubtfulCellIsMarkedWhole() {
