@@ -11,6 +11,7 @@ Numbers known by construction: each input has NAME.truth.json beside it (the sha
     python3 ../shared/eval/score.py OUT/docx -- .build/release/govreport extract {}
     python3 ../shared/eval/score.py OUT/markdown -- .build/release/govreport extract {}
     python3 ../shared/eval/score.py OUT/renamed -- .build/release/govreport extract {}
+    python3 Scripts/stress/format_heldout.py --fixtures OUT   # also (re)writes the test fixtures
 
 Word layouts (docx/): several paragraphs and line breaks in value cells, a number broken by a
 line break, fullwidth digits, ideographic and no-break spaces around numbers, a content
@@ -317,7 +318,9 @@ def wps_package(entries):
         if name == "docProps/app.xml":
             blob = re.sub(rb"<Application>[^<]*</Application>", b"<Application>WPS Office_12.1.0.16120_F1E327BC-269C-435d-A152-05C5408002CA</Application>", blob)
         out.append((name, blob))
-    out.append(("customXml/item1.xml", ('<s:customData xmlns="http://www.wps.cn/officeDocument/2013/wpsCustomData" '
+    names = {n for n, _ in out}
+    item = next(f"customXml/item{k}.xml" for k in range(1, 100) if f"customXml/item{k}.xml" not in names)
+    out.append((item, ('<s:customData xmlns="http://www.wps.cn/officeDocument/2013/wpsCustomData" '
                                         'xmlns:s="http://www.wps.cn/officeDocument/2013/wpsCustomData">'
                                         '<customSectProps><customSectPr/></customSectProps></s:customData>').encode()))
     out.append(("docProps/custom.xml", ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -519,13 +522,50 @@ def make_renamed(out, made):
             T.write_truth(os.path.join(out, name + ".truth.json"), T.sample_truth(tname), name + ".txt", note=enc)
 
 
+# Inputs copied into Tests/GovReportTests/Fixtures/format-trials (read by FormatTrialFixtureTests):
+# one of each kind that came out wrong, and a few mixtures.
+FIXTURES = [
+    ("docx", "c2021-shortrows.docx", "format-trials/heldout-word-short-rows.docx"),
+    ("docx", "b2019-mixed.docx", "format-trials/heldout-word-mixed.docx"),
+    ("docx", "c2021-mixed2.docx", "format-trials/heldout-word-mixed2.docx"),
+    ("markdown", "a2021-markitdown.md", "format-trials/heldout-markitdown.md"),
+    ("markdown", "c2021-markitdown.md", "format-trials/heldout-markitdown-blank-zeros.md"),
+    ("markdown", "a2021-pandoc-markdown.md", "format-trials/heldout-pandoc-multiline.md"),
+    ("markdown", "c2021-pandoc-markdown-pipe-tables-simple-tables-multiline-tables.md", "format-trials/heldout-pandoc-grid.md"),
+    ("markdown", "b2019-pandoc-gfm-columns40.md", "format-trials/heldout-pandoc-columns40.md"),
+    ("markdown", "c2021-pandoc-plain.txt", "format-trials/heldout-pandoc-plain.txt"),
+    # An error, not numbers: no numbers file beside it.
+    ("docx", "a2021-images.docx", "word/word-tables-as-pictures.docx"),
+]
+
+
+def write_fixtures(out):
+    dest = os.path.join(T.ROOT, "Tests", "GovReportTests", "Fixtures")
+    for sub, name, new_name in FIXTURES:
+        src = os.path.join(out, sub, name)
+        if not os.path.exists(src):
+            print(f"{sub}/{name}: not made here (needs its converter), fixture left as it is")
+            continue
+        shutil.copy(src, os.path.join(dest, new_name))
+        t = json.load(open(os.path.join(out, sub, name.rsplit(".", 1)[0] + ".truth.json"), encoding="utf-8"))
+        if "expect_error" not in t:
+            t = {k: v for k, v in t.items() if k not in ("input", "note", "variant")}
+            with open(os.path.join(dest, new_name.rsplit(".", 1)[0] + ".numbers.json"), "w", encoding="utf-8") as f:
+                json.dump(t, f, ensure_ascii=False, indent=1)
+                f.write("\n")
+        print(os.path.relpath(os.path.join(dest, new_name)))
+
+
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "/tmp/govreport-format-heldout"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = args[0] if args else "/tmp/govreport-format-heldout"
     if os.path.exists(out):
         shutil.rmtree(out)
     made = make_docx(os.path.join(out, "docx"))
     make_markdown(os.path.join(out, "markdown"), made)
     make_renamed(os.path.join(out, "renamed"), made)
+    if "--fixtures" in sys.argv:
+        write_fixtures(out)
     print(out)
 
 
