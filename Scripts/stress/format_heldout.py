@@ -24,7 +24,8 @@ pictures (no numbers to read: a clear error, never numbers).
 
 Markdown (markdown/): pandoc's writers (gfm, markdown with grid/multiline tables,
 markdown_strict, commonmark_x, markdown_mmd) from the Word document, markitdown's, pymupdf4llm's
-of the LibreOffice PDF; by hand: bold numbers, escaped pipes and &nbsp; in cells, <thead>/<th>
+of the LibreOffice PDF; by hand: LaTeX tabulars as Nougat writes them (multi-line and one-line,
+\\multicolumn/\\multirow), bold numbers, &nbsp; in empty cells, aligned delimiter rows, <thead>/<th>
 HTML tables, tables cut every few rows by page furniture, GB18030 and UTF-16 encodings.
 
 Renamed (renamed/): the Word document as .wps/.zip/.doc, web pages as .txt/.doc, UTF-16 text.
@@ -451,7 +452,47 @@ def thead_html(tables, b):
     return out
 
 
+def latex_table(placed, width, one_line=False):
+    """A table as Nougat writes one: a LaTeX tabular, merged cells as \\multicolumn and
+    \\multirow (the slots a \\multirow covers below are empty cells), rows ending in \\\\ \\hline."""
+    covered = {}
+    starts = {}
+    for r, c, cell in placed:
+        starts[(r, c)] = cell
+        for rr in range(r + 1, r + cell["rs"]):
+            covered[(rr, c)] = cell["cs"]
+    n = max(r + cell["rs"] for r, c, cell in placed)
+    rows = []
+    for r in range(n):
+        cells, c = [], 0
+        while c < width:
+            if (r, c) in starts:
+                cell = starts[(r, c)]
+                text = "".join(cell["lines"])
+                if cell["rs"] > 1:
+                    text = f"\\multirow{{{cell['rs']}}}{{*}}{{{text}}}"
+                if cell["cs"] > 1:
+                    text = f"\\multicolumn{{{cell['cs']}}}{{|c|}}{{{text}}}"
+                cells.append(text)
+                c += cell["cs"]
+            elif (r, c) in covered:
+                cs = covered[(r, c)]
+                cells.append(f"\\multicolumn{{{cs}}}{{|c|}}{{}}" if cs > 1 else "")
+                c += cs
+            else:
+                cells.append("")
+                c += 1
+        rows.append(" & ".join(cells) + " \\\\ \\hline")
+    spec = "|" + "|".join(["c"] * width) + "|"
+    if one_line:
+        return f"\\begin{{tabular}}{{{spec}}} \\hline " + " ".join(rows) + " \\end{tabular}"
+    return "\n".join(["\\begin{table}", "\\centering", f"\\begin{{tabular}}{{{spec}}}", "\\hline"] + rows
+                     + ["\\end{tabular}", "\\end{table}"])
+
+
 HAND = {
+    "latex-tabular": lambda tables, b: [latex_table(p, wd) for p, wd in tables],
+    "latex-one-line": lambda tables, b: [latex_table(p, wd, one_line=True) for p, wd in tables],
     "bold-numbers": lambda tables, b: ["\n".join([r[0], T.delim(wd)] + r[1:])
                                         for p, wd in tables for r in [T.pipe_rows(T.md_grid(p, wd), bold_numbers)]],
     "nbsp-cells": lambda tables, b: ["\n".join([r[0], T.delim(wd)] + r[1:])
@@ -534,6 +575,7 @@ FIXTURES = [
     ("markdown", "c2021-pandoc-markdown-pipe-tables-simple-tables-multiline-tables.md", "format-trials/heldout-pandoc-grid.md"),
     ("markdown", "b2019-pandoc-gfm-columns40.md", "format-trials/heldout-pandoc-columns40.md"),
     ("markdown", "c2021-pandoc-plain.txt", "format-trials/heldout-pandoc-plain.txt"),
+    ("markdown", "b2019-latex-tabular.md", "format-trials/heldout-nougat-latex.md"),
     # An error, not numbers: no numbers file beside it.
     ("docx", "a2021-images.docx", "word/word-tables-as-pictures.docx"),
 ]

@@ -58,3 +58,21 @@ import Testing
         #expect(RaggedPipeRows.aligned(active) == active)
     }
 }
+
+/// Nougat writes tables as LaTeX tabulars: merged cells as \multicolumn and \multirow.
+@Suite struct LatexTableTests {
+    @Test func aTabularBecomesPipeRows() {
+        let lines = [
+            "\\begin{table}", "\\centering", "\\begin{tabular}{|c|c|c|}", "\\hline",
+            "\\multicolumn{2}{|c|}{\\multirow{2}{*}{信息内容}} & 本年 \\\\ \\hline",
+            "\\multicolumn{2}{|c|}{} & \\textbf{数量} \\\\ \\cline{1-3}",
+            "\\multirow{2}{*}{三、结果} & 规章 & $12$ \\\\ \\hline",
+            " & 收费 & 3.5 \\\\ \\hline", "\\end{tabular}", "\\end{table}", "后文",
+        ]
+        #expect(LatexTables.asPipeRows(lines) == [
+            "| 信息内容 |  | 本年 |", "|---|---|---|", "|  |  | 数量 |",
+            "| 三、结果 | 规章 | $12$ |", "|  | 收费 | 3.5 |", "", "后文"])
+        let one = ["前文", "\\begin{tabular}{cc} \\hline 规章 & 1 \\\\ 收费 & 2 \\\\ \\end{tabular}"]
+        #expect(LatexTables.asPipeRows(one) == ["前文", "", "| 规章 | 1 |", "|---|---|", "| 收费 | 2 |", ""])
+    }
+}
