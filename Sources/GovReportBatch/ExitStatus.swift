@@ -26,7 +26,7 @@ public enum ExitStatus {
         case .encryptedPDF: encrypted
         case .noTextLayer, .textAsOutlines, .fontNotLoaded: noTextLayer
         case .undecodableText: undecodableText
-        case .notAReport: notAReport
+        case .notAReport, .tablesAsPictures: notAReport
         case .needsConverter: needsConverter
         case .timeout, .memoryLimit: overLimit
         default: unreadable

@@ -106,15 +106,22 @@ enum HTMLTableReader {
         }
         guard !headerRows.isEmpty else { return nil }
         // Columns that no cell of a row below the header reaches have a title over them, not a
-        // value column (行政诉讼 over the columns of a table that prints the review group only).
+        // value column (行政诉讼 over the columns of a table that prints the review group only)
+        // — unless the header has a column of its own over each of them: then the rows below
+        // are cut short (a Word row that leaves out its trailing empty cells).
         let extent = grid.cells.filter { $0.row >= headerRows.upperBound }.map { $0.column + $0.columnSpan }.max()
             ?? grid.columnCount
-        var leaves: [Int] = []
-        for c in 0..<min(extent, grid.columnCount) {
-            let lowest = headerRows.reversed().lazy.compactMap { grid.slots[$0][c] }
-                .first { !grid.cells[$0].isEmpty }
-            if let lowest, leaves.last != lowest, !leaves.contains(lowest) { leaves.append(lowest) }
+        func leafCells(upTo end: Int) -> [Int] {
+            var leaves: [Int] = []
+            for c in 0..<min(end, grid.columnCount) {
+                let lowest = headerRows.reversed().lazy.compactMap { grid.slots[$0][c] }
+                    .first { !grid.cells[$0].isEmpty }
+                if let lowest, leaves.last != lowest, !leaves.contains(lowest) { leaves.append(lowest) }
+            }
+            return leaves
         }
+        var leaves = leafCells(upTo: extent)
+        if leaves.count < width { leaves = leafCells(upTo: grid.columnCount) }
         guard leaves.count >= width else { return nil }
         let ranges = leaves.suffix(width).map { grid.cells[$0].column..<(grid.cells[$0].column + grid.cells[$0].columnSpan) }
         guard zip(ranges, ranges.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound }) else { return nil }

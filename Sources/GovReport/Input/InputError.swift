@@ -18,6 +18,9 @@ public enum InputError: Error, Sendable, Equatable {
     /// Glyphs with no way back to Unicode (a Type 3 or opaque font): the pages and why.
     case undecodableText(pages: [Int], why: String)
     case notAReport
+    /// A Word document with the report's headings and pictures where its tables should be
+    /// (the tables pasted as images): no numbers to read. Reported as `not_a_report`.
+    case tablesAsPictures(pictures: Int)
     case badEncoding
     /// Elements (or JSON arrays and objects) nested deeper than the readers' limit.
     case tooDeeplyNested(limit: Int)
@@ -53,7 +56,7 @@ public enum InputError: Error, Sendable, Equatable {
         case .textAsOutlines: "text_as_outlines"
         case .fontNotLoaded: "font_not_loaded"
         case .undecodableText: "undecodable_text"
-        case .notAReport: "not_a_report"
+        case .notAReport, .tablesAsPictures: "not_a_report"
         case .badEncoding: "bad_encoding"
         case .tooDeeplyNested: "too_deeply_nested"
         case .notRegularFile: "not_regular_file"
@@ -90,6 +93,8 @@ public enum InputError: Error, Sendable, Equatable {
             "has text that cannot be decoded on page(s) \(pages.map(String.init).joined(separator: ", ")): \(why); its numbers cannot be read from the text layer, run OCR on those pages"
         case .notAReport:
             "does not look like a government information-disclosure annual report (none of its standard tables or headings were found)"
+        case .tablesAsPictures(let pictures):
+            "has the report's headings but none of its tables as text: it holds \(pictures) picture(s), most likely the tables pasted as images; get a copy with real tables, or print it to PDF and read that with --ocr auto"
         case .badEncoding: "is text in an unknown encoding (not UTF-8, UTF-16, GB18030 or the charset a web page declares)"
         case .tooDeeplyNested(let limit):
             "nests its elements more than \(limit) levels deep; no report is built that way, check what was saved under this name"

@@ -4,9 +4,11 @@ import Foundation
 /// page furniture (`— 1 —`, `- 3 -`, `第3页`) left out, a pipe table that furniture or a
 /// repeated header split in two joined again, pipe rows written without their outer pipes
 /// given them, numbers written as inline math (`$12$`) made plain, and every table set apart
-/// by blank lines. Raw HTML blocks (`<table>` with merged cells) pass through untouched,
-/// except that void elements are closed (`<br>` → `<br/>`): the parser takes an unclosed
-/// `<br>` for an element running to its end tag.
+/// by blank lines; Pandoc's dash-ruled and grid tables (`DashRuledTables`) and LaTeX tabulars
+/// (`LatexTables`) become pipe tables, and rows that lost the slots of cells merged from above
+/// get them back (`RaggedPipeRows`). Raw HTML blocks (`<table>` with merged cells) pass
+/// through untouched, except that void elements are closed (`<br>` → `<br/>`): the parser
+/// takes an unclosed `<br>` for an element running to its end tag.
 enum MarkdownText {
     /// A line that is a row of a pipe table: `| a | b |`.
     static func isPipeRow(_ line: Substring) -> Bool {
@@ -28,7 +30,8 @@ enum MarkdownText {
     }
 
     /// Whether text (a `.txt` file, say) is Markdown: it has a pipe table (a delimiter row, or
-    /// three rows) or headings marked with `#`.
+    /// three rows), headings marked with `#`, a table Pandoc laid out under dashed rules, or a
+    /// LaTeX tabular.
     static func looksLikeMarkdown(_ text: String) -> Bool {
         var pipeRows = 0, headings = 0
         for line in text.split(whereSeparator: \.isNewline) {
@@ -37,7 +40,8 @@ enum MarkdownText {
             if isHeading(line) { headings += 1 }
             if pipeRows >= 3 || headings >= 3 { return true }
         }
-        return false
+        if text.contains("\\begin{tabular") { return true }
+        return DashRuledTables.hasTable(text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init))
     }
 
     /// Number of cells of a pipe row (escaped pipes `\|` are text).
@@ -70,7 +74,7 @@ enum MarkdownText {
                                                        withTemplate: "<$1$2/>")
         }
         var lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines = withOuterPipes(lines)
+        lines = RaggedPipeRows.aligned(withOuterPipes(DashRuledTables.asPipeRows(LatexTables.asPipeRows(lines))))
         var out: [String] = []
         var inHTML = false
         // The open pipe table: the index in `out` of its first and last rows, and whether blank

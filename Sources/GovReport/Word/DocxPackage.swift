@@ -107,4 +107,20 @@ enum DocxPackage {
         }
         return nil
     }
+
+    /// Pictures in a document part: DrawingML `blip`s and VML `imagedata`, whatever their
+    /// namespace prefix.
+    static func pictureCount(_ xml: [UInt8]) -> Int {
+        let marks = [Array(":blip ".utf8), Array("<blip ".utf8), Array(":imagedata ".utf8), Array("<imagedata ".utf8)]
+        var count = 0
+        var i = 0
+        while i < xml.count {
+            if xml[i] == UInt8(ascii: ":") || xml[i] == UInt8(ascii: "<"),
+               marks.contains(where: { m in i + m.count <= xml.count && xml[i..<(i + m.count)].elementsEqual(m) }) {
+                count += 1
+            }
+            i += 1
+        }
+        return count
+    }
 }

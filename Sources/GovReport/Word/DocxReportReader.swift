@@ -21,7 +21,10 @@ enum DocxReportReader {
         blocks = blocks.enumerated().filter { !($0.element.isLink && $0.offset < firstPart) }.map(\.element)
         let page = HTMLReport(blocks: blocks, pageTitle: title)
         let tables = page.tables
-        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        guard tables.applications != nil || tables.active != nil || tables.review != nil else {
+            let pictures = DocxPackage.pictureCount(parts.document)
+            throw blocks.contains(where: HTMLBody.isPartHeading) && pictures > 0 ? .tablesAsPictures(pictures: pictures) : .notAReport
+        }
         var source = CanonicalReport.Source(path: name, sha256: sha256, kind: kind, pages: nil)
         source.convertedBy = convertedBy
         return ReportAssembler.assemble(source: source, lines: page.lines, tables: tables, titleFallback: page.pageTitle)

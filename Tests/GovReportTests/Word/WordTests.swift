@@ -245,3 +245,22 @@ private func cell(_ text: String, _ props: String = "") -> String {
         #expect(InputKind.isBinary([0, 1, 2, 3, 0xFF, 0x10, 0, 7, 0x41, 0, 0, 9]))
     }
 }
+
+/// A Word document whose tables were pasted as pictures (Scripts/stress/format_heldout.py):
+/// it has the report's headings but no number to read, and says so — never numbers.
+@Suite struct TablesAsPicturesTests {
+    @Test func aDocumentWithItsTablesAsPicturesSaysSo() {
+        do {
+            _ = try ReportExtractor.extract(path: WordFixtures.word("word-tables-as-pictures.docx").path)
+            Issue.record("a document with its tables as pictures was read")
+        } catch {
+            #expect(error.code == "not_a_report")
+            #expect(error.explanation.contains("3 picture(s)"), "\(error.explanation)")
+        }
+    }
+
+    @Test func picturesAreCountedWhateverTheirPrefix() {
+        let xml = #"<w:p><pic:blipFill><a:blip r:embed="rId5"/></pic:blipFill><v:imagedata r:id="rId6"/><blip r:embed="x"/><a:blipFill/></w:p>"#
+        #expect(DocxPackage.pictureCount(Array(xml.utf8)) == 3)
+    }
+}
