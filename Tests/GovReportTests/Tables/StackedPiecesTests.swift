@@ -3,9 +3,7 @@ import Testing
 
 /// Numbers wrapped a digit or two a line in the narrow cells of a table without rulings.
 @Suite struct StackedPiecesTests {
-    static func words(_ text: String, x: Double, y: Double) -> [Word] {
-        LineBuilder.lines(Draw.text(text, x: x, y: y, size: 11)).flatMap(\.words)
-    }
+    static func words(_ text: String, x: Double, y: Double) -> [Word] { DataRowsTests.words(text, x: x, y: y) }
 
     /// 125 printed 1 over 2 over 5 and 74 as 7 over 4, under the row's line (two lines of
     /// text apart, as LibreOffice prints a Word cell): one row, each cell one number.
