@@ -422,6 +422,14 @@ struct LaidOutText {
                 guard let lower = near.min(by: { abs($0.start - upper.start) < abs($1.start - upper.start) }),
                       digits(lower.text), lower.text.count <= upper.text.count,
                       !words[a + 1].contains(where: { $0.start < upper.end && $0.end > upper.start }) else { continue }
+                // A third piece two lines further down, on a line opening no row: a number
+                // stacked over three lines or more, which the table finder joins whole
+                // (`StackedPieces`).
+                if words[a + 1].isEmpty, b + 2 < lines.count, words[b + 1].isEmpty,
+                   words[b + 2].contains(where: { abs($0.start - lower.start) <= 1 && digits($0.text) && $0.text.count <= lower.text.count }),
+                   !words[b + 2].contains(where: { !ValueParser.looksLikeValue($0.text) && LabelMatcher.startsWithMarker($0.text) }) {
+                    continue
+                }
                 joined[a, default: [:]][upper.start] = (upper.text + lower.text, upper.end)
                 parts[b, default: []].insert(lower.start)
             }
@@ -442,11 +450,13 @@ struct LaidOutText {
             let wrapped = Self.wrappedNumbers(lines, columns)
             // A wrapped number goes on the line between its parts, where the row's other
             // numbers are; when that line holds none and the first part's line does (a blank
-            // line between), on the first part's line.
+            // line between), or holds the row's label (every number of the row wrapped), on
+            // the first part's line.
             var wholeLine: [Int: Int] = [:]
             for (l, starts) in wrapped.joined where l + 1 < lines.count {
                 let others = Self.words(lines[l], columns).filter { starts[$0.start] == nil && ValueParser.looksLikeValue($0.text) }
-                if Self.kind(lines[l + 1]) == .blank || Self.kind(lines[l + 1]) == .label, !others.isEmpty,
+                if Self.kind(lines[l + 1]) == .blank || Self.kind(lines[l + 1]) == .label,
+                   !others.isEmpty || Self.kind(lines[l]) == .mixed,
                    !Self.words(lines[l + 1], columns).contains(where: { ValueParser.looksLikeValue($0.text) }) {
                     wholeLine[l] = l
                 }

@@ -4,7 +4,8 @@
 /// page's horizontal rulings separate the bands, or its vertical rulings cross every band (a
 /// grid), bands inside one ruled row are one row (a number wrapped in its cell); otherwise (a
 /// three-line table: top, under the header, bottom) the horizontal rulings say nothing about
-/// rows and the page is read as unruled.
+/// rows and the page is read as unruled: there a band of digits stacked under a row's numbers
+/// in their cells is part of that row (`StackedPieces`).
 struct RowFinder {
     var columnCount: Int
     var settings: TableFinderSettings
@@ -34,7 +35,12 @@ struct RowFinder {
         if !grid, !DataRow.rulingsSeparate(bands, part.page.horizontalRulings, settings: settings) {
             part.page.rulings.removeAll { $0.axis == .horizontal }
         }
-        let rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings, settings: settings.rulings)
+        var rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings, settings: settings.rulings)
+        // Without rulings to bound a row, a number wrapped in a narrow cell shows in its pieces.
+        if part.page.horizontalRulings.isEmpty {
+            let labels = part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }
+            rows = StackedPieces.joined(rows, labels: labels, settings: settings.rows)
+        }
         return Found(part: part, bands: bands, ruled: !part.page.horizontalRulings.isEmpty, rows: rows)
     }
 }

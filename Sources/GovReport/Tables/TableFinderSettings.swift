@@ -117,6 +117,16 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// A numbered label with no values beside it is a blank row when it matches a
         /// template row's label this well (share of the label matched).
         public var blankLabelMatch = 0.75
+        /// In a table without horizontal rulings, digits under a number of the row above in its
+        /// cell continue it (a number wrapped in a narrow cell) when their centres are at most
+        /// this far apart (em of the taller): two lines of laid-out text, a blank between (2.1);
+        /// rows without labels to tell them apart stand further.
+        public var stackedPieceGap = 2.2
+        /// …and an edge or the centres of the two line up within this (em).
+        public var stackedPieceAlignment = 0.6
+        /// …and the number above is as wide as the piece and as the widest number of its column
+        /// within this (em): well under a digit.
+        public var stackedPieceWidth = 0.25
     }
 
     /// Columns: the column model and where it came from (`ColumnModel`, `ValueColumns`,

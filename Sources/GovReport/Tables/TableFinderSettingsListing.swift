@@ -57,6 +57,8 @@ extension TableFinderSettings {
         "rows.separatedShare": "share", "rows.wrappedGridMinimumRules": "count",
         "rows.wrappedGridRuleShare": "share",
         "rows.minimumBlankRowHeight": "em", "rows.blankLabelMatch": "share",
+        "rows.stackedPieceGap": "em", "rows.stackedPieceAlignment": "em",
+        "rows.stackedPieceWidth": "em",
         "columns.singleColumnHalfWidth": "pt", "columns.nearestColumnReach": "column widths",
         "columns.alignmentTolerance": "em", "columns.headerShiftRounds": "count",
         "columns.headerNameMatch": "share", "columns.valueEdgeSlack": "pt",

@@ -1,0 +1,84 @@
+/// Numbers wrapped in the narrow cells of a table without horizontal rulings (a Word table
+/// printed and turned into laid-out text, a borderless table): a cell a digit or two wide
+/// prints 1234 as `12` over `34`, or 125 as `1`, `2`, `5` on lines of their own under the
+/// row's line. Each band of such pieces joins the row above it, each piece joined to the number
+/// above it in its cell: the cell reads one number, its digits top to bottom.
+///
+/// A band is pieces only when every word of it is digits standing in the same cell as a
+/// number of the row above (their spans overlap and an edge or the centre lines up), no wider
+/// than it, the nearer line at most `Rows.stackedPieceGap` below it, the number above not
+/// starting with 0 and as wide as the widest number its cell's column prints on one line (a
+/// number narrower than the column had room and did not wrap); and no label with a row number
+/// (一、 （二） 3.) stands on a line between them or on the band's own line: that is the next
+/// row, whose numbers are never joined to this one's.
+enum StackedPieces {
+    static func joined(_ bands: [DataRow], labels: [Word],
+                       settings: TableFinderSettings.Rows = TableFinderSettings.standard.rows) -> [DataRow] {
+        guard bands.count > 1 else { return bands }
+        let markers = labels.filter { hasMarker($0.text) }
+        let numbers = bands.flatMap(\.words).filter { isDigits($0.text) }
+        var out: [DataRow] = [bands[0]]
+        for band in bands.dropFirst() {
+            var row = out[out.count - 1]
+            let uppers = band.words.map { upper(of: $0, in: row.words, markers: markers, numbers: numbers, settings: settings) }
+            let found = uppers.compactMap { $0 }
+            guard found.count == band.words.count, Set(found).count == found.count else {
+                out.append(band)
+                continue
+            }
+            // Each piece joins its number: the digits in reading order, the box across both
+            // lines' width but on the first line's (the row's other numbers share that line).
+            for (w, u) in zip(band.words, found) {
+                let first = row.words[u]
+                row.words[u] = Word(glyphs: first.glyphs + w.glyphs,
+                                    box: Rect(x0: min(first.box.x0, w.box.x0), y0: first.box.y0,
+                                              x1: max(first.box.x1, w.box.x1), y1: first.box.y1))
+            }
+            out[out.count - 1] = row
+        }
+        return out
+    }
+
+    /// Where a word's last line stands (a number joined with its pieces ends on the lowest).
+    static func bottom(_ w: Word) -> Double { w.glyphs.map(\.box.midY).max() ?? w.box.midY }
+
+    static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+    }
+
+    /// Whether a label holds a row number at its start or at an opening bracket (a group's
+    /// name joined to its item's label: `办理结果 （二）部分公开`).
+    static func hasMarker(_ text: String) -> Bool {
+        if LabelMatcher.startsWithMarker(text) { return true }
+        return text.indices.contains { i in
+            (text[i] == "(" || text[i] == "（") && i != text.startIndex && LabelMatcher.startsWithMarker(String(text[i...]))
+        }
+    }
+
+    /// The number of `row` that `word` continues, printed above it in the same cell.
+    static func upper(of word: Word, in row: [Word], markers: [Word], numbers: [Word],
+                      settings: TableFinderSettings.Rows) -> Int? {
+        guard isDigits(word.text) else { return nil }
+        let h = word.box.height, slack = settings.stackedPieceAlignment * h, tight = settings.stackedPieceWidth * h
+        // The lowest number above it in its cell.
+        let above = row.indices.filter { i in
+            let u = row[i]
+            return bottom(u) < word.box.midY - settings.sameBand * h && u.box.horizontalOverlap(word.box) > 0
+                && (abs(u.box.x0 - word.box.x0) <= slack || abs(u.box.x1 - word.box.x1) <= slack
+                    || abs(u.box.midX - word.box.midX) <= slack)
+        }.max { bottom(row[$0]) < bottom(row[$1]) }
+        guard let i = above else { return nil }
+        let u = row[i], last = bottom(u)
+        guard isDigits(u.text), !u.text.hasPrefix("0") && !u.text.hasPrefix("０"),
+              word.box.width <= u.box.width + tight,
+              word.box.midY - last <= settings.stackedPieceGap * max(h, u.box.height),
+              !numbers.contains(where: { $0.box.horizontalOverlap(u.box) > 0 && $0.box.width > u.box.width + tight })
+        else { return nil }
+        // A row number on a line from just below the number above down to the piece's line
+        // opens the next row.
+        let opens = markers.contains { m in
+            m.box.midY > last + settings.sameBand * h && m.box.midY < word.box.midY + settings.sameBand * h
+        }
+        return opens ? nil : i
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import GovReport
+
+/// Numbers wrapped a digit or two a line in the narrow cells of a table without rulings.
+@Suite struct StackedPiecesTests {
+    static func words(_ text: String, x: Double, y: Double) -> [Word] { DataRowsTests.words(text, x: x, y: y) }
+
+    /// 125 printed 1 over 2 over 5 and 74 as 7 over 4, under the row's line (two lines of
+    /// text apart, as LibreOffice prints a Word cell): one row, each cell one number.
+    @Test func digitsStackedInTheirCellsAreOneNumber() {
+        let values = Self.words("2573", x: 100, y: 100) + Self.words("7", x: 150, y: 100) + Self.words("1", x: 180, y: 100)
+            + Self.words("4", x: 150, y: 122) + Self.words("2", x: 180, y: 122)
+            + Self.words("5", x: 180, y: 144)
+        let bands = DataRow.rows(of: values, page: 1)
+        #expect(bands.count == 3)
+        let rows = StackedPieces.joined(bands, labels: Self.words("一、本年新收", x: 10, y: 100))
+        #expect(rows.count == 1)
+        #expect(rows.first?.words.map(\.text) == ["2573", "74", "125"])
+    }
+
+    /// The next row's numbers under this one's, two lines down: its row number (（二） even
+    /// after a group's name, 4.) says it is a row of its own.
+    @Test func theNextRowsNumbersAreNotPieces() {
+        let values = Self.words("5", x: 150, y: 100) + Self.words("3", x: 180, y: 100)
+            + Self.words("2", x: 150, y: 122) + Self.words("1", x: 180, y: 122)
+        let bands = DataRow.rows(of: values, page: 1)
+        for label in ["办理结果（二）部分公开", "4.保护第三方"] {
+            let labels = Self.words("（一）予以公开", x: 10, y: 100) + Self.words(label, x: 10, y: 122)
+            #expect(StackedPieces.joined(bands, labels: labels).count == 2, "\(label)")
+        }
+        // A wrapped label's next line opens no row: these are pieces.
+        let wrapped = Self.words("（一）予以公开", x: 10, y: 100) + Self.words("的情形", x: 16, y: 122)
+        #expect(StackedPieces.joined(bands, labels: wrapped).count == 1)
+    }
+
+    /// A number narrower than the widest its column prints on one line had room and did not
+    /// wrap; a number starting with 0 is no number's first digits; a digit far below is not
+    /// in the cell.
+    @Test func numbersThatDidNotWrapStayApart() {
+        let wide = Self.words("14", x: 150, y: 30) + Self.words("5", x: 150, y: 100) + Self.words("2", x: 150, y: 122)
+        #expect(StackedPieces.joined(DataRow.rows(of: wide, page: 1), labels: []).count == 3)
+        let zero = Self.words("0", x: 150, y: 100) + Self.words("2", x: 150, y: 122)
+        #expect(StackedPieces.joined(DataRow.rows(of: zero, page: 1), labels: []).count == 2)
+        let far = Self.words("5", x: 150, y: 100) + Self.words("2", x: 150, y: 144)
+        #expect(StackedPieces.joined(DataRow.rows(of: far, page: 1), labels: []).count == 2)
+    }
+}
