@@ -23,14 +23,18 @@ KINDS = ["fakebold", "helv", "shifted", "charwise", "watermark", "headfoot", "ke
 
 
 def digit_spans(page):
+    """Spans that are only digits, on horizontal lines, no larger than the page's text (a
+    title's year keeps its font)."""
     out = []
+    sizes = sorted(s["size"] for b in page.get_text("rawdict")["blocks"] for l in b.get("lines", []) for s in l["spans"])
+    top = 1.3 * sizes[len(sizes) // 2] if sizes else 1e9
     for b in page.get_text("rawdict")["blocks"]:
         for l in b.get("lines", []):
             if l["dir"] != (1.0, 0.0):
                 continue
             for s in l["spans"]:
                 t = "".join(c["c"] for c in s["chars"]).strip()
-                if t and t.isdigit() and t.isascii():
+                if t and t.isdigit() and t.isascii() and s["size"] <= top:
                     out.append(s)
     return out
 
