@@ -30,15 +30,10 @@ public struct ActiveTableReader {
                 .map { Self.joiningSpacedDigits($0, gap: settings.activeTable.spacedDigitsGap) }
             var used = Set<Int>()
             var found: [(y: Double, row: RawRow)] = []
-            // Label lines are looked for within a line's height of a row's values, measured by
-            // the label words when the values' boxes are shorter (digits in a Latin font beside
-            // ideographs).
-            let wordHeights = part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }.map(\.box.height).sorted()
-            let labelHeight = wordHeights.isEmpty ? 0 : wordHeights[wordHeights.count / 2]
             for row in dataRows {
                 let left = row.words.map(\.box.x0).min() ?? 0
                 let labelLines = part.lines.enumerated().filter { _, l in
-                    let reach = settings.activeTable.labelBand * max(row.height, labelHeight)
+                    let reach = settings.activeTable.labelBand * row.height
                     return l.box.verticalOverlap(Rect(x0: 0, y0: row.midY - reach, x1: 1, y1: row.midY + reach)) > 0
                 }
                 var label = ""
