@@ -440,6 +440,18 @@ DOCS = [
                                                                        special={("applications", "denied_security_stability", "natural_person"): ("0", 0)})),
       dict(table_font=14, head_tag="tbody", num_w=40, label_widths=(24, 50, 90), type3_values="tall",
            table_attr='border="1" cellspacing="0" cellpadding="2"')),
+    # The same page with the numbers in Type 3 fonts whose boxes are much shorter than the
+    # glyphs (`short`: a box half an em high from the baseline down) or far below them (`low`:
+    # three ems from just under the cap height down): a value centred between the two lines of
+    # a wrapped label (行政规范性文 / 件) seemed to sit on the second line only, and the row was
+    # lost; low boxes reached into the next row (found by type3_values.py short|low; the low
+    # page with the table 8 pt lower).
+    *[D(f"lo_web_type3_{box}_wrapped_label", "lo_html", dict(seed=2000, template="2021", year=2023, org="泗阳县公安局", scale=40,
+                                                             zero_rows=["denied_security_stability", "denied_state_secret", "denied_query_matters"],
+                                                             printer=Printer(zero="", zero_rows=["denied_security_stability"],
+                                                                             special={("applications", "denied_security_stability", "natural_person"): ("0", 0)})),
+        dict(table_font=14, head_tag="tbody", num_w=40, label_widths=(24, 50, 90), type3_values=box, spacer_pt=spacer,
+             table_attr='border="1" cellspacing="0" cellpadding="2"')) for box, spacer in (("short", 0.0), ("low", 8.0))],
     # Kind 5 as the issue tells it: the header and two rows end a page, and the next page opens
     # with a row that prints one 0, for natural persons, and leaves its other zeros blank.
     D("lo_web_orphan_header_lone_zero", "lo_html", dict(seed=1601, template="2021", year=2023, org="泗阳县公安局", scale=90,
@@ -506,6 +518,14 @@ def build(d):
                 import type3_values
                 tmp = os.path.join(TMP, name + ".t3.pdf")
                 type3_values.redraw(out, tmp, type3_values.FONTS[d["opts"]["type3_values"]], False)
+                shutil.move(tmp, out)
+            if d["opts"].get("latin_values"):
+                # The table's numbers redrawn in Helvetica (wild.py helv): boxes shorter than
+                # the labels' ideographs.
+                import pymupdf, wild
+                doc = wild.redraw_numbers(pymupdf.open(out), "helv")
+                tmp = os.path.join(TMP, name + ".helv.pdf")
+                doc.save(tmp, garbage=1, deflate=True)
                 shutil.move(tmp, out)
     with open(os.path.join(OUT, name + ".numbers.json"), "w", encoding="utf-8") as f:
         json.dump(truth(r, d), f, ensure_ascii=False, indent=1)

@@ -123,6 +123,10 @@ enum PDFReportReader {
             texts[i] = outcome.text
             texts[i].uncertain = outcome.uncertain
         }
+        // Digits in a font whose boxes are not believed get boxes measured from their ink.
+        for i in texts.indices {
+            texts[i] = InkBoxes.measured(texts[i]) { doc.render(page: i, scale: InkBoxes.renderScale, clip: $0) }
+        }
         // Pages whose text is turned sideways are read in the text's own frame.
         var sideways: [Int] = []
         for i in texts.indices {
