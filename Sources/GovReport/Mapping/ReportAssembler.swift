@@ -24,6 +24,7 @@ public enum ReportAssembler {
             diagnostics: tables.diagnostics + mapper.diagnostics)
         report.diagnostics += doubtDiagnostics(tables.doubts, in: report)
         report.findings = Validator.findings(for: report)
+        report.diagnostics += MissingRowDoubts.diagnostics(for: report, findings: report.findings)
         return report
     }
 
