@@ -6,6 +6,9 @@
 /// so each of its cells gets `cell.uncertain`, the spec's mark for a cell the extractor is not
 /// sure of. Reports read by OCR are marked by `UncertainCells` instead (with the scan's page).
 enum MissingRowDoubts {
+    /// The mark's message.
+    static let message = "row not found in the printed table: its value is not known"
+
     /// One `cell.uncertain` per cell of each row named by a `structure.missing_row` finding.
     static func diagnostics(for report: CanonicalReport, findings: [Finding]) -> [Finding] {
         guard report.source.ocr == nil else { return [] }
@@ -22,7 +25,7 @@ enum MissingRowDoubts {
             }
             return fields.map {
                 Finding(code: "cell.uncertain", severity: .warning,
-                        message: "row not found in the printed table: its value is not known",
+                        message: message,
                         table: tableName, row: row, column: $0)
             }
         }
