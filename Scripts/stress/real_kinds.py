@@ -452,6 +452,15 @@ DOCS = [
                                                                              special={("applications", "denied_security_stability", "natural_person"): ("0", 0)})),
         dict(table_font=14, head_tag="tbody", num_w=40, label_widths=(24, 50, 90), type3_values=box, spacer_pt=spacer,
              table_attr='border="1" cellspacing="0" cellpadding="2"')) for box, spacer in (("short", 0.0), ("low", 8.0))],
+    # The same page with its numbers in Helvetica (no ToUnicode, standard encoding): their
+    # boxes are shorter than the labels' ideographs, and the value centred between the lines
+    # of a wrapped label (行政规范性文 / 件) reached neither line; the row was lost (wild.py helv).
+    D("lo_web_latin_values_wrapped_label", "lo_html", dict(seed=2000, template="2021", year=2023, org="泗阳县公安局", scale=40,
+                                                           zero_rows=["denied_security_stability", "denied_state_secret", "denied_query_matters"],
+                                                           printer=Printer(zero="", zero_rows=["denied_security_stability"],
+                                                                           special={("applications", "denied_security_stability", "natural_person"): ("0", 0)})),
+      dict(table_font=14, head_tag="tbody", num_w=40, label_widths=(24, 50, 90), latin_values=True,
+           table_attr='border="1" cellspacing="0" cellpadding="2"')),
     # Kind 5 as the issue tells it: the header and two rows end a page, and the next page opens
     # with a row that prints one 0, for natural persons, and leaves its other zeros blank.
     D("lo_web_orphan_header_lone_zero", "lo_html", dict(seed=1601, template="2021", year=2023, org="泗阳县公安局", scale=90,

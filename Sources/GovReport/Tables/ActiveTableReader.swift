@@ -30,11 +30,11 @@ public struct ActiveTableReader {
                 .map { Self.joiningSpacedDigits($0, gap: settings.activeTable.spacedDigitsGap) }
             var used = Set<Int>()
             var found: [(y: Double, row: RawRow)] = []
+            let labelHeight = Self.medianLabelHeight(part.lines)
             for row in dataRows {
                 let left = row.words.map(\.box.x0).min() ?? 0
                 let labelLines = part.lines.enumerated().filter { _, l in
-                    let reach = settings.activeTable.labelBand * row.height
-                    return l.box.verticalOverlap(Rect(x0: 0, y0: row.midY - reach, x1: 1, y1: row.midY + reach)) > 0
+                    Self.reaches(l, row: row, rows: dataRows, labelHeight: labelHeight, band: settings.activeTable.labelBand)
                 }
                 var label = ""
                 var labelBox: Rect?
@@ -66,6 +66,28 @@ public struct ActiveTableReader {
             rows += found.sorted { $0.y < $1.y }.map(\.row)
         }
         return Result(rows: rows, headerText: headerText)
+    }
+
+    /// Whether `line` holds part of `row`'s label: it lies within the values' own height of
+    /// them; or, when the values' boxes are shorter than the labels' (digits in a Latin font
+    /// beside ideographs, a value centred between the lines of a wrapped label), it lies within
+    /// a label word's height, holds no value (a line with values is another row's) and no other
+    /// row's values are nearer to it.
+    static func reaches(_ line: TextLine, row: DataRow, rows: [DataRow], labelHeight: Double, band: Double) -> Bool {
+        func within(_ reach: Double) -> Bool {
+            line.box.verticalOverlap(Rect(x0: 0, y0: row.midY - reach, x1: 1, y1: row.midY + reach)) > 0
+        }
+        if within(band * row.height) { return true }
+        guard labelHeight > row.height, within(band * labelHeight),
+              !line.words.contains(where: { ValueParser.looksLikeValue($0.text) }) else { return false }
+        let distance = abs(line.box.midY - row.midY)
+        return !rows.contains { abs(line.box.midY - $0.midY) < distance }
+    }
+
+    /// The median height of the words that are not values (the labels' glyph boxes).
+    static func medianLabelHeight(_ lines: [TextLine]) -> Double {
+        let heights = lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }.map(\.box.height).sorted()
+        return heights.isEmpty ? 0 : heights[heights.count / 2]
     }
 
     /// A number printed with a space as thousands separator (1 179) reads as two words; this
