@@ -14,7 +14,7 @@ extension GovReportCommand {
 
         func run() throws {
             let doc = try PDFInput.open(file, data: try PDFInput.read(file, command: "layout"))
-            guard let text = doc.text(ofPage: page - 1) else {
+            guard let text = doc.text(ofPage: page - 1).map(DiagonalText.removed) else {
                 Stderr.line("govreport: \(file): has no page \(page) (it has \(doc.pageCount))")
                 throw ExitCode(ExitStatus.usage)
             }

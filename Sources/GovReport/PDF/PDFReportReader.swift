@@ -98,7 +98,9 @@ enum PDFReportReader {
         var texts = (0..<count).map { i -> PageText in
             PopplerDocument.messagePage(i + 1)
             defer { PopplerDocument.messagePage(nil) }
-            if let text = doc.text(ofPage: i) {
+            if var text = doc.text(ofPage: i) {
+                // Text set on a slant (a diagonal watermark) is no part of the report.
+                text = DiagonalText.removed(text)
                 let checkInk = invisible && !isScannedPage(doc, text)
                 return HiddenText.visible(text, checkInk: checkInk) {
                     doc.render(page: i, scale: HiddenText.renderScale, clip: $0)
