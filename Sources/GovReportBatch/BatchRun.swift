@@ -93,6 +93,9 @@ public struct BatchRun {
             try ShardCompletion(shard: shard, tally: tally)
                 .write(in: layout.root, temporaryDirectory: layout.temporaryDirectory)
         }
+        // The temporary files are all renamed into place by now: a finished batch leaves no
+        // empty tmp/ behind (one still holding something stays, to be looked at).
+        Posix.removeIfEmpty(folder: layout.temporaryDirectory.path)
         for line in ProgressFormat.summary(tally, processed: work.count, skipped: selected.count - work.count,
                                            seconds: seconds, jobs: jobs,
                                            ocr: (progress.snapshot.ocrDocuments, progress.snapshot.ocrPages)) {

@@ -129,6 +129,9 @@ public enum Posix {
 
     static func unlink(_ path: String) { _ = Glibc.unlink(path) }
 
+    /// Removes a folder only if it is empty (rmdir(2)); a folder still holding files stays.
+    static func removeIfEmpty(folder path: String) { _ = Glibc.rmdir(path) }
+
     /// Whether `path` names something that is there and is not a regular file (a device, a FIFO).
     static func isSpecialFile(_ path: String) -> Bool {
         var st = stat()

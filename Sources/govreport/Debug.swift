@@ -14,7 +14,8 @@ extension GovReportCommand {
                 --stage draws one stage of the table finder instead: rows (value bands, rows, blank \
                 rows), columns (each row's columns, coloured by where they came from: rulings, full \
                 rows, header, value alignment, another page), labels (label blocks, row labels) or \
-                cells (each row's label and cells).
+                cells (each row's label and cells). A scanned page is drawn as OCR read it (--ocr, \
+                as in extract): the words are OCR's, in the page's points.
                 """)
 
         @Argument(help: "A PDF report.") var file: String
@@ -22,6 +23,7 @@ extension GovReportCommand {
         @Option(help: "Where to write the PNG.") var png: String
         @Option(help: "Pixels per point.") var scale: Double = 2
         @OptionGroup var reading: TableOptions
+        @OptionGroup var scans: OCROptions
         @Option(help: "Draw one stage of the table finder instead: rows, columns, labels, cells.") var stage: DebugStage?
 
         /// A page 0 pixels wide is no picture, and past 10 pixels a point (an A4 page 6,000 pixels
@@ -33,7 +35,7 @@ extension GovReportCommand {
         func run() throws {
             let data = try PDFInput.read(file, command: "debug")
             let result: PDFReading
-            do { result = try ReportExtractor.inspectPDF(path: file, tables: reading.tables) } catch {
+            do { result = try ReportExtractor.inspectPDF(path: file, tables: reading.tables, ocr: scans.ocr) } catch {
                 Stderr.line("govreport: \(file): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.status(for: error))
             }

@@ -143,8 +143,7 @@ enum PDFReportReader {
             do {
                 if let scanned = try ScannedReportReader.read(doc: doc, texts: texts, ocrPages: ocrPages,
                                                               source: .init(path: name, sha256: sha256, kind: .pdf, pages: count)) {
-                    // OCR'd pages keep no stages: `debug` reads no scans.
-                    return PDFReading(report: scanned.report, layouts: scanned.layouts, stages: [])
+                    return PDFReading(report: scanned.report, layouts: scanned.layouts, stages: scanned.stages)
                 }
             } catch .noTextLayer {
                 // OCR found no report: said as without OCR (images or outlines), and that OCR ran.

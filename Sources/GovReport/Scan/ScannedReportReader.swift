@@ -7,6 +7,12 @@ public enum OCRMode: String, Sendable, CaseIterable {
     case auto, always, never
 }
 
+extension PageText {
+    /// Whether the page has a text layer worth reading (at least `OCRPageSelection.minGlyphs`
+    /// visible characters); a page without one is a scan or text drawn as outlines.
+    public var hasUsableText: Bool { OCRPageSelection.hasUsableText(self) }
+}
+
 /// Which pages of a PDF need OCR. Decided from the text layer already read and, only for a
 /// page with (almost) no text, its images: a PDF with text costs nothing more.
 enum OCRPageSelection {
@@ -49,7 +55,7 @@ enum OCRPageSelection {
 enum ScannedReportReader {
     /// Nil when OCR cannot run here (Tesseract or its language data not installed).
     static func read(doc: PopplerDocument, texts: [PageText], ocrPages: [Int], source: CanonicalReport.Source)
-        throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout])? {
+        throws(InputError) -> (report: CanonicalReport, layouts: [PageLayout], stages: [TableStages])? {
         // Said before the engines load (a second or more): the time limit grows first.
         OCRProgress.starting(pages: ocrPages.count)
         guard let reader = try? ScanPageReader() else { return nil }
@@ -73,9 +79,11 @@ enum ScannedReportReader {
         source.ocr = CanonicalReport.OCRInfo(engine: "tesseract", version: ScanPageReader.version ?? "",
                                              languages: ScanPageReader.languages, dpi: Int(ScanPageReader.dpi),
                                              pages: read)
-        var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: pages.tables(),
+        // The stages are kept so that `debug` draws a scan as OCR read it.
+        let reading = pages.read()
+        var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: reading.tables,
                                               titleFallback: doc.metadata.title)
         report.diagnostics += UncertainCells.diagnostics(for: report, doubts: doubts, ocrPages: Set(read))
-        return (report, layouts)
+        return (report, layouts, reading.stages)
     }
 }
