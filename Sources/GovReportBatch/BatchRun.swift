@@ -29,6 +29,11 @@ public struct BatchRun {
         self.maxMemoryMiB = maxMemoryMiB
     }
 
+    /// Most documents extracted at once: four workers a core (at least 16). Past that, workers
+    /// only wait for a core while each holds a process and its memory; `--jobs 100000` would
+    /// start that many processes.
+    public static var maxJobs: Int { max(16, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Documents extracted at once when `--jobs` is not given: SLURM_CPUS_PER_TASK in a Slurm
     /// job, else the number of cores.
     public static var defaultJobs: Int {

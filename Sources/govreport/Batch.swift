@@ -94,6 +94,10 @@ extension GovReportCommand {
 
         func validate() throws {
             guard (jobsOption ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            guard (jobsOption ?? 1) <= BatchRun.maxJobs else {
+                let cores = ProcessInfo.processInfo.activeProcessorCount
+                throw ValidationError("--jobs must be at most \(BatchRun.maxJobs) (four workers for each of the \(cores) cores here, at least 16): more only wait for a core, each holding its own memory")
+            }
             guard documentsPerWorker >= 1 else { throw ValidationError("--documents-per-worker must be at least 1") }
             guard !(force && retryFailed) else { throw ValidationError("--force already redoes the failed inputs") }
             guard !inputs.isEmpty || !filesFrom.isEmpty else {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GovReport
+import GovReportBatch
 
 /// What a new user met on a first run (session 5): help paragraphs broken mid-line, a help text
 /// that lists fewer extensions than the folder walk takes, `compare` output that ignored write
@@ -120,6 +121,16 @@ extension FirstRunTests {
         #expect(r.status == 2, "\(r.stderr)")
         #expect(r.stderr.contains("--files-from no-such-list.txt: cannot be read (No such file or directory)"), "\(r.stderr)")
         #expect(r.stderr.contains("Usage: govreport batch ") && r.stderr.contains("'govreport batch --help'"), "\(r.stderr)")
+    }
+
+    /// `--jobs` past what the machine can run is refused before a worker starts.
+    @Test func tooManyJobsAreRefusedWithTheLimit() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let r = try CLI.run(["batch", "in", "--out", "out", "--jobs", "100000", "--progress", "none"], in: dir.url)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("--jobs must be at most \(BatchRun.maxJobs)"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out").path))
     }
 
     /// `--out` naming a file: the message says that is the trouble and what to do.
