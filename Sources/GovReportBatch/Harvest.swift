@@ -71,14 +71,13 @@ public struct Harvest {
             for report in reports { add(report, path: report.source.path.isEmpty ? "-" : report.source.path, origin: "-") }
             return
         }
-        do {
-            let (tables, ocr) = (runner.tables, runner.ocr)
-            add(try LibraryNoise.quieted { () throws(InputError) in
-                    try ReportExtractor.extract(data: data, name: "-", tables: tables, ocr: ocr)
-                },
-                path: "-", origin: nil)
-        } catch {
-            fail("-", error, runner: &runner)
+        // A report on stdin is read within the limits, as a named file is.
+        switch runner.read(data: data, name: "-").flatMap({ json in
+            CanonicalReport(json: json).map { .success($0) }
+                ?? .failure(DocumentFailure(code: "crash", explanation: "its document could not be read back"))
+        }) {
+        case .success(let report): add(report, path: "-", origin: nil)
+        case .failure(let failure): fail("-", failure, runner: &runner)
         }
     }
 

@@ -30,10 +30,25 @@ public struct InputRunner {
     }
 
     /// The document of `path` as read (in a worker when limited), or why there is none.
-    /// `-` is one report on standard input (a pipe or a redirected file), read in this process.
+    /// `-` is one report on standard input (a pipe or a redirected file); with limits, it is
+    /// copied to a file the worker reads, so it is bounded like any other document.
     public func read(_ path: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
-        if let reader, path != "-" { return reader.read(path) }
+        if let reader { return reader.read(path) }
         return LibraryNoise.quieted { readHere(path, provenance: provenance) }
+    }
+
+    /// A document already read from standard input (`check` looks at it first for JSON),
+    /// in a worker when limited.
+    public func read(data: Data, name: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
+        if let reader { return reader.read(data: data, name: name) }
+        return LibraryNoise.quieted {
+            do {
+                return .success(try ReportExtractor.extract(data: data, name: name, tables: tables, ocr: ocr)
+                    .json(provenance: provenance))
+            } catch {
+                return .failure(DocumentFailure(error))
+            }
+        }
     }
 
     /// `read` in this process.

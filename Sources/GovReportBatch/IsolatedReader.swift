@@ -43,14 +43,37 @@ final class IsolatedReader {
     }
 
     /// The canonical JSON document of `path` (with provenance when asked), or why there is none.
+    /// `-` is standard input, copied to a file the worker reads (at most the memory cap).
     func read(_ path: String) -> Result<JSONValue, DocumentFailure> {
-        guard let directory else {
-            return .failure(DocumentFailure(code: "output_error", explanation: "cannot create a temporary folder in "
-                                                + NSTemporaryDirectory() + "; check TMPDIR"))
+        guard path == "-" else { return run(path, name: nil) }
+        guard let directory else { return .failure(Self.noDirectory) }
+        let copy = directory.appendingPathComponent("standard-input")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let cap = limits.maxMemory > 0 ? limits.maxMemory : StandardInputCopy.defaultMaxMiB
+        if let failure = StandardInputCopy.write(to: copy, maxMiB: cap) { return .failure(failure) }
+        return run(copy.path, name: "-")
+    }
+
+    /// The document held in `data` (read from standard input already), named `name`.
+    func read(data: Data, name: String) -> Result<JSONValue, DocumentFailure> {
+        guard let directory else { return .failure(Self.noDirectory) }
+        let copy = directory.appendingPathComponent("standard-input")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        guard FileManager.default.createFile(atPath: copy.path, contents: data) else {
+            return .failure(DocumentFailure(code: "output_error", explanation: "standard input cannot be copied to \(copy.path); check TMPDIR"))
         }
+        return run(copy.path, name: name)
+    }
+
+    private static let noDirectory = DocumentFailure(code: "output_error", explanation: "cannot create a temporary folder in "
+                                                     + NSTemporaryDirectory() + "; check TMPDIR")
+
+    /// `path` read by the worker within the limits; `name` is what `source.path` records.
+    private func run(_ path: String, name: String?) -> Result<JSONValue, DocumentFailure> {
+        guard let directory else { return .failure(Self.noDirectory) }
         let output = directory.appendingPathComponent("document.json")
         requestID += 1
-        let request = WorkRequest(id: requestID, path: path, output: output.path)
+        let request = WorkRequest(id: requestID, path: path, output: output.path, name: name)
         let w: WorkerProcess
         do { w = try currentWorker(directory) } catch {
             return .failure(DocumentFailure(code: "output_error", explanation: "cannot start a worker: \(error)"))
@@ -120,6 +143,35 @@ final class IsolatedReader {
         let cause = w.deathCause()
         if cause.outOfMemory, limits.maxMemory > 0 { return DocumentFailure(.memoryLimit(mebibytes: limits.maxMemory)) }
         return DocumentFailure(.crashed(termination.description + (cause.lastWords.map { "; last said: \($0)" } ?? "")))
+    }
+}
+
+/// Standard input copied to a file a chunk at a time, so that a worker can read it: at most
+/// the memory cap (a document larger than that could not be read within it; a pipe has no
+/// size to check first, and `/dev/zero` never ends).
+enum StandardInputCopy {
+    /// The bound when `--max-memory 0` lifts the memory cap.
+    static let defaultMaxMiB = 1024
+    static let chunk = 1 << 20
+
+    /// Nil when copied; else why not.
+    static func write(to url: URL, maxMiB: Int) -> DocumentFailure? {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil),
+              let file = try? FileHandle(forWritingTo: url) else {
+            return DocumentFailure(code: "output_error", explanation: "standard input cannot be copied to \(url.path); check TMPDIR")
+        }
+        defer { try? file.close() }
+        var total = 0
+        while true {
+            let data = FileHandle.standardInput.readData(ofLength: chunk)
+            if data.isEmpty { return nil }
+            total += data.count
+            guard total <= maxMiB << 20 else { return DocumentFailure(.memoryLimit(mebibytes: maxMiB)) }
+            do { try file.write(contentsOf: data) } catch {
+                return DocumentFailure(code: "output_error",
+                                       explanation: "standard input cannot be copied to \(url.path) (\(ErrorText.describe(error))); check TMPDIR")
+            }
+        }
     }
 }
 

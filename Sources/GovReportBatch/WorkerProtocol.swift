@@ -4,24 +4,29 @@ import GovReport
 /// What the batch sends a worker: one line per document.
 public struct WorkRequest: Sendable, Equatable {
     public var id: Int
-    /// The input to extract (also what `source.path` records).
+    /// The input to extract.
     public var path: String
     /// Where its canonical JSON goes.
     public var output: String
+    /// What `source.path` records when it is not `path`: `-` for standard input, which the
+    /// parent copied to a file for the worker.
+    public var name: String?
 
-    public init(id: Int, path: String, output: String) {
-        self.id = id; self.path = path; self.output = output
+    public init(id: Int, path: String, output: String, name: String? = nil) {
+        self.id = id; self.path = path; self.output = output; self.name = name
     }
 
     public var line: String {
-        JSONValue.object([JSONMember("id", .number(Decimal(id))), JSONMember("path", .string(path)),
-                          JSONMember("output", .string(output))]).serialized(pretty: false)
+        var members = [JSONMember("id", .number(Decimal(id))), JSONMember("path", .string(path)),
+                       JSONMember("output", .string(output))]
+        if let name { members.append(JSONMember("name", .string(name))) }
+        return JSONValue.object(members).serialized(pretty: false)
     }
 
     public init?(line: String) {
         guard let v = try? ExactJSON.parse(line), let id = v["id"]?.decimal, let path = v["path"]?.string,
               let output = v["output"]?.string else { return nil }
-        self.init(id: NSDecimalNumber(decimal: id).intValue, path: path, output: output)
+        self.init(id: NSDecimalNumber(decimal: id).intValue, path: path, output: output, name: v["name"]?.string)
     }
 }
 
@@ -108,7 +113,7 @@ public enum DocumentJob {
         let size = Int64(data.count)
         let report: CanonicalReport
         do {
-            report = try ReportExtractor.extract(data: data, name: request.path, tables: tables, ocr: ocr)
+            report = try ReportExtractor.extract(data: data, name: request.name ?? request.path, tables: tables, ocr: ocr)
         } catch {
             return fail(error, sha256Hex([UInt8](data)), size)
         }

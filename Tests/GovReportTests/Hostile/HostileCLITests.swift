@@ -65,6 +65,39 @@ import Testing
         #expect(String(decoding: r.stdout, as: UTF8.self).contains("good.txt"))
     }
 
+    /// A report on standard input is bounded like a named file: read in a worker, stopped at
+    /// its time limit (it was read in the command's own process, with no bound).
+    @Test(arguments: ["extract -", "check --json -"])
+    func aDocumentOnStandardInputIsStoppedAtItsTimeout(command: String) throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        dir.file("hang.pdf", "GOVREPORT-FAULT:hang\n")
+        let r = try Self.sh(#""$GOVREPORT" "# + command + " --timeout 2 < hang.pdf", in: dir.url,
+                            environment: ["GOVREPORT_BATCH_FAULTS": "1"])
+        #expect(r.exited && r.status == 11, "\(r.stderr)")
+        #expect(r.stderr.contains("govreport: -: took longer than 2 s") && r.stderr.contains("[timeout]"), "\(r.stderr)")
+    }
+
+    /// Endless standard input ends at the memory cap, with nothing left in the temporary folder.
+    @Test func endlessStandardInputEndsAtTheMemoryCap() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let r = try Self.sh(#"TMPDIR="$PWD" "$GOVREPORT" extract --max-memory 64 - < /dev/zero"#, in: dir.url)
+        #expect(r.exited && r.status == 11, "\(r.stderr)")
+        #expect(r.stderr.contains("govreport: -: needed more than 64 MiB") && r.stderr.contains("[memory_limit]"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).isEmpty)
+    }
+
+    /// Read in a worker, a report on standard input is still named `-`.
+    @Test func aReportOnStandardInputIsNamedDash() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        try Self.copySample("smx-kjj-2024.txt", to: dir, as: "good.txt")
+        let r = try Self.sh(#""$GOVREPORT" extract --timeout 30 - < good.txt"#, in: dir.url)
+        #expect(r.exited && r.status == 0, "\(r.stderr)")
+        #expect(String(decoding: r.stdout, as: UTF8.self).contains(#""path": "-""#), "\(String(decoding: r.stdout, as: UTF8.self).prefix(300))")
+    }
+
     @Test func checkRefusesDeepJSONClearly() throws {
         let dir = ScratchFolder()
         defer { dir.remove() }
