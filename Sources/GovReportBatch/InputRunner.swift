@@ -41,13 +41,14 @@ public struct InputRunner {
     /// in a worker when limited.
     public func read(data: Data, name: String, provenance: Bool = true) -> Result<JSONValue, DocumentFailure> {
         if let reader { return reader.read(data: data, name: name) }
-        return LibraryNoise.quieted {
-            do {
-                return .success(try ReportExtractor.extract(data: data, name: name, tables: tables, ocr: ocr)
-                    .json(provenance: provenance))
-            } catch {
-                return .failure(DocumentFailure(error))
-            }
+        return LibraryNoise.quieted { extractHere(data: data, name: name, provenance: provenance) }
+    }
+
+    private func extractHere(data: Data, name: String, provenance: Bool) -> Result<JSONValue, DocumentFailure> {
+        do {
+            return .success(try ReportExtractor.extract(data: data, name: name, tables: tables, ocr: ocr).json(provenance: provenance))
+        } catch {
+            return .failure(DocumentFailure(error))
         }
     }
 
