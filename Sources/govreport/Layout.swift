@@ -14,9 +14,15 @@ extension GovReportCommand {
 
         func run() throws {
             let doc = try PDFInput.open(file, data: try PDFInput.read(file, command: "layout"))
-            guard let text = doc.text(ofPage: page - 1).map(DiagonalText.removed) else {
+            guard var text = doc.text(ofPage: page - 1).map(DiagonalText.removed) else {
                 Stderr.line("govreport: \(file): has no page \(page) (it has \(doc.pageCount))")
                 throw ExitCode(ExitStatus.usage)
+            }
+            // As extract reads it: a page of sideways text in the text's own frame.
+            let turn = RotatedText.turn(of: text)
+            if let turn {
+                text = RotatedText.upright(text, turn)
+                Stderr.line("govreport: \(file): page \(page) has its text turned 90°; shown in the text's own frame (boxes in that frame)")
             }
             // A scan prints nothing here; say why rather than leave an empty answer.
             if !text.hasUsableText {
@@ -24,7 +30,7 @@ extension GovReportCommand {
             }
             var found: [Ruling] = []
             if rulings, let image = doc.render(page: page - 1, scale: 1.5) {
-                found = RulingDetector().rulings(in: image)
+                found = RulingDetector().rulings(in: turn.map { image.turned($0, pageWidth: text.height, pageHeight: text.width) } ?? image)
             }
             let layout = PageLayout(text: text, rulings: found)
             for r in layout.rulings {

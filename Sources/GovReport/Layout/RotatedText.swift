@@ -50,3 +50,43 @@ public enum RotatedText {
         return out
     }
 }
+
+extension RotatedText {
+    /// The part of the page (its own frame, points, y down) that `area` of the turned frame
+    /// covers: what to render for a sideways page's table area. `width` and `height` are the
+    /// page's own (unturned) size.
+    public static func pageArea(of area: Rect, _ turn: Turn, width w: Double, height h: Double) -> Rect {
+        switch turn {
+        // Upright (X, Y) = (h − y, x): so x = Y, y = h − X.
+        case .counterClockwise: Rect(x0: area.y0, y0: h - area.x1, x1: area.y1, y1: h - area.x0)
+        // Upright (X, Y) = (y, w − x): so x = w − Y, y = X.
+        case .clockwise: Rect(x0: w - area.y1, y0: area.x0, x1: w - area.y0, y1: area.x1)
+        }
+    }
+}
+
+extension GrayImage {
+    /// The raster turned by 90° into the frame `RotatedText.upright` puts a sideways page's
+    /// text in, with its origin in that frame: rulings found on it line up with the text.
+    /// `pageWidth` and `pageHeight` are the page's own (unturned) size in points.
+    public func turned(_ turn: RotatedText.Turn, pageWidth w: Double, pageHeight h: Double) -> GrayImage {
+        var out = [UInt8](repeating: 255, count: pixels.count)
+        // The turned raster is `height` pixels wide and `width` pixels high.
+        let newWidth = height
+        for v in 0..<width {
+            for u in 0..<height {
+                let (i, j) = switch turn {
+                case .counterClockwise: (v, height - 1 - u)
+                case .clockwise: (width - 1 - v, u)
+                }
+                out[v * newWidth + u] = pixels[j * width + i]
+            }
+        }
+        let bottom = origin.y + Double(height) / scale, right = origin.x + Double(width) / scale
+        let newOrigin = switch turn {
+        case .counterClockwise: (x: h - bottom, y: origin.x)
+        case .clockwise: (x: origin.y, y: w - right)
+        }
+        return GrayImage(width: height, height: width, scale: scale, origin: newOrigin, pixels: out)
+    }
+}

@@ -130,12 +130,13 @@ enum PDFReportReader {
             texts[i] = InkBoxes.measured(texts[i]) { doc.render(page: i, scale: InkBoxes.renderScale, clip: $0) }
         }
         // Pages whose text is turned sideways are read in the text's own frame.
-        var sideways: [Int] = []
+        var turns: [Int: RotatedText.Turn] = [:]
         for i in texts.indices {
             guard let turn = RotatedText.turn(of: texts[i]) else { continue }
             texts[i] = RotatedText.upright(texts[i], turn)
-            sideways.append(i)
+            turns[i] = turn
         }
+        let sideways = turns.keys.sorted()
         // Pages without a usable text layer (scans) are read by OCR; a PDF with text on every
         // page goes on exactly as without OCR.
         let ocrPages = OCRPageSelection.pages(doc, texts: texts, mode: ocr)
@@ -198,12 +199,16 @@ enum PDFReportReader {
         var ruledLayouts = plain.layouts
         let detector = plain.settings.rulingDetection
         let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
-        // A sideways page's rendering is not in its text's frame: its tables keep the text reading.
-        let areas = plain.tableAreas(of: doubtful).filter { !sideways.contains($0.page) }
+        let areas = plain.tableAreas(of: doubtful)
+        guard !areas.isEmpty else { return noted(textReading) }
         for (p, area) in areas {
             PopplerDocument.messagePage(p + 1)
             defer { PopplerDocument.messagePage(nil) }
-            guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
+            // A sideways page is rendered in its own frame and turned into its text's.
+            let turn = turns[p]
+            let clip = turn.map { RotatedText.pageArea(of: area, $0, width: texts[p].height, height: texts[p].width) } ?? area
+            guard let rendered = doc.render(page: p, scale: renderScale, clip: clip) else { continue }
+            let image = turn.map { rendered.turned($0, pageWidth: texts[p].height, pageHeight: texts[p].width) } ?? rendered
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
         // Only the tables in doubt are read again; the clean ones keep their reading.

@@ -1,0 +1,52 @@
+import Testing
+@testable import GovReport
+
+/// A sideways page's rendering turned into its text's frame (`GrayImage.turned`), and the
+/// text frame's table area mapped back onto the page (`RotatedText.pageArea`): a mark at a
+/// page point lands where `RotatedText.upright` puts a glyph box at that point, so rulings
+/// found on the turned raster line up with the turned text.
+@Suite struct SidewaysRenderingTests {
+    static let (pageWidth, pageHeight) = (300.0, 200.0)
+    static let scale = 2.0
+
+    /// A white raster of part of the page (origin in points) with one dark pixel at `point`.
+    static func raster(origin: (x: Double, y: Double), width: Int, height: Int, dot point: (x: Double, y: Double)) -> GrayImage {
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        let i = Int((point.x - origin.x) * scale), j = Int((point.y - origin.y) * scale)
+        pixels[j * width + i] = 0
+        return GrayImage(width: width, height: height, scale: scale, origin: origin, pixels: pixels)
+    }
+
+    /// Where the dark pixel is, in the raster's frame (points, the pixel's centre).
+    static func dot(in image: GrayImage) -> (x: Double, y: Double)? {
+        guard let k = image.pixels.firstIndex(of: 0) else { return nil }
+        return (image.origin.x + (Double(k % image.width) + 0.5) / image.scale,
+                image.origin.y + (Double(k / image.width) + 0.5) / image.scale)
+    }
+
+    @Test(arguments: [RotatedText.Turn.counterClockwise, .clockwise])
+    func aMarkLandsWhereTheTurnedTextIs(turn: RotatedText.Turn) throws {
+        let point = (x: 120.0, y: 70.0)
+        // A clip of the page (40…240 × 20…170 pt).
+        let image = Self.raster(origin: (40, 20), width: 400, height: 300, dot: point)
+        let turned = image.turned(turn, pageWidth: Self.pageWidth, pageHeight: Self.pageHeight)
+        #expect(turned.width == image.height && turned.height == image.width)
+        // The same point as a one-pixel glyph box, turned as text is.
+        let box = Rect(x0: point.x, y0: point.y, x1: point.x + 0.5, y1: point.y + 0.5)
+        let text = PageText(number: 1, width: Self.pageWidth, height: Self.pageHeight,
+                            glyphs: [Glyph(text: "1", box: box, fontSize: 1)])
+        let glyph = RotatedText.upright(text, turn).glyphs[0].box
+        let found = try #require(Self.dot(in: turned))
+        #expect(abs(found.x - glyph.midX) <= 0.5 && abs(found.y - glyph.midY) <= 0.5, "\(found) vs \(glyph)")
+    }
+
+    @Test(arguments: [RotatedText.Turn.counterClockwise, .clockwise])
+    func theTableAreaMapsBackOntoThePage(turn: RotatedText.Turn) {
+        // The area a glyph box covers in the turned frame maps back onto the box itself.
+        let box = Rect(x0: 50, y0: 30, x1: 90, y1: 44)
+        let text = PageText(number: 1, width: Self.pageWidth, height: Self.pageHeight,
+                            glyphs: [Glyph(text: "1", box: box, fontSize: 14)])
+        let upright = RotatedText.upright(text, turn).glyphs[0].box
+        #expect(RotatedText.pageArea(of: upright, turn, width: Self.pageWidth, height: Self.pageHeight) == box)
+    }
+}
