@@ -125,10 +125,6 @@ enum PDFReportReader {
             texts[i] = outcome.text
             texts[i].uncertain = outcome.uncertain
         }
-        // Digits in a font whose boxes are not believed get boxes measured from their ink.
-        for i in texts.indices {
-            texts[i] = InkBoxes.measured(texts[i]) { doc.render(page: i, scale: InkBoxes.renderScale, clip: $0) }
-        }
         // Pages whose text is turned sideways are read in the text's own frame.
         var turns: [Int: RotatedText.Turn] = [:]
         for i in texts.indices {
@@ -137,6 +133,17 @@ enum PDFReportReader {
             turns[i] = turn
         }
         let sideways = turns.keys.sorted()
+        /// Part of page `i` rendered in its text's frame (`clip` in that frame).
+        func render(page i: Int, scale: Double, clip: Rect) -> GrayImage? {
+            guard let turn = turns[i] else { return doc.render(page: i, scale: scale, clip: clip) }
+            let (w, h) = (texts[i].height, texts[i].width)
+            return doc.render(page: i, scale: scale, clip: RotatedText.pageArea(of: clip, turn, width: w, height: h))?
+                .turned(turn, pageWidth: w, pageHeight: h)
+        }
+        // Digits in a font whose boxes are not believed get boxes measured from their ink.
+        for i in texts.indices {
+            texts[i] = InkBoxes.measured(texts[i]) { render(page: i, scale: InkBoxes.renderScale, clip: $0) }
+        }
         // Pages without a usable text layer (scans) are read by OCR; a PDF with text on every
         // page goes on exactly as without OCR.
         let ocrPages = OCRPageSelection.pages(doc, texts: texts, mode: ocr)
@@ -205,10 +212,7 @@ enum PDFReportReader {
             PopplerDocument.messagePage(p + 1)
             defer { PopplerDocument.messagePage(nil) }
             // A sideways page is rendered in its own frame and turned into its text's.
-            let turn = turns[p]
-            let clip = turn.map { RotatedText.pageArea(of: area, $0, width: texts[p].height, height: texts[p].width) } ?? area
-            guard let rendered = doc.render(page: p, scale: renderScale, clip: clip) else { continue }
-            let image = turn.map { rendered.turned($0, pageWidth: texts[p].height, pageHeight: texts[p].width) } ?? rendered
+            guard let image = render(page: p, scale: renderScale, clip: area) else { continue }
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
         }
         // Only the tables in doubt are read again; the clean ones keep their reading.
