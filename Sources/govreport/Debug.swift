@@ -49,7 +49,7 @@ extension GovReportCommand {
                 try OutputFile.checkWritable(png)
                 let overlay = stage.map { DebugOverlay(stage: $0, page: number, reading: result) }
                     ?? DebugOverlay(page: layout, report: result.report)
-                try doc.writeDebugPNG(page: number - 1, scale: scale, overlay: overlay, to: png)
+                try doc.writeDebugPNG(page: number - 1, scale: scale, overlay: overlay, turn: result.turns[number], to: png)
             } catch let error as PNGWriteError {
                 let why = switch error {
                 case .cairo(let status): status

@@ -26,7 +26,7 @@ extension GovReportCommand {
             }
             // A scan prints nothing here; say why rather than leave an empty answer.
             if !text.hasUsableText {
-                Stderr.line("govreport: \(file): page \(page) has no text layer (a scan, or text drawn as outlines); `govreport debug \(file) --page \(page) --png OUT.png` draws it as OCR reads it")
+                Stderr.line("govreport: \(file): page \(page) has no text layer (a blank page, a scan, or text drawn as outlines); `govreport debug \(file) --page \(page) --png OUT.png` draws it as OCR reads it")
             }
             var found: [Ruling] = []
             if rulings, let image = doc.render(page: page - 1, scale: 1.5) {

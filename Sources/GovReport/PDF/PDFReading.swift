@@ -5,4 +5,6 @@ public struct PDFReading: Sendable {
     public var report: CanonicalReport
     public var layouts: [PageLayout]
     var stages: [TableStages]
+    /// Pages (by number) whose text is turned 90°: their layouts are in the text's frame.
+    public var turns: [Int: RotatedText.Turn] = [:]
 }

@@ -189,6 +189,7 @@ enum PDFReportReader {
         func noted(_ r: PDFReading) -> PDFReading {
             guard let first = sideways.first else { return r }
             var out = r
+            out.turns = Dictionary(uniqueKeysWithValues: turns.map { ($0.key + 1, $0.value) })
             out.report.diagnostics.append(Finding(
                 code: "layout.rotated_text", severity: .info,
                 message: "text printed sideways (turned 90°) on page(s) \(sideways.map { String($0 + 1) }.joined(separator: ", ")) was read in its own frame",

@@ -79,11 +79,15 @@ public enum PNGWriteError: Error, Sendable {
 
 extension PopplerDocument {
     /// Renders page `index` at `scale` with `overlay` drawn over it and writes a PNG to `path`.
-    public func writeDebugPNG(page index: Int, scale: Double, overlay: DebugOverlay, to path: String) throws {
+    /// A page whose text is turned (`turn`) is drawn in its text's frame, where the overlay's
+    /// boxes are (as `RotatedText.upright` puts them).
+    public func writeDebugPNG(page index: Int, scale: Double, overlay: DebugOverlay, turn: RotatedText.Turn? = nil,
+                              to path: String) throws {
         let status: cairo_status_t? = withPage(index) { page -> cairo_status_t in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
-            guard let (width, height) = RasterSize.pixels(width: w * scale, height: h * scale) else {
+            let (frameWidth, frameHeight) = turn == nil ? (w, h) : (h, w)
+            guard let (width, height) = RasterSize.pixels(width: frameWidth * scale, height: frameHeight * scale) else {
                 return CAIRO_STATUS_INVALID_SIZE
             }
             guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
@@ -94,7 +98,20 @@ extension PopplerDocument {
             cairo_set_source_rgb(cr, 1, 1, 1)
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
-            poppler_page_render(page, cr)
+            if let turn {
+                // Page (x, y) to the text's frame: (h − y, x) or (y, w − x).
+                var m = cairo_matrix_t()
+                switch turn {
+                case .counterClockwise: cairo_matrix_init(&m, 0, 1, -1, 0, h, 0)
+                case .clockwise: cairo_matrix_init(&m, 0, -1, 1, 0, 0, w)
+                }
+                cairo_save(cr)
+                cairo_transform(cr, &m)
+                poppler_page_render(page, cr)
+                cairo_restore(cr)
+            } else {
+                poppler_page_render(page, cr)
+            }
             for mark in overlay.marks {
                 switch mark {
                 case .line(let x0, let y0, let x1, let y1, let c, let width):

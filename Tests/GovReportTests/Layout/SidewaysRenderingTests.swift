@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GovReport
 
@@ -48,5 +49,21 @@ import Testing
                             glyphs: [Glyph(text: "1", box: box, fontSize: 14)])
         let upright = RotatedText.upright(text, turn).glyphs[0].box
         #expect(RotatedText.pageArea(of: upright, turn, width: Self.pageWidth, height: Self.pageHeight) == box)
+    }
+}
+
+/// `debug` draws a sideways page in its text's frame, where the overlay's boxes are.
+@Suite(.tags(.cli)) struct SidewaysDebugTests {
+    @Test func aSidewaysPageIsDrawnUpright() throws {
+        let dir = ScratchFolder()
+        defer { dir.remove() }
+        let pdf = RealKindsTests.folder.appendingPathComponent("lo_word_wrap_pages_sideways.pdf").path
+        let png = dir.url.appendingPathComponent("page.png")
+        let r = try CLI.run(["debug", pdf, "--page", "2", "--scale", "1", "--png", png.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        // The page is landscape; its text, and so the picture, portrait (PNG IHDR: width, height).
+        let bytes = [UInt8](try Data(contentsOf: png))
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width < height, "\(width)×\(height)")
     }
 }
