@@ -18,7 +18,7 @@ enum LaidOutDoubts {
         /// A row whose total is blank while its parts hold numbers, and whose sum fails: its
         /// numbers slid a column.
         case slidRow = "the row's total is blank and its sum fails: its numbers may have slid a column"
-        /// Two column sums failing by opposite amounts: a number moved between them.
+        /// Two column sums failing in opposite directions: a number moved between them.
         case movedBetween = "two columns' sums fail by opposite amounts: a number may have moved between them"
         /// （六） read as some of its sub-rows only: which form was printed, and which row
         /// each number belongs to, is not known.
@@ -59,7 +59,7 @@ enum LaidOutDoubts {
         }
         mark(movedBetween(failing, report), .movedBetween)
         mark(lostRows(failing, report), .blankRow)
-        mark(partialSplit(report), .partialSplit)
+        mark(partialSplit(failing, report), .partialSplit)
         let already = Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap { d in
             d.table.flatMap { t in d.row.flatMap { r in d.column.flatMap { TemplateCell(table: t, row: r, column: $0) } } }
         })
@@ -115,18 +115,20 @@ enum LaidOutDoubts {
         }
     }
 
-    /// Two failing column sums of the applications table (same rule) off by opposite amounts:
-    /// in each row where one of the two holds a number no larger than that amount and the
-    /// other is blank, both cells.
+    /// Two failing column sums of the applications table (same rule) off by opposite amounts,
+    /// or side by side and off in opposite directions: in each row where one of the two holds
+    /// a number no larger than the smaller amount and the other is blank, both cells.
     static func movedBetween(_ failing: [RuleFinding], _ report: CanonicalReport) -> [TemplateCell] {
         var out: [TemplateCell] = []
         let columnRules = failing.filter { !isRowRule($0.finding.code) && $0.finding.table == TemplateTable.applications.rawValue }
         for (i, a) in columnRules.enumerated() {
             for b in columnRules[(i + 1)...] where a.finding.code == b.finding.code {
-                guard let ra = residual(a, report), let rb = residual(b, report), ra == -rb, ra != 0,
-                      let ca = a.finding.column.flatMap(ApplicationColumn.init), let cb = b.finding.column.flatMap(ApplicationColumn.init)
+                guard let ra = residual(a, report), let rb = residual(b, report), ra != 0, rb != 0, (ra > 0) != (rb > 0),
+                      let ca = a.finding.column.flatMap(ApplicationColumn.init), let cb = b.finding.column.flatMap(ApplicationColumn.init),
+                      let ia = ApplicationColumn.allCases.firstIndex(of: ca), let ib = ApplicationColumn.allCases.firstIndex(of: cb),
+                      abs(ia - ib) == 1 || ra == -rb
                 else { continue }
-                let amount = abs(ra)
+                let amount = min(abs(ra), abs(rb))
                 for row in Set(a.cells.map(\.row)) {
                     guard let key = ApplicationRow(rawValue: row) else { continue }
                     let x = TemplateCell.application(key, ca), y = TemplateCell.application(key, cb)
@@ -142,12 +144,22 @@ enum LaidOutDoubts {
         RuleSuspects.terms(rule, in: report).map { $0.reduce(0) { $0 + $1.sign * (RuleSuspects.int($1.value) ?? 0) } }
     }
 
-    /// （六） read as some but not all of its three sub-rows: the cells of the one-row form
-    /// and of the sub-rows read.
-    static func partialSplit(_ report: CanonicalReport) -> [TemplateCell] {
+    /// （六） read as some but not all of its three sub-rows: in a 2019 report (whose format
+    /// prints （六） as one row) the cells of the one-row form and of the sub-rows read; in a
+    /// 2021 report, when （七）总计's sum fails, those of the sub-rows read (the missing ones
+    /// are marked as missing rows).
+    static func partialSplit(_ failing: [RuleFinding], _ report: CanonicalReport) -> [TemplateCell] {
         let t = report.applications
         let read = ApplicationRow.otherSubRows.filter { t[$0] != nil }
         guard !read.isEmpty, read.count < ApplicationRow.otherSubRows.count else { return [] }
-        return ([.otherProcessing] + read).flatMap { row in ApplicationColumn.allCases.map { TemplateCell.application(row, $0) } }
+        let rows: [ApplicationRow]
+        if report.report.template == .v2019 {
+            rows = [.otherProcessing] + read
+        } else if failing.contains(where: { $0.finding.code == "applications.total_processed" }) {
+            rows = read
+        } else {
+            return []
+        }
+        return rows.flatMap { row in ApplicationColumn.allCases.map { TemplateCell.application(row, $0) } }
     }
 }
