@@ -14,10 +14,10 @@ import Testing
         try LaidOutTextReader.extract(text: text, name: "t.txt", sha256: "")
     }
 
-    /// The fixture with the （一）予以公开 row's line changed by `change`.
-    static func damaged(_ change: (String) -> String) throws -> String {
+    /// The fixture with the line of the row labelled `label` changed by `change`.
+    static func damaged(_ label: String = "（一）予以公开", _ change: (String) -> String) throws -> String {
         let text = try String(contentsOf: fixture, encoding: .utf8)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).first { $0.contains("（一）予以公开") })
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).first { $0.contains(label) })
         return text.replacingOccurrences(of: String(line), with: change(String(line)))
     }
 
@@ -50,5 +50,17 @@ import Testing
         let report = try Self.read(text)
         #expect(report.applications[.granted]?.values.allSatisfy { $0 == nil } == true)
         #expect(Self.marked(report) == Set(ApplicationColumn.allCases.map { "applications.granted.\($0.rawValue)" }))
+    }
+
+    @Test func aNumberMovedToTheNeighbouringColumnIsMarkedWithTheCellItLeft() throws {
+        // 0 0 0 0 1 0 1: the 1 of 法律服务机构 printed under 其他, the row's total still right.
+        let text = try Self.damaged("2.其他法律行政法规禁止公开") { line in
+            let tail = "1         0         1"
+            return String(line.dropLast(tail.count)) + "          1         1"
+        }
+        let report = try Self.read(text)
+        #expect(report.applications[.deniedProhibitedByLaw]?[ApplicationColumn.otherOrg] == 1)
+        #expect(Self.marked(report) == ["applications.denied_prohibited_by_law.legal_services",
+                                        "applications.denied_prohibited_by_law.other_org"])
     }
 }
