@@ -529,6 +529,8 @@ enum LaidOutTextReader {
         let tables = pages.tables()
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: laidOut.pages.count)
-        return ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: tables)
+        var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: tables)
+        report.diagnostics += LaidOutDoubts.diagnostics(for: report)
+        return report
     }
 }
