@@ -140,6 +140,8 @@ enum BatchCLI {
         _ = try BatchCLI.run(["batch", harvest.path, "--out", cut.root.path, "--jobs", "3", "--progress", "none"])
         let lines = try Self.text(cut.manifest).split(separator: "\n")
         try Data((lines.prefix(3).joined(separator: "\n") + "\n" + lines[3].prefix(20)).utf8).write(to: cut.manifest)
+        // A killed batch leaves its tmp/ folder with a half-written file in it.
+        try FileManager.default.createDirectory(at: cut.temporaryDirectory, withIntermediateDirectories: true)
         try Data("{\"schema\":".utf8).write(to: cut.temporaryDirectory.appendingPathComponent("123-1-a.pdf.json"))
         for url in [cut.reportsJSONL, cut.cellsCSV, cut.archive] { try FileManager.default.removeItem(at: url) }
         let resumed = try BatchCLI.run(["batch", harvest.path, "--out", cut.root.path, "--jobs", "2", "--progress", "none"])
