@@ -100,11 +100,13 @@ struct HTMLReport {
     }
 
     /// A table with numbers under a table part's heading is that part's table, even when its
-    /// own words do not say which (a table split in two, its header rows in the first).
+    /// own words do not say which (a table split in two, its header rows in the first). So is
+    /// a piece with no number but a row of the part's table with its value left blank (the
+    /// fees row 行政事业性收费 | (blank) split off onto the next page).
     static func kindByPosition(_ grid: TableGrid, part: ReportPart?) -> HTMLTableReader.Kind? {
         guard let part, let kind = HTMLTableReader.Kind(part: part) else { return nil }
         let hasValue = grid.cells.contains { ValueParser.looksLikeValue($0.text) }
-        return hasValue ? kind : nil
+        return hasValue || HTMLTableReader.hasBlankRow(grid, kind) ? kind : nil
     }
 
     /// Adds a grid's rows to its table; a table printed as several HTML tables continues.

@@ -38,6 +38,18 @@ enum HTMLTableReader {
         return best.0
     }
 
+    /// A row whose cells are a label naming one of the kind's words, then blank slots only
+    /// (行政事业性收费 | (blank): a piece of a table whose only value is left blank).
+    static func hasBlankRow(_ grid: TableGrid, _ kind: HTMLTableReader.Kind) -> Bool {
+        (0..<grid.rowCount).contains { r in
+            let texts = grid.slots[r].map { $0.map { grid.cells[$0].text } ?? "" }
+            guard let first = texts.first, !first.isEmpty, texts.count >= 2,
+                  texts.dropFirst().allSatisfy(\.isEmpty) else { return false }
+            let key = TextNormalizer.key(first)
+            return kind.words.contains { key.contains($0) }
+        }
+    }
+
     /// Whether a cell's text is a value (number or placeholder) or blank.
     static func isValueOrBlank(_ text: String) -> Bool {
         text.isEmpty || ValueParser.looksLikeValue(text)
@@ -120,12 +132,35 @@ enum HTMLTableReader {
             }
             return leaves
         }
-        var leaves = leafCells(upTo: extent)
-        if leaves.count < width { leaves = leafCells(upTo: grid.columnCount) }
+        func leafRanges(upTo end: Int) -> [Range<Int>] {
+            joinedRepeats(leafCells(upTo: end).map { grid.cells[$0].column..<(grid.cells[$0].column + grid.cells[$0].columnSpan) },
+                          grid, headerRows: headerRows)
+        }
+        var leaves = leafRanges(upTo: extent)
+        if leaves.count < width { leaves = leafRanges(upTo: grid.columnCount) }
         guard leaves.count >= width else { return nil }
-        let ranges = leaves.suffix(width).map { grid.cells[$0].column..<(grid.cells[$0].column + grid.cells[$0].columnSpan) }
+        let ranges = Array(leaves.suffix(width))
         guard zip(ranges, ranges.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound }) else { return nil }
         return ranges
+    }
+
+    /// Leaf columns a converter split one column into: pymupdf4llm writes a merged header's
+    /// text into every slot it covers, and a column drawn as two (社会公益组织 over two slots,
+    /// its values in one or in both) has the same text in every header row of both slots.
+    /// Such neighbours are one column; a slot whose header differs in any row (总计 above the
+    /// repeated 其他) stays a column of its own.
+    static func joinedRepeats(_ ranges: [Range<Int>], _ grid: TableGrid, headerRows: Range<Int>) -> [Range<Int>] {
+        func text(_ r: Int, _ c: Int) -> String { grid.slots[r][c].map { grid.cells[$0].text } ?? "" }
+        var out: [Range<Int>] = []
+        for range in ranges {
+            if let last = out.last, last.upperBound == range.lowerBound,
+               headerRows.allSatisfy({ text($0, last.lowerBound) == text($0, range.lowerBound) }) {
+                out[out.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                out.append(range)
+            }
+        }
+        return out
     }
 
     /// The review/litigation group (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉) of a table
