@@ -120,6 +120,11 @@ struct HTMLReport {
             tables.applications = (tables.applications ?? []) + HTMLTableReader.fixedRows(grid, width: 7)
         case .review:
             if let group = HTMLTableReader.reviewGroup(grid, taken: Set(reviewGroups.keys)) {
+                let stacked = HTMLTableReader.stackedReviewGroups(grid, first: group)
+                if !stacked.isEmpty {
+                    reviewGroups.merge(stacked) { _, new in new }
+                    return
+                }
                 let rows = HTMLTableReader.fixedRows(grid, width: 5)
                 if let row = rows.last(where: { $0.cells.contains { $0 != nil } }) ?? rows.last {
                     reviewGroups[group] = row.cells

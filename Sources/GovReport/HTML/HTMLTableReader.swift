@@ -177,13 +177,48 @@ enum HTMLTableReader {
         let over = grid.cells.filter { $0.column <= lo && $0.column + $0.columnSpan >= hi && !isValueOrBlank($0.text) }
             .sorted { $0.row > $1.row }
         for cell in over {
-            let k = TextNormalizer.key(cell.text)
-            if k.contains(TableVocabulary.afterReviewShort) { return 2 }
-            if TableVocabulary.directShort.contains(where: k.contains) { return 1 }
-            if k.contains(TableVocabulary.litigation) { return taken.contains(1) ? 2 : 1 }
-            if k.contains(TableVocabulary.review) { return 0 }
+            if let g = groupNamed(by: cell.text, taken: taken) { return g }
         }
         return (0..<3).first { !taken.contains($0) }
+    }
+
+    /// The review/litigation group a heading names: 复议后起诉 2, 未经复议/直接起诉 1,
+    /// 行政诉讼 alone the first litigation group not `taken`, 行政复议 0.
+    static func groupNamed(by text: String, taken: Set<Int>) -> Int? {
+        let k = TextNormalizer.key(text)
+        if k.contains(TableVocabulary.afterReviewShort) { return 2 }
+        if TableVocabulary.directShort.contains(where: k.contains) { return 1 }
+        if k.contains(TableVocabulary.litigation) { return taken.contains(1) ? 2 : 1 }
+        if k.contains(TableVocabulary.review) { return 0 }
+        return nil
+    }
+
+    /// The groups of a five-column review table that prints several of them one under another
+    /// (a converter's one pipe table for three small tables: each group's heading written into
+    /// every slot of a row, its field names, its values): the value row after each group
+    /// heading, by the group that heading names; value rows before any heading belong to
+    /// `first`. Empty when the table names no group in its rows (one group's table).
+    static func stackedReviewGroups(_ grid: TableGrid, first: Int) -> [Int: [String?]] {
+        var out: [Int: [String?]] = [:]
+        var group = first
+        var named = false
+        for r in 0..<grid.rowCount {
+            let texts = grid.cellsInRow(r).filter { grid.cells[$0].row == r }.map { grid.cells[$0].text }
+            let filled = texts.filter { !$0.isEmpty }
+            guard !filled.isEmpty else { continue }
+            if filled.allSatisfy({ !isValueOrBlank($0) }) {
+                // A heading row names its group in every slot it fills (field-name rows name none).
+                if let g = groupNamed(by: filled[0], taken: Set(out.keys)),
+                   filled.allSatisfy({ groupNamed(by: $0, taken: Set(out.keys)) == g }) {
+                    group = g
+                    named = true
+                }
+                continue
+            }
+            guard filled.allSatisfy(isValueOrBlank), texts.count == 5 else { continue }
+            out[group] = texts.map { $0.isEmpty ? nil : $0 }
+        }
+        return named ? out : [:]
     }
 
     /// The columns up to the last one in which a cell with text starts: a colspan running past
