@@ -56,6 +56,9 @@ struct HTMLReport {
     var pageTitle: String?
     /// Review/litigation groups printed as tables of their own (five values each), by group.
     var reviewGroups: [Int: [String?]] = [:]
+    /// The applications table's value columns from its last header (`valueColumnsFromRight`),
+    /// for a piece printed after it without one.
+    var applicationColumns: [Range<Int>]?
 
     init(root: HTMLElement) {
         self.init(blocks: HTMLBlocks.blocks(root), pageTitle: HTMLBody.pageTitle(root))
@@ -117,7 +120,9 @@ struct HTMLReport {
             tables.active = (tables.active ?? []) + read.rows
             tables.activeHeaderText += read.header
         case .applications:
-            tables.applications = (tables.applications ?? []) + HTMLTableReader.fixedRows(grid, width: 7)
+            tables.applications = (tables.applications ?? [])
+                + HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns)
+            applicationColumns = HTMLTableReader.valueColumnsFromRight(grid, width: 7) ?? applicationColumns
         case .review:
             if let group = HTMLTableReader.reviewGroup(grid, taken: Set(reviewGroups.keys)) {
                 let stacked = HTMLTableReader.stackedReviewGroups(grid, first: group)

@@ -64,11 +64,22 @@ enum HTMLTableReader {
     /// to the column it stands under, whatever its place in the row (Word's HTML gives cells
     /// spanning two grid columns, empty sliver cells and blank grid columns). A table without
     /// such a header takes its last `width` grid columns.
-    static func fixedRows(_ grid: TableGrid, width: Int) -> [RawRow] {
+    ///
+    /// `inherited`: the value columns of the table this grid continues, counted back from its
+    /// last used column (`valueColumnsFromRight`); a continuation printed without a header
+    /// takes them when it has room for them (a converter's page piece whose first column
+    /// was drawn as two keeps that column's two slots).
+    static func fixedRows(_ grid: TableGrid, width: Int, inherited: [Range<Int>]? = nil) -> [RawRow] {
         let columns = usedColumnCount(grid)
         let fallback = (max(0, columns - width)..<columns).map { $0..<($0 + 1) }
         let header = headerColumns(grid, width: width)
-        let valueColumns = header ?? fallback
+        let shifted = inherited.map { $0.map { ($0.lowerBound + columns)..<($0.upperBound + columns) } }
+        // Only where the last `width` columns cannot be right: values stand in more columns.
+        let firstValue = grid.cells.filter { ValueParser.looksLikeValue($0.text) }.map(\.column).min() ?? columns
+        let continued = shifted.flatMap { s in
+            (s.first?.lowerBound ?? 0) >= 1 && s.count == width && columns - firstValue > width ? s : nil
+        }
+        let valueColumns = header ?? continued ?? fallback
         let valueStart = valueColumns.first?.lowerBound ?? 0
         let valueEnd = max(columns, valueColumns.last?.upperBound ?? 0)
         var rows: [RawRow] = []
@@ -92,6 +103,13 @@ enum HTMLTableReader {
             rows.append(RawRow(label: label, cells: values, header: headerText))
         }
         return rows
+    }
+
+    /// The value columns a grid's header gives, as offsets back from its last used column
+    /// (negative ranges), for a continuation to take; nil without such a header.
+    static func valueColumnsFromRight(_ grid: TableGrid, width: Int) -> [Range<Int>]? {
+        let columns = usedColumnCount(grid)
+        return headerColumns(grid, width: width).map { $0.map { ($0.lowerBound - columns)..<($0.upperBound - columns) } }
     }
 
     /// A row whose value slots hold text that is not a value.

@@ -45,14 +45,23 @@ enum PlaceholderHeaders {
     /// half: other widths, no value above, text past the label cells above (a repeated header:
     /// 申请人情况 over the value columns), or header words (the 勾稽 note, 信息内容).
     static func joined(_ above: [String], _ half: [String]) -> [String]? {
-        guard above.count == half.count, RaggedPipeRows.firstValue(above) != nil,
+        guard above.count == half.count,
               let lastLabel = above.lastIndex(where: { !$0.isEmpty && !ValueParser.looksLikeValue(RaggedPipeRows.plain($0)) })
         else { return nil }
         let texts = half.indices.filter { !isPlaceholder(half[$0]) && !half[$0].isEmpty }
         guard !texts.isEmpty, texts.allSatisfy({ $0 <= lastLabel }),
-              !texts.contains(where: { TableVocabulary.isHeader(half[$0]) || TableVocabulary.isActiveHeader(half[$0]) })
+              !texts.contains(where: { TableVocabulary.isHeader(half[$0]) || TableVocabulary.isActiveHeader(half[$0]) }),
+              // A label opening with its item mark (3.其他, （七）总计) starts a row of its own.
+              !texts.contains(where: { opensItem(half[$0]) })
         else { return nil }
         return zip(above, half).map { a, h in isPlaceholder(h) || h.isEmpty ? a : a + h }
+    }
+
+    static let itemMark = try! NSRegularExpression(pattern: "^([0-9０-９]+[.．、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、)")
+
+    static func opensItem(_ text: String) -> Bool {
+        let t = text.replacingOccurrences(of: "<br>", with: "").replacingOccurrences(of: "<br/>", with: "")
+        return itemMark.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
     }
 
     static func row(_ cells: [String]) -> String {
