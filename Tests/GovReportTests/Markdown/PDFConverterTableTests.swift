@@ -111,3 +111,27 @@ import Testing
         #expect(HTMLTableReader.fixedRows(piece, width: 7).map(\.cells) == [[nil, "5", nil, "6", "12", "8", "166"]])
     }
 }
+
+/// A Markdown row whose cells do not fit the template (pymupdf4llm's text strategy: a label
+/// and a value in one cell, `|规章<br>0<br>|0<br>|2|`) keeps the mapper's reading and marks
+/// every cell of the row `cell.uncertain`; a merged cell repeated into its slots does not.
+@Suite struct UnplacedCellMarksTests {
+    static func marks(_ rows: [RawRow], markdown: Bool = true) -> [Finding] {
+        var mapper = TemplateMapper(template: .v2021)
+        mapper.marksUnplacedCells = markdown
+        _ = mapper.active(rows)
+        return mapper.diagnostics.filter { $0.code == "cell.uncertain" }
+    }
+
+    @Test func aRowWithTooFewCellsIsMarked() {
+        let marks = Self.marks([RawRow(label: "规章0", cells: ["0", "2"]), RawRow(label: "行政许可", cells: ["12"])])
+        #expect(marks.map(\.row) == ["regulations", "regulations", "regulations"])
+        #expect(marks.map(\.column) == ["issued", "repealed", "in_force"])
+        #expect(Self.marks([RawRow(label: "规章0", cells: ["0", "2"])], markdown: false).isEmpty)
+    }
+
+    @Test func aRepeatedMergedCellIsNotMarked() {
+        #expect(Self.marks([RawRow(label: "行政许可", cells: ["8920", "8920", "8920"])]).isEmpty)
+        #expect(Self.marks([RawRow(label: "行政许可", cells: ["8920", "12"])]).count == 1)
+    }
+}
