@@ -80,6 +80,8 @@ enum HTMLTableReader {
             (s.first?.lowerBound ?? 0) >= 1 && s.count == width && columns - firstValue > width ? s : nil
         }
         let valueColumns = header ?? continued ?? fallback
+        // Without a header of its own, values in more slots than columns are placed by a guess.
+        let guessed = header == nil && columns - firstValue > width
         let valueStart = valueColumns.first?.lowerBound ?? 0
         let valueEnd = max(columns, valueColumns.last?.upperBound ?? 0)
         var rows: [RawRow] = []
@@ -100,7 +102,9 @@ enum HTMLTableReader {
             }
             let label = rowLabel(grid, row: r, before: valueStart)
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
-            rows.append(RawRow(label: label, cells: values, header: headerText))
+            var row = RawRow(label: label, cells: values, header: headerText)
+            row.placementGuessed = guessed
+            rows.append(row)
         }
         return rows
     }

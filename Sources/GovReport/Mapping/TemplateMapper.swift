@@ -221,6 +221,12 @@ public struct TemplateMapper {
             let key = labels[j].key
             let v = values(rows[i].cells, count: Template.applicationColumns.count, table: .applications, row: key,
                            fields: Template.applicationColumns, page: rows[i].page)
+            if rows[i].placementGuessed {
+                diagnostics += Template.applicationColumns.map {
+                    uncertain("the column of each value in this row is a guess (more value slots than columns)",
+                              table: .applications, row: key, column: $0, page: rows[i].page)
+                }
+            }
             found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }
