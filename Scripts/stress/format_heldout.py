@@ -599,6 +599,10 @@ def write_fixtures(out):
 
 
 def main():
+    if "--help" in sys.argv or "-h" in sys.argv:
+        # Say how, and write nothing (the default folder would be wiped and rebuilt).
+        print(__doc__)
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     out = args[0] if args else "/tmp/govreport-format-heldout"
     if os.path.exists(out):

@@ -101,13 +101,15 @@ enum HTMLBlocks {
 
         static func isSkipped(_ e: HTMLElement) -> Bool { HTMLBlocks.skipped.contains(e.name) || e.isHidden }
 
-        /// A table of a standard kind, or one holding numbers, is data. Other tables are page
+        /// A table of a standard kind, one holding numbers, or one with a standard row whose
+        /// value is left blank (a piece split off a table), is data. Other tables are page
         /// layout (tables nested in their cells, or text alone): their cells are walked as
         /// containers, so a title or heading in a layout cell is a line like any other.
         private mutating func table(_ e: HTMLElement) {
             let grid = TableGrid(e)
             let isData = !grid.hasNestedTables
-                && (HTMLTableReader.classify(grid) != nil || grid.cells.contains { ValueParser.looksLikeValue($0.text) })
+                && (HTMLTableReader.classify(grid) != nil || grid.cells.contains { ValueParser.looksLikeValue($0.text) }
+                    || HTMLTableReader.Kind.allCases.contains { HTMLTableReader.hasBlankRow(grid, $0) })
             for caption in e.elements where caption.name == "caption" { walk(caption) }
             if isData {
                 blocks.append(HTMLBlock(content: .table(grid), path: path))

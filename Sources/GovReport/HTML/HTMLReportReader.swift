@@ -56,6 +56,9 @@ struct HTMLReport {
     var pageTitle: String?
     /// Review/litigation groups printed as tables of their own (five values each), by group.
     var reviewGroups: [Int: [String?]] = [:]
+    /// The applications table's value columns from its last header (`valueColumnsFromRight`),
+    /// for a piece printed after it without one.
+    var applicationColumns: [Range<Int>]?
 
     init(root: HTMLElement) {
         self.init(blocks: HTMLBlocks.blocks(root), pageTitle: HTMLBody.pageTitle(root))
@@ -100,11 +103,13 @@ struct HTMLReport {
     }
 
     /// A table with numbers under a table part's heading is that part's table, even when its
-    /// own words do not say which (a table split in two, its header rows in the first).
+    /// own words do not say which (a table split in two, its header rows in the first). So is
+    /// a piece with no number but a row of the part's table with its value left blank (the
+    /// fees row 行政事业性收费 | (blank) split off onto the next page).
     static func kindByPosition(_ grid: TableGrid, part: ReportPart?) -> HTMLTableReader.Kind? {
         guard let part, let kind = HTMLTableReader.Kind(part: part) else { return nil }
         let hasValue = grid.cells.contains { ValueParser.looksLikeValue($0.text) }
-        return hasValue ? kind : nil
+        return hasValue || HTMLTableReader.hasBlankRow(grid, kind) ? kind : nil
     }
 
     /// Adds a grid's rows to its table; a table printed as several HTML tables continues.
@@ -115,9 +120,16 @@ struct HTMLReport {
             tables.active = (tables.active ?? []) + read.rows
             tables.activeHeaderText += read.header
         case .applications:
-            tables.applications = (tables.applications ?? []) + HTMLTableReader.fixedRows(grid, width: 7)
+            tables.applications = (tables.applications ?? [])
+                + HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns)
+            applicationColumns = HTMLTableReader.valueColumnsFromRight(grid, width: 7) ?? applicationColumns
         case .review:
             if let group = HTMLTableReader.reviewGroup(grid, taken: Set(reviewGroups.keys)) {
+                let stacked = HTMLTableReader.stackedReviewGroups(grid, first: group)
+                if !stacked.isEmpty {
+                    reviewGroups.merge(stacked) { _, new in new }
+                    return
+                }
                 let rows = HTMLTableReader.fixedRows(grid, width: 5)
                 if let row = rows.last(where: { $0.cells.contains { $0 != nil } }) ?? rows.last {
                     reviewGroups[group] = row.cells

@@ -38,6 +38,18 @@ enum HTMLTableReader {
         return best.0
     }
 
+    /// A row whose cells are a label naming one of the kind's words, then blank slots only
+    /// (行政事业性收费 | (blank): a piece of a table whose only value is left blank).
+    static func hasBlankRow(_ grid: TableGrid, _ kind: HTMLTableReader.Kind) -> Bool {
+        (0..<grid.rowCount).contains { r in
+            let texts = grid.slots[r].map { $0.map { grid.cells[$0].text } ?? "" }
+            guard let first = texts.first, !first.isEmpty, texts.count >= 2,
+                  texts.dropFirst().allSatisfy(\.isEmpty) else { return false }
+            let key = TextNormalizer.key(first)
+            return kind.words.contains { key.contains($0) }
+        }
+    }
+
     /// Whether a cell's text is a value (number or placeholder) or blank.
     static func isValueOrBlank(_ text: String) -> Bool {
         text.isEmpty || ValueParser.looksLikeValue(text)
@@ -52,11 +64,24 @@ enum HTMLTableReader {
     /// to the column it stands under, whatever its place in the row (Word's HTML gives cells
     /// spanning two grid columns, empty sliver cells and blank grid columns). A table without
     /// such a header takes its last `width` grid columns.
-    static func fixedRows(_ grid: TableGrid, width: Int) -> [RawRow] {
+    ///
+    /// `inherited`: the value columns of the table this grid continues, counted back from its
+    /// last used column (`valueColumnsFromRight`); a continuation printed without a header
+    /// takes them when it has room for them (a converter's page piece whose first column
+    /// was drawn as two keeps that column's two slots).
+    static func fixedRows(_ grid: TableGrid, width: Int, inherited: [Range<Int>]? = nil) -> [RawRow] {
         let columns = usedColumnCount(grid)
         let fallback = (max(0, columns - width)..<columns).map { $0..<($0 + 1) }
         let header = headerColumns(grid, width: width)
-        let valueColumns = header ?? fallback
+        let shifted = inherited.map { $0.map { ($0.lowerBound + columns)..<($0.upperBound + columns) } }
+        // Only where the last `width` columns cannot be right: values stand in more columns.
+        let firstValue = grid.cells.filter { ValueParser.looksLikeValue($0.text) }.map(\.column).min() ?? columns
+        let continued = shifted.flatMap { s in
+            (s.first?.lowerBound ?? 0) >= 1 && s.count == width && columns - firstValue > width ? s : nil
+        }
+        let valueColumns = header ?? continued ?? fallback
+        // Without a header of its own, values in more slots than columns are placed by a guess.
+        let guessed = header == nil && columns - firstValue > width
         let valueStart = valueColumns.first?.lowerBound ?? 0
         let valueEnd = max(columns, valueColumns.last?.upperBound ?? 0)
         var rows: [RawRow] = []
@@ -77,9 +102,18 @@ enum HTMLTableReader {
             }
             let label = rowLabel(grid, row: r, before: valueStart)
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
-            rows.append(RawRow(label: label, cells: values, header: headerText))
+            var row = RawRow(label: label, cells: values, header: headerText)
+            row.placementGuessed = guessed
+            rows.append(row)
         }
         return rows
+    }
+
+    /// The value columns a grid's header gives, as offsets back from its last used column
+    /// (negative ranges), for a continuation to take; nil without such a header.
+    static func valueColumnsFromRight(_ grid: TableGrid, width: Int) -> [Range<Int>]? {
+        let columns = usedColumnCount(grid)
+        return headerColumns(grid, width: width).map { $0.map { ($0.lowerBound - columns)..<($0.upperBound - columns) } }
     }
 
     /// A row whose value slots hold text that is not a value.
@@ -120,12 +154,35 @@ enum HTMLTableReader {
             }
             return leaves
         }
-        var leaves = leafCells(upTo: extent)
-        if leaves.count < width { leaves = leafCells(upTo: grid.columnCount) }
+        func leafRanges(upTo end: Int) -> [Range<Int>] {
+            joinedRepeats(leafCells(upTo: end).map { grid.cells[$0].column..<(grid.cells[$0].column + grid.cells[$0].columnSpan) },
+                          grid, headerRows: headerRows)
+        }
+        var leaves = leafRanges(upTo: extent)
+        if leaves.count < width { leaves = leafRanges(upTo: grid.columnCount) }
         guard leaves.count >= width else { return nil }
-        let ranges = leaves.suffix(width).map { grid.cells[$0].column..<(grid.cells[$0].column + grid.cells[$0].columnSpan) }
+        let ranges = Array(leaves.suffix(width))
         guard zip(ranges, ranges.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound }) else { return nil }
         return ranges
+    }
+
+    /// Leaf columns a converter split one column into: pymupdf4llm writes a merged header's
+    /// text into every slot it covers, and a column drawn as two (社会公益组织 over two slots,
+    /// its values in one or in both) has the same text in every header row of both slots.
+    /// Such neighbours are one column; a slot whose header differs in any row (总计 above the
+    /// repeated 其他) stays a column of its own.
+    static func joinedRepeats(_ ranges: [Range<Int>], _ grid: TableGrid, headerRows: Range<Int>) -> [Range<Int>] {
+        func text(_ r: Int, _ c: Int) -> String { grid.slots[r][c].map { grid.cells[$0].text } ?? "" }
+        var out: [Range<Int>] = []
+        for range in ranges {
+            if let last = out.last, last.upperBound == range.lowerBound,
+               headerRows.allSatisfy({ text($0, last.lowerBound) == text($0, range.lowerBound) }) {
+                out[out.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                out.append(range)
+            }
+        }
+        return out
     }
 
     /// The review/litigation group (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉) of a table
@@ -142,13 +199,48 @@ enum HTMLTableReader {
         let over = grid.cells.filter { $0.column <= lo && $0.column + $0.columnSpan >= hi && !isValueOrBlank($0.text) }
             .sorted { $0.row > $1.row }
         for cell in over {
-            let k = TextNormalizer.key(cell.text)
-            if k.contains(TableVocabulary.afterReviewShort) { return 2 }
-            if TableVocabulary.directShort.contains(where: k.contains) { return 1 }
-            if k.contains(TableVocabulary.litigation) { return taken.contains(1) ? 2 : 1 }
-            if k.contains(TableVocabulary.review) { return 0 }
+            if let g = groupNamed(by: cell.text, taken: taken) { return g }
         }
         return (0..<3).first { !taken.contains($0) }
+    }
+
+    /// The review/litigation group a heading names: 复议后起诉 2, 未经复议/直接起诉 1,
+    /// 行政诉讼 alone the first litigation group not `taken`, 行政复议 0.
+    static func groupNamed(by text: String, taken: Set<Int>) -> Int? {
+        let k = TextNormalizer.key(text)
+        if k.contains(TableVocabulary.afterReviewShort) { return 2 }
+        if TableVocabulary.directShort.contains(where: k.contains) { return 1 }
+        if k.contains(TableVocabulary.litigation) { return taken.contains(1) ? 2 : 1 }
+        if k.contains(TableVocabulary.review) { return 0 }
+        return nil
+    }
+
+    /// The groups of a five-column review table that prints several of them one under another
+    /// (a converter's one pipe table for three small tables: each group's heading written into
+    /// every slot of a row, its field names, its values): the value row after each group
+    /// heading, by the group that heading names; value rows before any heading belong to
+    /// `first`. Empty when the table names no group in its rows (one group's table).
+    static func stackedReviewGroups(_ grid: TableGrid, first: Int) -> [Int: [String?]] {
+        var out: [Int: [String?]] = [:]
+        var group = first
+        var named = false
+        for r in 0..<grid.rowCount {
+            let texts = grid.cellsInRow(r).filter { grid.cells[$0].row == r }.map { grid.cells[$0].text }
+            let filled = texts.filter { !$0.isEmpty }
+            guard !filled.isEmpty else { continue }
+            if filled.allSatisfy({ !isValueOrBlank($0) }) {
+                // A heading row names its group in every slot it fills (field-name rows name none).
+                if let g = groupNamed(by: filled[0], taken: Set(out.keys)),
+                   filled.allSatisfy({ groupNamed(by: $0, taken: Set(out.keys)) == g }) {
+                    group = g
+                    named = true
+                }
+                continue
+            }
+            guard filled.allSatisfy(isValueOrBlank), texts.count == 5 else { continue }
+            out[group] = texts.map { $0.isEmpty ? nil : $0 }
+        }
+        return named ? out : [:]
     }
 
     /// The columns up to the last one in which a cell with text starts: a colspan running past

@@ -11,6 +11,13 @@ public struct TemplateMapper {
     public private(set) var diagnostics: [Finding] = []
     /// Pages read by OCR (1-based): their unmatched rows may be placed by position.
     public var ocrPages: Set<Int> = []
+    /// Mark with `cell.uncertain` the cells of a row whose cell count differs from the
+    /// template's (padded or cut: where each value belongs is a guess) and a cell whose text
+    /// is no number. Set for Markdown, whose tables a converter laid out by guesses of its
+    /// own (pymupdf4llm's text strategy: a label and its values in one cell, values run
+    /// together); the positioned-text readers place cells by their boxes and say their own
+    /// doubts.
+    public var marksUnplacedCells = false
 
     public init(template: TemplateVersion) { self.template = template }
 
@@ -43,7 +50,14 @@ public struct TemplateMapper {
             diagnostics.append(Finding(code: "table.cell_count", severity: .warning,
                                        message: "row has \(cells.count) cells where the template has \(count)",
                                        table: table.rawValue, row: row, page: page))
+            // Surplus cells each repeating the one before are a merged cell written into every
+            // slot it spans (docling, pymupdf4llm): cut, nothing is guessed.
+            let repeats = cells.count > count && (count..<cells.count).allSatisfy { cells[$0] == cells[$0 - 1] }
             cells = Array(cells.prefix(count)) + [String?](repeating: nil, count: max(0, count - cells.count))
+            if marksUnplacedCells && !repeats {
+                diagnostics += fields.map { uncertain("the row has another number of cells than the template: where its values belong is a guess",
+                                                      table: table, row: row, column: $0, page: page) }
+            }
         }
         var out: [Decimal?] = []
         var unit: String?
@@ -56,9 +70,18 @@ public struct TemplateMapper {
                 diagnostics.append(Finding(code: "value.unreadable", severity: .warning,
                                            message: "cell text \"\(t)\" is not a number; read as blank",
                                            table: table.rawValue, row: row, column: fields[i], page: page))
+                if marksUnplacedCells {
+                    diagnostics.append(uncertain("cell text is not a number; read as blank", table: table, row: row,
+                                                 column: fields[i], page: page))
+                }
             }
         }
         return (out, unit)
+    }
+
+    func uncertain(_ message: String, table: TemplateTable, row: String, column: String, page: Int?) -> Finding {
+        Finding(code: "cell.uncertain", severity: .warning, message: message, table: table.rawValue, row: row,
+                column: column, page: page)
     }
 
     // MARK: tables
@@ -198,6 +221,12 @@ public struct TemplateMapper {
             let key = labels[j].key
             let v = values(rows[i].cells, count: Template.applicationColumns.count, table: .applications, row: key,
                            fields: Template.applicationColumns, page: rows[i].page)
+            if rows[i].placementGuessed {
+                diagnostics += Template.applicationColumns.map {
+                    uncertain("the column of each value in this row is a guess (more value slots than columns)",
+                              table: .applications, row: key, column: $0, page: rows[i].page)
+                }
+            }
             found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }

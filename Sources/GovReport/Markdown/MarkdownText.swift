@@ -74,7 +74,7 @@ enum MarkdownText {
                                                        withTemplate: "<$1$2/>")
         }
         var lines = raw.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines = RaggedPipeRows.aligned(withOuterPipes(DashRuledTables.asPipeRows(LatexTables.asPipeRows(lines))))
+        lines = RaggedPipeRows.aligned(PlaceholderHeaders.blanked(withOuterPipes(DashRuledTables.asPipeRows(LatexTables.asPipeRows(lines)))))
         var out: [String] = []
         var inHTML = false
         // The open pipe table: the index in `out` of its first and last rows, and whether blank

@@ -11,6 +11,10 @@ public struct RawRow: Sendable, Equatable {
     public var mayContinue: Bool
     /// Where the row was printed (PDF input): its label's box and each cell's box.
     public var geometry: RowGeometry?
+    /// The reader could not tell which column each value stands under (a grid whose values
+    /// fill more slots than the table has columns, with no header to say which): the cells
+    /// keep the reader's best placement and are marked `cell.uncertain`.
+    public var placementGuessed = false
 
     public init(label: String, cells: [String?], page: Int? = nil, header: String = "", mayContinue: Bool = false,
                 geometry: RowGeometry? = nil) {

@@ -30,3 +30,21 @@ import Testing
         #expect(!report.diagnostics.contains { $0.code == "cell.uncertain" })
     }
 }
+
+/// A whole table missing (a converter left it out or wrote it as running text): every cell the
+/// template gives it is marked, not left silently absent.
+@Suite struct MissingTableDoubtsTests {
+    @Test func everyCellOfAMissingTableIsMarked() throws {
+        let text = try String(contentsOf: Samples.url("sample-markdown-2021.md"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("## 四、") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("## 五、") })
+        lines.removeSubrange((start + 1)..<end)
+        let report = try ReportExtractor.extract(data: Data(lines.joined(separator: "\n").utf8), name: "no-review.md")
+        #expect(report.findings.contains { $0.code == "structure.missing_table" && $0.table == "review_litigation" })
+        let marked = report.diagnostics.filter { $0.code == "cell.uncertain" }
+        #expect(marked.count == 15)
+        #expect(marked.allSatisfy { $0.table == "review_litigation" && $0.severity == .warning })
+        #expect(Set(marked.map { "\($0.row ?? "").\($0.column ?? "")" }).count == 15)
+    }
+}
