@@ -20,7 +20,7 @@ extension GovReportCommand {
             }
             var found: [Ruling] = []
             if rulings, let image = doc.render(page: page - 1, scale: 1.5) {
-                found = RulingDetector().rulings(in: image)
+                found = RulingDetector().rulings(in: image, paintedOver: text.slanted, glyphs: text.glyphs.map(\.box))
             }
             let layout = PageLayout(text: text, rulings: found)
             for r in layout.rulings {

@@ -47,6 +47,8 @@ public enum RotatedText {
             }
             return n
         }
+        // The strips are for the rendered page, which is not in this frame.
+        out.slanted = []
         return out
     }
 }

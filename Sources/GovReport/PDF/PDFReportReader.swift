@@ -205,7 +205,9 @@ enum PDFReportReader {
             PopplerDocument.messagePage(p + 1)
             defer { PopplerDocument.messagePage(nil) }
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
-            ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
+            // A diagonal watermark's light ink over a ruling is no gap in it.
+            ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image, paintedOver: texts[p].slanted,
+                                                                             glyphs: texts[p].glyphs.map(\.box)))
         }
         // Only the tables in doubt are read again; the clean ones keep their reading.
         let ruledTables = PositionedPages(ruledLayouts).read(only: doubtful, keeping: plainTables)
