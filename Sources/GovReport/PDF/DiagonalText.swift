@@ -11,9 +11,10 @@
 public enum DiagonalText {
     static let run = 3
     /// How far the strip reaches past the first and last glyphs' box centres along the run,
-    /// and to each side of it, in ems: poppler's boxes of turned glyphs sit up to half an em
-    /// back along the baseline from their ink, which reaches half an em to each side.
-    static let stripReach = 1.0, stripHalfWidth = 0.75
+    /// and to each side of it, in ems. Poppler's boxes of turned glyphs are not their ink: the
+    /// ink's centre lies about half an em up and right of the box's (along the run when it
+    /// rises at 45°, across it when it falls), and the ink reaches half an em around it.
+    static let stripReach = 1.25, stripHalfWidth = 1.1
 
     public static func removed(_ text: PageText) -> PageText {
         let g = text.glyphs
