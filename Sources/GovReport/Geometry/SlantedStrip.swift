@@ -6,10 +6,13 @@ public struct SlantedStrip: Sendable, Hashable, Codable {
     public var x0: Double, y0: Double, x1: Double, y1: Double
     /// Distance from the segment that is still inside, points.
     public var halfWidth: Double
+    /// The slanted text's ink as gray (0 black … 255 white), when its colour is known.
+    public var gray: UInt8?
 
-    public init(from: (x: Double, y: Double), to: (x: Double, y: Double), halfWidth: Double) {
+    public init(from: (x: Double, y: Double), to: (x: Double, y: Double), halfWidth: Double, gray: UInt8? = nil) {
         x0 = from.x; y0 = from.y; x1 = to.x; y1 = to.y
         self.halfWidth = halfWidth
+        self.gray = gray
     }
 
     /// Whether the page point (x, y) lies inside the band (a capsule around the segment).

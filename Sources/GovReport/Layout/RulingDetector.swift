@@ -27,6 +27,9 @@ public struct RulingDetector: Sendable, Equatable, Codable {
     /// Shortest piece of a line, points, that a painted gap joins to: a crossing ruling's
     /// width or a dot of text on the far side of the paint is shorter.
     public var paintedPiece: Double = 3
+    /// How much darker than a slanted text's ink a line inside its band must be somewhere to
+    /// be a ruling, gray levels (anti-aliased edges of the text's strokes are a little darker).
+    public var slantedInkMargin: Int = 24
 
     public init() {}
 
@@ -34,7 +37,33 @@ public struct RulingDetector: Sendable, Equatable, Codable {
     /// the page, and the only places a painted gap is joined; `glyphs` are the boxes (page
     /// points) of the page's other text, whose strokes are never joined.
     public func rulings(in image: GrayImage, paintedOver strips: [SlantedStrip] = [], glyphs: [Rect] = []) -> [Ruling] {
-        horizontal(image, paintedOver: strips, glyphs: glyphs) + vertical(image, paintedOver: strips, glyphs: glyphs)
+        let found = horizontal(image, paintedOver: strips, glyphs: glyphs) + vertical(image, paintedOver: strips, glyphs: glyphs)
+        return strips.isEmpty ? found : found.filter { !isSlantedInk($0, image, strips) }
+    }
+
+    /// Whether a ruling lies inside a slanted text's band and none of its ink is darker than
+    /// that text's: a straight stroke of a watermark dark enough to read as a line.
+    func isSlantedInk(_ r: Ruling, _ img: GrayImage, _ strips: [SlantedStrip]) -> Bool {
+        let (a, b) = r.axis == .horizontal ? ((r.start, r.position), (r.end, r.position)) : ((r.position, r.start), (r.position, r.end))
+        guard let strip = strips.first(where: { $0.gray != nil && $0.contains(x: a.0, y: a.1) && $0.contains(x: b.0, y: b.1) }),
+              let gray = strip.gray else { return false }
+        // The darkest pixel across the line at each step along it.
+        let across = Int(((r.position - (r.axis == .horizontal ? img.origin.y : img.origin.x)) * img.scale).rounded(.down))
+        let from = Int(((r.start - (r.axis == .horizontal ? img.origin.x : img.origin.y)) * img.scale).rounded(.down))
+        let to = Int(((r.end - (r.axis == .horizontal ? img.origin.x : img.origin.y)) * img.scale).rounded(.up))
+        var darkest: [Int] = []
+        for t in max(0, from)..<max(max(0, from), to) {
+            var m = 255
+            for d in -1...1 {
+                let (x, y) = r.axis == .horizontal ? (t, across + d) : (across + d, t)
+                guard x >= 0, x < img.width, y >= 0, y < img.height else { continue }
+                m = min(m, Int(img[x, y]))
+            }
+            darkest.append(m)
+        }
+        guard !darkest.isEmpty else { return false }
+        // A black ruling shows black somewhere, however much paint lies over it.
+        return darkest.sorted()[darkest.count / 10] >= Int(gray) - slantedInkMargin
     }
 
     func horizontal(_ img: GrayImage, paintedOver strips: [SlantedStrip] = [], glyphs: [Rect] = []) -> [Ruling] {

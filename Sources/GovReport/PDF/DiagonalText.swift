@@ -100,8 +100,10 @@ public enum DiagonalText {
         let em = max(run.map(\.fontSize).max() ?? 0, length / Double(run.count - 1))
         let (ux, uy) = length > 0 ? (dx / length, dy / length) : (0, 0)
         let reach = stripReach * em
+        // Gray as the page is rendered (`PopplerDocument.render`'s weights).
+        let c = run[0].color, (r, g, bl) = ((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF)
         return SlantedStrip(from: (a.midX - ux * reach, a.midY - uy * reach),
                             to: (b.midX + ux * reach, b.midY + uy * reach),
-                            halfWidth: stripHalfWidth * em)
+                            halfWidth: stripHalfWidth * em, gray: UInt8((r * 77 + g * 150 + bl * 29) >> 8))
     }
 }

@@ -74,5 +74,6 @@ extension TableFinderSettings {
         "rulingDetection.darkLevel": "gray (0 black, 255 white)", "rulingDetection.contrast": "gray levels",
         "rulingDetection.minHorizontal": "pt", "rulingDetection.minVertical": "pt", "rulingDetection.maxGap": "px",
         "rulingDetection.paintedLevel": "gray (0 black, 255 white)", "rulingDetection.paintedPiece": "pt",
+        "rulingDetection.slantedInkMargin": "gray levels",
     ]
 }

@@ -77,4 +77,17 @@ import Testing
         #expect(found.count == 1, "\(found)")
         #expect(abs((found.first?.end ?? 0) - 90) <= 0.5, "\(found)")
     }
+
+    /// A watermark dark enough to read as ink: its straight strokes inside its band are no
+    /// rulings; a black line there is.
+    @Test func aStrokeOfTheSlantedTextIsNoRuling() {
+        var c = Canvas(width: 400, height: 200)
+        c.fill(x: 150...250, y: 100...102, gray: 191)
+        c.fill(x: 200...202, y: 60...140, gray: 0)
+        let band = SlantedStrip(from: (70, 20), to: (130, 80), halfWidth: 25, gray: 191)
+        let found = RulingDetector().rulings(in: c.image(scale: Self.scale), paintedOver: [band])
+        #expect(found.count == 1 && found.first?.axis == .vertical, "\(found)")
+        // Without the band's colour nothing is dropped.
+        #expect(RulingDetector().rulings(in: c.image(scale: Self.scale), paintedOver: [Self.band]).count == 2)
+    }
 }
