@@ -40,15 +40,37 @@ public enum RotatedText {
         out.height = w
         out.glyphs = text.glyphs.map { g in
             var n = g
-            let b = g.box
-            switch turn {
-            case .counterClockwise: n.box = Rect(x0: h - b.y1, y0: b.x0, x1: h - b.y0, y1: b.x1)
-            case .clockwise: n.box = Rect(x0: b.y0, y0: w - b.x1, x1: b.y1, y1: w - b.x0)
-            }
+            n.box = upright(g.box, turn, width: w, height: h)
             return n
         }
         // The strips are for the rendered page, which is not in this frame.
         out.slanted = []
         return out
+    }
+
+    /// A box of a page `width` × `height` (the page's frame) in the text's upright frame.
+    public static func upright(_ b: Rect, _ turn: Turn, width w: Double, height h: Double) -> Rect {
+        switch turn {
+        case .counterClockwise: Rect(x0: h - b.y1, y0: b.x0, x1: h - b.y0, y1: b.x1)
+        case .clockwise: Rect(x0: b.y0, y0: w - b.x1, x1: b.y1, y1: w - b.x0)
+        }
+    }
+
+    /// The page-frame box of a box in the upright frame (the inverse of `upright`).
+    public static func onPage(_ b: Rect, _ turn: Turn, width w: Double, height h: Double) -> Rect {
+        switch turn {
+        case .counterClockwise: Rect(x0: b.y0, y0: h - b.x1, x1: b.y1, y1: h - b.x0)
+        case .clockwise: Rect(x0: w - b.y1, y0: b.x0, x1: w - b.y0, y1: b.x1)
+        }
+    }
+
+    /// A ruling found on the rendered page (the page's frame) in the text's upright frame.
+    public static func upright(_ r: Ruling, _ turn: Turn, width w: Double, height h: Double) -> Ruling {
+        let box = r.axis == .horizontal ? Rect(x0: r.start, y0: r.position, x1: r.end, y1: r.position)
+            : Rect(x0: r.position, y0: r.start, x1: r.position, y1: r.end)
+        let b = upright(box, turn, width: w, height: h)
+        // A quarter turn makes a horizontal line vertical and a vertical one horizontal.
+        return r.axis == .horizontal ? Ruling(axis: .vertical, position: b.x0, start: b.y0, end: b.y1)
+            : Ruling(axis: .horizontal, position: b.y0, start: b.x0, end: b.x1)
     }
 }

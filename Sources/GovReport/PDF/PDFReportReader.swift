@@ -131,8 +131,11 @@ enum PDFReportReader {
         }
         // Pages whose text is turned sideways are read in the text's own frame.
         var sideways: [Int] = []
+        // Each sideways page's turn and its size in the page's own frame (for its rulings).
+        var turns: [Int: (turn: RotatedText.Turn, width: Double, height: Double)] = [:]
         for i in texts.indices {
             guard let turn = RotatedText.turn(of: texts[i]) else { continue }
+            turns[i] = (turn, texts[i].width, texts[i].height)
             texts[i] = RotatedText.upright(texts[i], turn)
             sideways.append(i)
         }
@@ -199,11 +202,19 @@ enum PDFReportReader {
         var ruledLayouts = plain.layouts
         let detector = plain.settings.rulingDetection
         let doubtful = strategy == .ruled ? ExtractionQuality.allTables : textQuality.doubtfulTables
-        // A sideways page's rendering is not in its text's frame: its tables keep the text reading.
-        let areas = plain.tableAreas(of: doubtful).filter { !sideways.contains($0.page) }
+        let areas = plain.tableAreas(of: doubtful)
         for (p, area) in areas {
             PopplerDocument.messagePage(p + 1)
             defer { PopplerDocument.messagePage(nil) }
+            // A sideways page is rendered in the page's frame: its area is turned back for the
+            // rendering and its rulings turned into the text's frame.
+            if let t = turns[p] {
+                guard let image = doc.render(page: p, scale: renderScale,
+                                             clip: RotatedText.onPage(area, t.turn, width: t.width, height: t.height)) else { continue }
+                let found = detector.rulings(in: image).map { RotatedText.upright($0, t.turn, width: t.width, height: t.height) }
+                ruledLayouts[p] = PageLayout(text: texts[p], rulings: found)
+                continue
+            }
             guard let image = doc.render(page: p, scale: renderScale, clip: area) else { continue }
             // A diagonal watermark's light ink over a ruling is no gap in it.
             ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image, paintedOver: texts[p].slanted,
