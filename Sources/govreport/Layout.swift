@@ -30,7 +30,11 @@ extension GovReportCommand {
             }
             var found: [Ruling] = []
             if rulings, let image = doc.render(page: page - 1, scale: 1.5) {
-                found = RulingDetector().rulings(in: turn.map { image.turned($0, pageWidth: text.height, pageHeight: text.width) } ?? image)
+                // A sideways page's rendering turned into its text's frame; a watermark's strips
+                // are in the page's own frame, so only an upright page has them.
+                let frame = turn.map { image.turned($0, pageWidth: text.height, pageHeight: text.width) } ?? image
+                found = RulingDetector().rulings(in: frame, paintedOver: turn == nil ? text.slanted : [],
+                                                 glyphs: text.glyphs.map(\.box))
             }
             let layout = PageLayout(text: text, rulings: found)
             for r in layout.rulings {

@@ -40,27 +40,27 @@ public enum RotatedText {
         out.height = w
         out.glyphs = text.glyphs.map { g in
             var n = g
-            let b = g.box
-            switch turn {
-            case .counterClockwise: n.box = Rect(x0: h - b.y1, y0: b.x0, x1: h - b.y0, y1: b.x1)
-            case .clockwise: n.box = Rect(x0: b.y0, y0: w - b.x1, x1: b.y1, y1: w - b.x0)
-            }
+            n.box = upright(g.box, turn, width: w, height: h)
             return n
         }
+        // The strips are for the rendered page, which is not in this frame.
+        out.slanted = []
         return out
     }
-}
 
-extension RotatedText {
-    /// The part of the page (its own frame, points, y down) that `area` of the turned frame
-    /// covers: what to render for a sideways page's table area. `width` and `height` are the
-    /// page's own (unturned) size.
-    public static func pageArea(of area: Rect, _ turn: Turn, width w: Double, height h: Double) -> Rect {
+    /// A box of a page `width` × `height` (the page's frame) in the text's upright frame.
+    public static func upright(_ b: Rect, _ turn: Turn, width w: Double, height h: Double) -> Rect {
         switch turn {
-        // Upright (X, Y) = (h − y, x): so x = Y, y = h − X.
-        case .counterClockwise: Rect(x0: area.y0, y0: h - area.x1, x1: area.y1, y1: h - area.x0)
-        // Upright (X, Y) = (y, w − x): so x = w − Y, y = X.
-        case .clockwise: Rect(x0: w - area.y1, y0: area.x0, x1: w - area.y0, y1: area.x1)
+        case .counterClockwise: Rect(x0: h - b.y1, y0: b.x0, x1: h - b.y0, y1: b.x1)
+        case .clockwise: Rect(x0: b.y0, y0: w - b.x1, x1: b.y1, y1: w - b.x0)
+        }
+    }
+
+    /// The page-frame box of a box in the upright frame (the inverse of `upright`).
+    public static func onPage(_ b: Rect, _ turn: Turn, width w: Double, height h: Double) -> Rect {
+        switch turn {
+        case .counterClockwise: Rect(x0: b.y0, y0: h - b.x1, x1: b.y1, y1: h - b.x0)
+        case .clockwise: Rect(x0: w - b.y1, y0: b.x0, x1: w - b.y0, y1: b.x1)
         }
     }
 }

@@ -6,9 +6,15 @@
 /// nor right above or below it) are taken out before layout, wherever
 /// poppler's reading order put them. Text on lines never does: its glyphs have neighbours on
 /// their line, and a stacked cell steps straight down; text turned 90° steps straight down
-/// too and is kept.
+/// too and is kept. Each run taken out is kept as a `SlantedStrip` (`PageText.slanted`): its
+/// light ink, painted over a table, breaks the table's rulings in the rendered page.
 public enum DiagonalText {
     static let run = 3
+    /// How far the strip reaches past the first and last glyphs' box centres along the run,
+    /// and to each side of it, in ems. Poppler's boxes of turned glyphs are not their ink: the
+    /// ink's centre lies about half an em up and right of the box's (along the run when it
+    /// rises at 45°, across it when it falls), and the ink reaches half an em around it.
+    static let stripReach = 1.25, stripHalfWidth = 1.1
 
     public static func removed(_ text: PageText) -> PageText {
         let g = text.glyphs
@@ -17,6 +23,7 @@ public enum DiagonalText {
             groups["\(g[i].fontName)|\(g[i].fontSize)", default: []].append(i)
         }
         var drop = Set<Int>()
+        var chains: [[Int]] = []
         for (_, members) in groups where members.count >= run {
             let byX = members.sorted { g[$0].box.midX < g[$1].box.midX }
             // The next glyph a diagonal step to the right, rising or falling.
@@ -65,13 +72,38 @@ public enum DiagonalText {
                         step = (b.midX - a.midX, b.midY - a.midY)
                         chain.append(j)
                     }
-                    if chain.count >= run { for c in chain { drop.insert(byX[c]) } }
+                    if chain.count >= run {
+                        for c in chain { drop.insert(byX[c]) }
+                        chains.append(chain.map { byX[$0] })
+                    }
                 }
             }
         }
         guard !drop.isEmpty else { return text }
         var out = text
         out.glyphs = g.indices.filter { !drop.contains($0) }.map { g[$0] }
+        // A run found from each of its glyphs is one strip: only the longest runs are kept.
+        let sets = chains.map(Set.init)
+        for (k, chain) in chains.enumerated()
+        where !sets.indices.contains(where: { $0 != k && sets[k].isSubset(of: sets[$0]) && (sets[$0].count > sets[k].count || $0 < k) }) {
+            out.slanted.append(strip(chain.map { g[$0] }))
+        }
         return out
+    }
+
+    /// The band a run of slanted glyphs (in order along the run) is painted over.
+    static func strip(_ run: [Glyph]) -> SlantedStrip {
+        let a = run.first!.box, b = run.last!.box
+        let dx = b.midX - a.midX, dy = b.midY - a.midY
+        let length = (dx * dx + dy * dy).squareRoot()
+        // The em: the font size, or the step from glyph to glyph when poppler's size is smaller.
+        let em = max(run.map(\.fontSize).max() ?? 0, length / Double(run.count - 1))
+        let (ux, uy) = length > 0 ? (dx / length, dy / length) : (0, 0)
+        let reach = stripReach * em
+        // Gray as the page is rendered (`PopplerDocument.render`'s weights).
+        let c = run[0].color, (r, g, bl) = ((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF)
+        return SlantedStrip(from: (a.midX - ux * reach, a.midY - uy * reach),
+                            to: (b.midX + ux * reach, b.midY + uy * reach),
+                            halfWidth: stripHalfWidth * em, gray: UInt8((r * 77 + g * 150 + bl * 29) >> 8))
     }
 }

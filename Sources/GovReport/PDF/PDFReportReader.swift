@@ -137,7 +137,7 @@ enum PDFReportReader {
         func render(page i: Int, scale: Double, clip: Rect) -> GrayImage? {
             guard let turn = turns[i] else { return doc.render(page: i, scale: scale, clip: clip) }
             let (w, h) = (texts[i].height, texts[i].width)
-            return doc.render(page: i, scale: scale, clip: RotatedText.pageArea(of: clip, turn, width: w, height: h))?
+            return doc.render(page: i, scale: scale, clip: RotatedText.onPage(clip, turn, width: w, height: h))?
                 .turned(turn, pageWidth: w, pageHeight: h)
         }
         // Digits in a font whose boxes are not believed get boxes measured from their ink.
@@ -214,7 +214,11 @@ enum PDFReportReader {
             defer { PopplerDocument.messagePage(nil) }
             // A sideways page is rendered in its own frame and turned into its text's.
             guard let image = render(page: p, scale: renderScale, clip: area) else { continue }
-            ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image))
+            // A diagonal watermark's light ink over a ruling is no gap in it (its strips are in
+            // the page's own frame: an upright page's).
+            let strips = turns[p] == nil ? texts[p].slanted : []
+            ruledLayouts[p] = PageLayout(text: texts[p], rulings: detector.rulings(in: image, paintedOver: strips,
+                                                                             glyphs: texts[p].glyphs.map(\.box)))
         }
         // Only the tables in doubt are read again; the clean ones keep their reading.
         let ruledTables = PositionedPages(ruledLayouts).read(only: doubtful, keeping: plainTables)

@@ -47,6 +47,9 @@ public struct PageText: Sendable {
     public var glyphs: [Glyph]
     /// Places where two texts overlap and which one a reader sees could not be told for sure.
     public var uncertain: [Rect] = []
+    /// Bands that text set on a slant (a diagonal watermark, taken out of `glyphs` by
+    /// `DiagonalText`) is painted over: where its light ink may cover a ruling.
+    public var slanted: [SlantedStrip] = []
 }
 
 /// The single owner of a `PopplerDocument*`. Every poppler-glib call in the project goes

@@ -73,5 +73,7 @@ extension TableFinderSettings {
         "parts.pageNumberMaxWidth": "line heights", "parts.stackedDigitsGap": "line heights",
         "rulingDetection.darkLevel": "gray (0 black, 255 white)", "rulingDetection.contrast": "gray levels",
         "rulingDetection.minHorizontal": "pt", "rulingDetection.minVertical": "pt", "rulingDetection.maxGap": "px",
+        "rulingDetection.paintedLevel": "gray (0 black, 255 white)", "rulingDetection.paintedPiece": "pt",
+        "rulingDetection.slantedInkMargin": "gray levels",
     ]
 }

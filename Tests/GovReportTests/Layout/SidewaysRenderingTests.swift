@@ -2,8 +2,7 @@ import Foundation
 import Testing
 @testable import GovReport
 
-/// A sideways page's rendering turned into its text's frame (`GrayImage.turned`), and the
-/// text frame's table area mapped back onto the page (`RotatedText.pageArea`): a mark at a
+/// A sideways page's rendering turned into its text's frame (`GrayImage.turned`): a mark at a
 /// page point lands where `RotatedText.upright` puts a glyph box at that point, so rulings
 /// found on the turned raster line up with the turned text.
 @Suite struct SidewaysRenderingTests {
@@ -39,16 +38,6 @@ import Testing
         let glyph = RotatedText.upright(text, turn).glyphs[0].box
         let found = try #require(Self.dot(in: turned))
         #expect(abs(found.x - glyph.midX) <= 0.5 && abs(found.y - glyph.midY) <= 0.5, "\(found) vs \(glyph)")
-    }
-
-    @Test(arguments: [RotatedText.Turn.counterClockwise, .clockwise])
-    func theTableAreaMapsBackOntoThePage(turn: RotatedText.Turn) {
-        // The area a glyph box covers in the turned frame maps back onto the box itself.
-        let box = Rect(x0: 50, y0: 30, x1: 90, y1: 44)
-        let text = PageText(number: 1, width: Self.pageWidth, height: Self.pageHeight,
-                            glyphs: [Glyph(text: "1", box: box, fontSize: 14)])
-        let upright = RotatedText.upright(text, turn).glyphs[0].box
-        #expect(RotatedText.pageArea(of: upright, turn, width: Self.pageWidth, height: Self.pageHeight) == box)
     }
 }
 
