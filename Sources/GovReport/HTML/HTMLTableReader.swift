@@ -229,8 +229,11 @@ enum HTMLTableReader {
             let filled = texts.filter { !$0.isEmpty }
             guard !filled.isEmpty else { continue }
             if filled.allSatisfy({ !isValueOrBlank($0) }) {
-                // A heading row names its group in every slot it fills (field-name rows name none).
-                if let g = groupNamed(by: filled[0], taken: Set(out.keys)),
+                // A heading row names its group in every slot it fills (field-name rows name none);
+                // the table's title names both 行政复议 and 行政诉讼, and no group.
+                let key = TextNormalizer.key(filled[0])
+                let title = key.contains(TableVocabulary.review) && key.contains(TableVocabulary.litigation)
+                if !title, let g = groupNamed(by: filled[0], taken: Set(out.keys)),
                    filled.allSatisfy({ groupNamed(by: $0, taken: Set(out.keys)) == g }) {
                     group = g
                     named = true
