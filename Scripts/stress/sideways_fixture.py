@@ -9,7 +9,7 @@ Usage:  python3 Scripts/stress/sideways_fixture.py [NAME ...]
 import json, os, sys
 import pymupdf
 
-FOLDER = os.path.join(os.path.dirname(__file__), "../../Tests/GovReportTests/Fixtures/real-kinds")
+FOLDER = os.environ.get("FOLDER") or os.path.join(os.path.dirname(__file__), "../../Tests/GovReportTests/Fixtures/real-kinds")
 DEFAULT = ["lo_word_wrap_pages", "web_wrap_tall_lines_print"]
 
 

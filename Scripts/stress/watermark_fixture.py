@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import pymupdf
 from wild import watermark
 
-FOLDER = os.path.join(os.path.dirname(__file__), "../../Tests/GovReportTests/Fixtures/real-kinds")
+FOLDER = os.environ.get("FOLDER") or os.path.join(os.path.dirname(__file__), "../../Tests/GovReportTests/Fixtures/real-kinds")
 DEFAULT = ["lo_web_ruled_pages"]
 
 
