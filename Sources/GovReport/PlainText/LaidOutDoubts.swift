@@ -86,9 +86,9 @@ enum LaidOutDoubts {
     /// wants 0 there, or digits the value read starts or ends with, or that start or end
     /// it) and blanks (the sum wants a number there).
     static func slips(_ rule: RuleFinding, in report: CanonicalReport) -> (numbers: [TemplateCell], blanks: [TemplateCell]) {
-        guard let terms = RuleSuspects.terms(rule, in: report) else { return ([], []) }
-        let residual = terms.reduce(0) { $0 + $1.sign * (RuleSuspects.int($1.value) ?? 0) }
-        guard residual != 0 else { return ([], []) }
+        guard let terms = RuleSuspects.terms(rule, in: report), let residual = residual(rule, report), residual != 0 else {
+            return ([], [])
+        }
         var numbers: [TemplateCell] = [], blanks: [TemplateCell] = []
         for t in terms {
             let read = RuleSuspects.int(t.value)
