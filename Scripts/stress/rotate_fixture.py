@@ -6,7 +6,7 @@ Writes NAME_rot90.pdf (or NAME_rot270.pdf) and its .numbers.json next to each so
 
 Usage:  python3 Scripts/stress/rotate_fixture.py [--rotate 90|270] [NAME ...]
 """
-import os, shutil, sys
+import argparse, os, shutil
 import pymupdf
 
 FOLDER = os.environ.get("FOLDER") or os.path.join(os.path.dirname(__file__), "../../Tests/GovReportTests/Fixtures/real-kinds")
@@ -14,13 +14,12 @@ DEFAULT = ["lo_word_wrap_pages"]
 
 
 def main():
-    args = sys.argv[1:]
-    angle = 90
-    if "--rotate" in args:
-        k = args.index("--rotate")
-        angle = int(args[k + 1])
-        del args[k:k + 2]
-    for name in args or DEFAULT:
+    parser = argparse.ArgumentParser(description="Real-kinds fixtures with every page shown turned (/Rotate).")
+    parser.add_argument("--rotate", type=int, choices=[90, 270], default=90)
+    parser.add_argument("names", nargs="*", default=DEFAULT)
+    args = parser.parse_args()
+    angle = args.rotate
+    for name in args.names:
         doc = pymupdf.open(os.path.join(FOLDER, name + ".pdf"))
         for page in doc:
             page.set_rotation(angle)
