@@ -21,31 +21,25 @@ enum MissingRowDoubts {
         return rowDoubts(report, findings) + tableDoubts(report, findings)
     }
 
-    /// Every template cell of each missing table.
+    /// Every template cell of each missing table. A 2019-format applications table prints
+    /// （六）其他处理 as one row or as its three sub-rows; not knowing which, both are marked.
     static func tableDoubts(_ report: CanonicalReport, _ findings: [Finding]) -> [Finding] {
         findings.filter { $0.code == "structure.missing_table" }.flatMap { f -> [Finding] in
             guard let tableName = f.table, let table = TemplateTable(rawValue: tableName) else { return [] }
-            return templateRows(of: table, template: report.report.template).flatMap { row in
-                row.fields.map {
-                    Finding(code: "cell.uncertain", severity: .warning, message: tableMessage,
-                            table: tableName, row: row.key, column: $0)
-                }
+            let cells: [(row: String, column: String)]
+            switch table {
+            case .activeDisclosure:
+                cells = Template.activeRows(report.report.template).flatMap { row in row.fieldKeys.map { (row.key, $0) } }
+            case .applications:
+                let rows = report.report.template == .v2021 ? ApplicationRow.layout(splitOther: true) : ApplicationRow.allCases
+                cells = rows.flatMap { row in Template.applicationColumns.map { (row.rawValue, $0) } }
+            case .reviewLitigation:
+                cells = ReviewGroup.allCases.flatMap { g in Template.reviewFields.map { (g.rawValue, $0) } }
             }
-        }
-    }
-
-    /// The rows (with their fields) a table of the template has, for marking a table not found.
-    /// A 2019-format applications table prints （六）其他处理 as one row or as its three
-    /// sub-rows; not knowing which, both forms are given.
-    static func templateRows(of table: TemplateTable, template: TemplateVersion) -> [(key: String, fields: [String])] {
-        switch table {
-        case .activeDisclosure:
-            Template.activeRows(template).map { ($0.key, $0.fieldKeys) }
-        case .applications:
-            (template == .v2021 ? ApplicationRow.layout(splitOther: true) : ApplicationRow.allCases)
-                .map { ($0.rawValue, Template.applicationColumns) }
-        case .reviewLitigation:
-            ReviewGroup.allCases.map { ($0.rawValue, Template.reviewFields) }
+            return cells.map {
+                Finding(code: "cell.uncertain", severity: .warning, message: tableMessage,
+                        table: tableName, row: $0.row, column: $0.column)
+            }
         }
     }
 

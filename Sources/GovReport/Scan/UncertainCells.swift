@@ -130,12 +130,20 @@ enum UncertainCells {
 
     /// Every cell of each template table that none of the report's rows were found for, when
     /// some page was read by OCR: the table may be on such a page, unread, so its cells (null)
-    /// are in doubt, not absent (the rows `MissingRowDoubts.templateRows` gives). Their page
-    /// is not known.
+    /// are in doubt, not absent. The applications table in the layout of the report's format
+    /// ((六) as three sub-rows in 2021, as one row in 2019). Their page is not known.
     static func missingTables(_ report: CanonicalReport, ocrPages: Set<Int>) -> [(table: String, row: String, fields: [String])] {
         guard !ocrPages.isEmpty else { return [] }
-        return TemplateTable.allCases.filter { report[$0].isEmpty }.flatMap { table in
-            MissingRowDoubts.templateRows(of: table, template: report.report.template).map { (table.rawValue, $0.key, $0.fields) }
+        return TemplateTable.allCases.filter { report[$0].isEmpty }.flatMap { table -> [(table: String, row: String, fields: [String])] in
+            switch table {
+            case .activeDisclosure:
+                return Template.activeRows(report.report.template).map { (table.rawValue, $0.key, $0.fieldKeys) }
+            case .applications:
+                return ApplicationRow.layout(splitOther: report.report.template == .v2021)
+                    .map { (table.rawValue, $0.rawValue, Template.applicationColumns) }
+            case .reviewLitigation:
+                return Template.reviewGroups.map { (table.rawValue, $0, Template.reviewFields) }
+            }
         }
     }
 
