@@ -55,10 +55,15 @@ enum MissingRowDoubts {
             case .reviewLitigation:
                 fields = Template.reviewFields
             }
-            return fields.map {
-                Finding(code: "cell.uncertain", severity: .warning,
-                        message: message,
-                        table: tableName, row: row, column: $0)
+            // （六）其他处理 not found in either form: which one the table printed is not known,
+            // so the sub-rows it would have are marked too.
+            let rows = row == ApplicationRow.otherProcessing.rawValue
+                ? [row] + ApplicationRow.otherSubRows.map(\.rawValue).filter { sub in report.applications.rows.allSatisfy { $0.key != sub } }
+                : [row]
+            return rows.flatMap { r in
+                fields.map {
+                    Finding(code: "cell.uncertain", severity: .warning, message: message, table: tableName, row: r, column: $0)
+                }
             }
         }
     }

@@ -10,6 +10,10 @@ enum MarkdownReportReader {
     static func extract(text: String, name: String, sha256: String) throws(InputError) -> CanonicalReport {
         let html = MarkdownParser().html(from: MarkdownText.prepared(text))
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .markdown, pages: nil)
-        return try HTMLReportReader.report(html: "<html><body>\(html)</body></html>", source: source)
+        var report = try HTMLReportReader.report(html: "<html><body>\(html)</body></html>", source: source)
+        // A converter's grid can split, merge or shift a page's cells: where a sum fails, its
+        // cells are in doubt (a report whose sums hold gets no mark).
+        report.diagnostics += LaidOutDoubts.diagnostics(for: report, reading: "Markdown table", wholeSums: true)
+        return report
     }
 }

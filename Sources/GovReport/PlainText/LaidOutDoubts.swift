@@ -23,9 +23,17 @@ enum LaidOutDoubts {
         /// （六） read as some of its sub-rows only: which form was printed, and which row
         /// each number belongs to, is not known.
         case partialSplit = "（六） was read as only some of its sub-rows"
+        /// A failing sum none of whose numbers the other reasons point at (`wholeSums`).
+        case unlocalized = "its sum fails and nothing tells which of the sum's numbers is misread"
     }
 
-    static func diagnostics(for report: CanonicalReport) -> [Finding] {
+    /// - Parameters:
+    ///   - reading: what the marks' message calls the input ("laid-out text").
+    ///   - wholeSums: also mark every cell of a failing sum that no other reason localizes. For
+    ///     a grid a converter rebuilt from a page (Markdown), whose cells can be split, merged or
+    ///     shifted anywhere, a failing sum is the only sign and cannot be narrowed further.
+    static func diagnostics(for report: CanonicalReport, reading: String = "laid-out text",
+                            wholeSums: Bool = false) -> [Finding] {
         let failing = Validator.check(report).filter {
             $0.finding.severity == .error && RuleSuspects.terms($0, in: report) != nil
         }
@@ -60,12 +68,17 @@ enum LaidOutDoubts {
         mark(movedBetween(failing, report), .movedBetween)
         mark(lostRows(failing, report), .blankRow)
         mark(partialSplit(failing, report), .partialSplit)
+        if wholeSums {
+            for rule in failing where !rule.cells.contains(where: { reasons[$0] != nil }) { mark(rule.cells, .unlocalized) }
+            // A row read blank throughout, in a table whose sums fail: its numbers may be lost.
+            mark(blankRows(in: Set(failing.compactMap(\.finding.table)), report), .blankRow)
+        }
         let already = Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap { d in
             d.table.flatMap { t in d.row.flatMap { r in d.column.flatMap { TemplateCell(table: t, row: r, column: $0) } } }
         })
         return reasons.keys.filter { !already.contains($0) }.sorted { $0.key < $1.key }.map { c in
             Finding(code: "cell.uncertain", severity: .warning,
-                    message: "laid-out text: the number's cell may be misread (\(reasons[c]!.map(\.rawValue).joined(separator: "; ")))",
+                    message: "\(reading): the number's cell may be misread (\(reasons[c]!.map(\.rawValue).joined(separator: "; ")))",
                     table: c.table.rawValue, row: c.row, column: c.column, page: report.row(of: c)?.row.page)
         }
     }
@@ -138,6 +151,17 @@ enum LaidOutDoubts {
             }
         }
         return out
+    }
+
+    /// Every cell of each row read blank throughout in the named tables.
+    static func blankRows(in tables: Set<String>, _ report: CanonicalReport) -> [TemplateCell] {
+        [(TemplateTable.applications, report.applications), (.reviewLitigation, report.reviewLitigation)]
+            .filter { tables.contains($0.0.rawValue) }
+            .flatMap { table, values in
+                values.rows.filter { !$0.values.isEmpty && $0.values.allSatisfy { $0 == nil } }.flatMap { row in
+                    row.fields.compactMap { TemplateCell(table: table.rawValue, row: row.key, column: $0) }
+                }
+            }
     }
 
     static func residual(_ rule: RuleFinding, _ report: CanonicalReport) -> Int? {

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import GovReport
+
+/// Marks for Markdown tables a converter rebuilt from a page (pymupdf4llm's `text` strategy
+/// splits labels over cells, stacks two numbers in one cell and leaves rows blank): a failing
+/// sum puts its cells in doubt, a row read blank in a table whose sums fail may have lost its
+/// numbers, and （六） not found in either form leaves its sub-rows unknown too. A report
+/// whose sums hold gets no mark. Built from Fixtures/markdown/sample-bordered-2021.pipes.md
+/// with one change each, so the right values are known.
+@Suite struct ConvertedTableDoubtsTests {
+    static let text: String = {
+        let url = TextKindFixtureTests.root.appendingPathComponent("markdown/sample-bordered-2021.pipes.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
+
+    static func read(_ text: String) throws -> CanonicalReport {
+        try MarkdownReportReader.extract(text: text, name: "t.md", sha256: "")
+    }
+
+    static func marked(_ report: CanonicalReport) -> Set<String> {
+        Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.map { "\($0.table!).\($0.row!).\($0.column!)" })
+    }
+
+    @Test func aReportWhoseSumsHoldGetsNoMark() throws {
+        #expect(!Self.text.isEmpty)
+        #expect(Self.marked(try Self.read(Self.text)).isEmpty)
+    }
+
+    /// 行政复议's 总计 read as 41 (a stacked `4` and `1` joined): only its group's sum fails,
+    /// and nothing narrows it further, so each of the group's cells is in doubt.
+    @Test func aFailingSumThatNothingNarrowsMarksItsCells() throws {
+        let old = "| 2 | 2 | 0 | 0 | 4 | 0 | 1 | 2 | 1 | 4 |"
+        #expect(Self.text.contains(old))
+        let report = try Self.read(Self.text.replacingOccurrences(of: old, with: "| 2 | 2 | 0 | 0 | 41 | 0 | 1 | 2 | 1 | 4 |"))
+        let marks = Self.marked(report)
+        for field in Template.reviewFields { #expect(marks.contains("review_litigation.review.\(field)"), "\(field)") }
+        #expect(!marks.contains { $0.hasPrefix("review_litigation.litigation_direct") })
+        #expect(!marks.contains { $0.hasPrefix("applications.") })
+    }
+
+    /// （一）予以公开 read blank throughout: the table's sums fail, and the blank row is marked.
+    @Test func aBlankRowInATableWhoseSumsFailIsMarked() throws {
+        let old = "| （一）予以公开 |  | 89 | 30 | 4 | 6 | 10 | 5 | 144 |"
+        #expect(Self.text.contains(old))
+        let report = try Self.read(Self.text.replacingOccurrences(of: old, with: "| （一）予以公开 |  |  |  |  |  |  |  |  |"))
+        let marks = Self.marked(report)
+        for column in Template.applicationColumns { #expect(marks.contains("applications.granted.\(column)"), "\(column)") }
+    }
+
+    /// （六）其他处理 lost with its three sub-rows: which form was printed is not known, so the
+    /// one-row form and each sub-row are marked.
+    @Test func otherProcessingNotFoundMarksItsSubRowsToo() throws {
+        let lines = Self.text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("（六）其他处理") }
+        let report = try Self.read(lines.joined(separator: "\n"))
+        let marks = Self.marked(report)
+        for row in [ApplicationRow.otherProcessing] + ApplicationRow.otherSubRows {
+            #expect(marks.contains("applications.\(row.rawValue).total"), "\(row)")
+        }
+    }
+}
