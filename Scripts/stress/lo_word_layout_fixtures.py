@@ -7,6 +7,9 @@ Writes Tests/GovReportTests/Fixtures/layout-text/NAME.layout.txt + NAME.layout.n
 
   lo_word_centred_labels   labels centred in narrow cells: a wrapped label's next lines start
                            one column left of its item number (`2.没有现成` over `信息需要另`)
+  lo_word_centred_wrapped  numbers wrapped in narrow centred cells: the grid draws digits one
+                           column wide, so the rest stands at or past the end of its first part
+                           (`129` over `3` for 1293)
 
 Usage (from the repository root): python3 Scripts/stress/lo_word_layout_fixtures.py
 Needs what real_kinds.py needs (soffice, fonts-wqy-zenhei) and poppler-utils.
@@ -32,6 +35,8 @@ DOCS = [
     # (name, spec, opts, pdftotext options)
     ("lo_word_centred_labels", dict(seed=1810, template="2021", year=2023, org="泗阳县住房和城乡建设局", scale=20),
      dict(word=True, word_num_w=60, word_font=12, word_align="center", extra_paras=1), ["-fixed", "3"]),
+    ("lo_word_centred_wrapped", dict(seed=1811, template="2019", year=2020, org="泗阳县自然资源和规划局", scale=1200),
+     dict(word=True, word_num_w=30, word_align="center", extra_paras=0), ["-fixed", "3"]),
 ]
 
 

@@ -124,6 +124,11 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         public var stackedPieceGap = 2.2
         /// …and an edge or the centres of the two line up within this (em).
         public var stackedPieceAlignment = 0.6
+        /// …or the piece starts under the number above, or at most this far past its end (em):
+        /// a character grid draws each digit one column wide where the page's are wider
+        /// (`pdftotext -layout -fixed 3`, a page it squeezed), so a piece centred or
+        /// right-aligned under its number stands at or a column past the grid's end of it.
+        public var stackedPieceReach = 0.6
         /// …and the number above is as wide as the piece and as the widest number of its column
         /// within this (em): well under a digit.
         public var stackedPieceWidth = 0.25
