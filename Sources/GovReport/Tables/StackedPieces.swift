@@ -61,11 +61,16 @@ enum StackedPieces {
         guard isDigits(word.text) else { return nil }
         let h = word.box.height, slack = settings.stackedPieceAlignment * h, tight = settings.stackedPieceWidth * h
         // The lowest number above it in its cell.
+        let reach = settings.stackedPieceReach * h
         let above = row.indices.filter { i in
             let u = row[i]
-            return bottom(u) < word.box.midY - settings.sameBand * h && u.box.horizontalOverlap(word.box) > 0
+            let aligned = u.box.horizontalOverlap(word.box) > 0
                 && (abs(u.box.x0 - word.box.x0) <= slack || abs(u.box.x1 - word.box.x1) <= slack
                     || abs(u.box.midX - word.box.midX) <= slack)
+            // Digits drawn narrower than printed (a character grid): the piece starts under the
+            // number or just past the end the grid gives it.
+            let past = word.box.x0 > u.box.x0 && word.box.x0 <= u.box.x1 + reach && word.box.x1 > u.box.x1
+            return bottom(u) < word.box.midY - settings.sameBand * h && (aligned || past)
         }.max { bottom(row[$0]) < bottom(row[$1]) }
         guard let i = above else { return nil }
         let u = row[i], last = bottom(u)

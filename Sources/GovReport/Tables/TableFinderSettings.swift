@@ -124,6 +124,11 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         public var stackedPieceGap = 2.2
         /// …and an edge or the centres of the two line up within this (em).
         public var stackedPieceAlignment = 0.6
+        /// …or the piece starts under the number above, or at most this far past its end (em):
+        /// a character grid draws each digit one column wide where the page's are wider
+        /// (`pdftotext -layout -fixed 3`, a page it squeezed), so a piece centred or
+        /// right-aligned under its number stands at or a column past the grid's end of it.
+        public var stackedPieceReach = 0.6
         /// …and the number above is as wide as the piece and as the widest number of its column
         /// within this (em): well under a digit.
         public var stackedPieceWidth = 0.25
@@ -185,11 +190,15 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// page's line height, 1.8 and more, inside table cells.
         public var blockLineGap = 1.6
         /// A line continues a block when it starts at most this far left of the block's row
-        /// number (em of the line): the lines of one label start flush, give or take a stroke.
-        public var blockColumnSlack = 0.2
+        /// number (em of the line): the lines of one label start flush, give or take a stroke;
+        /// a centred cell's (Word tables printed by LibreOffice) start up to half a character
+        /// left of a longer numbered line (`2.没有现成` over `信息需要另`), which a character
+        /// grid rounds to one column (half an em).
+        public var blockColumnSlack = 0.6
         /// Words from this far left of a row's rightmost row number on are its label (em of the
-        /// numbered word); fragments of group headings further left are dropped.
-        public var markerColumnSlack = 0.2
+        /// numbered word); fragments of group headings further left are dropped. As wide as
+        /// `blockColumnSlack`: a centred label's next lines start up to half a character left.
+        public var markerColumnSlack = 0.6
         /// A block starting at least this far right of another beside it (em of the other's
         /// first line) makes the other a group heading, not a blank row.
         public var besideOffset = 0.2

@@ -57,7 +57,7 @@ extension TableFinderSettings {
         "rows.separatedShare": "share", "rows.wrappedGridMinimumRules": "count",
         "rows.wrappedGridRuleShare": "share",
         "rows.minimumBlankRowHeight": "em", "rows.blankLabelMatch": "share",
-        "rows.stackedPieceGap": "em", "rows.stackedPieceAlignment": "em",
+        "rows.stackedPieceGap": "em", "rows.stackedPieceAlignment": "em", "rows.stackedPieceReach": "em",
         "rows.stackedPieceWidth": "em",
         "columns.singleColumnHalfWidth": "pt", "columns.nearestColumnReach": "column widths",
         "columns.alignmentTolerance": "em", "columns.headerShiftRounds": "count",
