@@ -36,7 +36,9 @@ enum RowPlacement {
                 }
             }
             let placed = units.compactMap { out[$0[0]] }
-            guard units.count > 1, units.count <= count, Set(placed).count < placed.count else { continue }
+            // (A number in no column is one of a full row pressed past its columns: `CellReader`.)
+            guard units.count > 1, units.count <= count, Set(placed).count < placed.count || placed.count < units.count
+            else { continue }
             let xs = units.map { u in u.map { words[$0].box.midX }.reduce(0, +) / Double(u.count) }
             guard let columns = ValueColumns.orderedNearest(xs, to: model.intervals.indices.map(model.center)) else { continue }
             for (u, c) in zip(units, columns) {
