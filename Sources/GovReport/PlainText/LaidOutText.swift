@@ -356,11 +356,6 @@ struct LaidOutText {
             while first < lines.count, blank(lines[first]) || furniture(lines[first]) { first += 1 }
             var last = first
             while last < lines.count, !blank(lines[last]), !isPartHeading(lines[last], columns) { last += 1 }
-            // A page that repeats the table's header above its rows (a browser's or LibreOffice's
-            // repeated heading rows) was laid out by its own scale, header and rows alike: its
-            // columns are its own, not the page before's.
-            if let row = lines[first..<last].firstIndex(where: { trailingValues($0, columns) != nil }),
-               lines[first..<row].contains(where: TableVocabulary.isHeader) { continue }
             let edges = lines[first..<last].compactMap { trailingValues($0, columns) }.flatMap(\.edges)
             guard Set(reference).count >= 3, edges.count >= 2 else { continue }
             // Two points for an edge that lands on one of the reference's, one for a column off.

@@ -156,19 +156,6 @@ import Testing
         #expect(LaidOutText.continuationShifts([page1, page1.dropFirst().map { $0 }], .characters).isEmpty)
     }
 
-    @Test func aPageThatRepeatsTheHeaderKeepsItsOwnColumns() {
-        // The same page 2 as above, but printing the table's header again (a browser's
-        // repeated heading rows): pdftotext laid header and rows out by the page's own scale.
-        let page1 = ["三、收到和处理政府信息公开申请情况",
-                     "一、本年新收政府信息公开申请数量      180    56    11   289",
-                     "    （一）予以公开            89    30     4   144"]
-        let page2 = ["                                       申请人情况",
-                     "                                 自然人  商业企业  总计",
-                     "            2.重复申请              6     0     1     9",
-                     "        （七）总计                 170    50     9   263"]
-        #expect(LaidOutText.continuationShifts([page1, page2], .characters).isEmpty)
-    }
-
     @Test func aCentredLabelLinePastItsFirstLineGoesUnderIt() throws {
         // pdftotext -fixed 3: the numbered line is 12 columns for 12 ideographs drawn ~40
         // columns wide; its centred second line starts past its end, the numbers between.
