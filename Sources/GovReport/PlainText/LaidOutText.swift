@@ -296,6 +296,29 @@ struct LaidOutText {
         return out
     }
 
+    /// `pdftotext -layout` counts an ideograph as one column though it is drawn about two wide
+    /// (more with `-fixed 3`), so a numbered label's line comes out narrower than it was,
+    /// while the next line of the label, centred under it, keeps its place: it can start
+    /// at or past the end of the first line, with the row's numbers on a line of their own
+    /// between them (`一、本年新收政府信息公开` / numbers / `申请数量`). For each such
+    /// continuation line, where it starts and the shift (columns, leftward) that puts it
+    /// under the first line, one column in from its row number.
+    static func centredContinuations(_ lines: [String], _ columns: Columns) -> [Int: (from: Int, by: Int)] {
+        let kinds = lines.map(kind)
+        var out: [Int: (from: Int, by: Int)] = [:]
+        for v in lines.indices.dropFirst() where v + 1 < lines.count && kinds[v] == .values
+            && kinds[v - 1] == .label && kinds[v + 1] == .label {
+            let upper = words(lines[v - 1], columns), lower = words(lines[v + 1], columns)
+            guard let values = trailingValues(lines[v], columns),
+                  let item = upper.last(where: { LabelMatcher.startsWithMarker($0.text) }),
+                  let k = lower.firstIndex(where: { $0.start > item.start }),
+                  lower[k].start >= item.end, !LabelMatcher.startsWithMarker(lower[k].text),
+                  lower.last!.end <= values.start, lower[..<k].allSatisfy({ $0.end <= item.start }) else { continue }
+            out[v + 1] = (lower[k].start, item.start + 1 - lower[k].start)
+        }
+        return out
+    }
+
     /// A part heading such as `四、政府信息公开行政复议、行政诉讼情况`: a Chinese numeral and
     /// `、` opening a line that ends in no value.
     static func isPartHeading(_ line: String, _ columns: Columns) -> Bool {
@@ -446,6 +469,7 @@ struct LaidOutText {
             var maxColumn = 0
             let ys = Self.rejoinedContinuations(lines, Self.positions(lines), columns)
             let continuations = Self.pressedContinuations(lines, columns)
+            let centred = Self.centredContinuations(lines, columns)
             let nudges = Self.rowNudges(lines, columns)
             let wrapped = Self.wrappedNumbers(lines, columns)
             // A wrapped number goes on the line between its parts, where the row's other
@@ -504,6 +528,7 @@ struct LaidOutText {
                         if !folded.allSatisfy(\.isWhitespace) {
                             let placed = column >= moved.from ? column + moved.by
                                 : column + (pressed?.contains(column) == true ? 1 : 0)
+                                    + (centred[l].map { column >= $0.from ? $0.by : 0 } ?? 0)
                             let x0 = Double(placed) * Self.columnWidth
                             glyphs.append(Glyph(text: folded,
                                                 box: Rect(x0: x0, y0: y0, x1: x0 + Double(w) * Self.columnWidth, y1: y0 + h),

@@ -33,13 +33,24 @@ struct CellReader {
         for var row in valueRows {
             guard let placed = columns(row) else { out.rows.append(row); out.columns.append(nil); continue }
             let model = placed.model, reach = settings.columns.nearestColumnReach
+            let printed = row.words
             row.words = row.words.filter { model.column(of: $0.box.midX, reach: reach) != nil }
+            // A full row whose numbers add up (the others to the last) keeps every number, one
+            // per column, even one standing beyond the columns: `pdftotext -layout` presses a
+            // row of wide numbers left against its label or past the last column.
+            if row.words.count < printed.count, printed.count == columnCount,
+               RowPlacement.addsUp(printed.map(\.text)),
+               RowPlacement.lines(printed, overlap: settings.cells.sameLineOverlap).count == 1 {
+                row.words = printed
+            }
             guard !row.words.isEmpty else { continue }
             out.rows.append(row)
             out.columns.append(placed)
             // Ruled columns end where the label cell ends; otherwise labels may reach into the
             // first column's nominal interval, so only the values themselves bound them.
-            let firstValue = row.words.first.map { $0.box.x0 - settings.columns.valueEdgeSlack } ?? model.left
+            // (Not a number of a full row pressed past the columns: the labels end where the columns begin.)
+            let firstValue = row.words.first { model.column(of: $0.box.midX, reach: reach) != nil }
+                .map { $0.box.x0 - settings.columns.valueEdgeSlack } ?? model.left
             out.dataLeft = min(out.dataLeft, placed.source == .rulings ? model.left : firstValue)
             out.dataRight = max(out.dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)

@@ -24,6 +24,9 @@ struct ColumnFinder {
         var reference: Int?
         /// The page whose model came from the header (said as `table.columns_from_header`).
         var fromHeader: Int?
+        /// Pages without full rows that print the header again over columns of their own
+        /// (`ownHeader`): their model is theirs alone, never another page's fallback.
+        var ownHeader: Set<Int> = []
     }
 
     func pageModels(_ pages: [RowFinder.Found], region: [RegionPage]) -> PageModels {
@@ -39,6 +42,19 @@ struct ColumnFinder {
             guard let d = PageOffsets.offset(of: found.rows.flatMap(\.words), onto: reference, settings: settings.columns) else { continue }
             out.offsets[found.part.page.number] = d
         }
+        // A page printing the header again, laid out by its own scale (a web page printed with
+        // its heading rows repeated, read by `pdftotext -layout`): its header, not another
+        // page's rows, says where its columns are, when the two disagree.
+        if !out.models.isEmpty {
+            for found in pages where out.models[found.part.page.number] == nil {
+                let n = found.part.page.number
+                guard let own = ownHeader(found), let other = fallback(for: n, out),
+                      !agree(own.header, other.model) else { continue }
+                out.models[n] = own.placed
+                out.ownHeader.insert(n)
+                out.offsets[n] = nil
+            }
+        }
         guard out.models.isEmpty, let first = pages.first else { return out }
         let aligned = pages.filter { out.offsets[$0.part.page.number] == nil }.flatMap(\.rows)
         if let placed = fromHeader(first, aligned: aligned, region: region) {
@@ -52,7 +68,7 @@ struct ColumnFinder {
     /// leftmost model of another page, moved by the page's offset (nil when no page has one).
     func fallback(for page: Int, _ m: PageModels) -> PlacedColumns? {
         if let own = m.models[page] { return own }
-        guard let (number, other) = m.models.min(by: { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) })
+        guard let (number, other) = m.models.filter({ !m.ownHeader.contains($0.key) }).min(by: { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) })
         else { return nil }
         let measured = other.measuredFromFullRows
         guard let d = m.offsets[page] else {
@@ -103,6 +119,25 @@ struct ColumnFinder {
             return nil
         }
         return model
+    }
+
+    /// The columns a page's own header gives (its glyphs above its first row; every column
+    /// name found in order), placed on its values' alignment; nil when it prints no header.
+    func ownHeader(_ found: RowFinder.Found) -> (header: ColumnModel, placed: PlacedColumns)? {
+        let rows = found.rows
+        guard let topRow = rows.map(\.midY).min() else { return nil }
+        let top = topRow - rows[0].height
+        guard let header = HeaderColumns.model(names: columnNames, header: found.part.glyphs.filter { $0.box.midY < top },
+                                               settings: settings) else { return nil }
+        if let m = ValueColumns.model(rows: rows, columnCount: columnCount, header: header, settings: settings.columns) {
+            return (header, PlacedColumns(model: m, source: .valueAlignment))
+        }
+        return (header, PlacedColumns(model: header, source: .header))
+    }
+
+    /// Whether every header column's centre falls in the same column of `model`.
+    func agree(_ header: ColumnModel, _ model: ColumnModel) -> Bool {
+        header.intervals.indices.allSatisfy { model.column(of: header.center($0), reach: 0) == $0 }
     }
 
     /// No row fills every column: the columns are where the values of the `aligned` rows

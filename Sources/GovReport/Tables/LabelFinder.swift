@@ -8,8 +8,18 @@ struct LabelFinder {
 
     func labels(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> LabelAssigner.Labels {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
-        let candidates = part.glyphs.filter { g in
-            g.box.midX < dataLeft - settings.columns.valueEdgeSlack && !valueGlyphs.contains(GlyphKey(g))
+        let edge = dataLeft - settings.columns.valueEdgeSlack
+        var candidates = part.glyphs.filter { g in g.box.midX < edge && !valueGlyphs.contains(GlyphKey(g)) }
+        // A numbered label that runs past the data part's left edge keeps its last characters:
+        // a row's first number pressed against its label (`pdftotext -layout`: 1.本机关不掌握
+        // 相关政府信息 1221) moves that edge left of where other rows' labels end (2.重复申请).
+        let rest = part.glyphs.filter { g in g.box.midX >= edge && !valueGlyphs.contains(GlyphKey(g)) }
+        if !rest.isEmpty {
+            let words = LineBuilder.lines(candidates + rest, settings: settings.lines, wordGap: settings.lines.labelWordGap)
+                .flatMap(\.words)
+            for w in words where w.glyphs[0].box.midX < edge && LabelMatcher.startsWithMarker(w.text) {
+                candidates += w.glyphs.filter { $0.box.midX >= edge }
+            }
         }
         let vertical = VerticalText.stacked(candidates, settings: settings.verticalText)
         let glyphs = candidates.enumerated().filter { !vertical.contains($0.offset) }.map(\.element)

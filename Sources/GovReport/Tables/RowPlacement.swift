@@ -20,10 +20,14 @@ enum RowPlacement {
         var ambiguous = Set<Int>()
         let count = model.intervals.count
         for line in lines(words, overlap: settings.cells.sameLineOverlap) {
+            // A line of one number per column whose numbers add up, the others to the last (a
+            // row and its total), is read as printed: two of them a space apart are two cells
+            // (`pdftotext -layout` presses a row's wide numbers together: 571 293 6319).
+            let cells = line.count == count && addsUp(line.map { words[$0].text })
             // Units: the parts of one value (a space as thousands separator: 1 234) together.
             var units: [[Int]] = []
             for i in line {
-                if let unit = units.last, let last = unit.last, out[last] == out[i], isThousands(words[i].text),
+                if !cells, let unit = units.last, let last = unit.last, out[last] == out[i], isThousands(words[i].text),
                    leadsThousands(words[unit[0]].text),
                    words[i].box.x0 - words[last].box.x1 <= joinGap * words[i].box.height {
                     units[units.count - 1].append(i)
@@ -32,7 +36,9 @@ enum RowPlacement {
                 }
             }
             let placed = units.compactMap { out[$0[0]] }
-            guard units.count > 1, units.count <= count, Set(placed).count < placed.count else { continue }
+            // (A number in no column is one of a full row pressed past its columns: `CellReader`.)
+            guard units.count > 1, units.count <= count, Set(placed).count < placed.count || placed.count < units.count
+            else { continue }
             let xs = units.map { u in u.map { words[$0].box.midX }.reduce(0, +) / Double(u.count) }
             guard let columns = ValueColumns.orderedNearest(xs, to: model.intervals.indices.map(model.center)) else { continue }
             for (u, c) in zip(units, columns) {
@@ -43,6 +49,14 @@ enum RowPlacement {
             }
         }
         return (out, ambiguous)
+    }
+
+    /// Whether three numbers or more (plain digits) add up: all but the last to the last, not 0.
+    static func addsUp(_ texts: [String]) -> Bool {
+        let numbers = texts.map { t in t.allSatisfy { $0.isASCII && $0.isNumber } && t.count <= 12 ? Int(t) : nil }
+        guard numbers.count >= 3, numbers.allSatisfy({ $0 != nil }) else { return false }
+        let n = numbers.map { $0! }
+        return n.last! > 0 && n.dropLast().reduce(0, +) == n.last!
     }
 
     /// One to three digits: what a number with a space as thousands separator opens with

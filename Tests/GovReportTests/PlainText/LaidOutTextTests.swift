@@ -156,6 +156,22 @@ import Testing
         #expect(LaidOutText.continuationShifts([page1, page1.dropFirst().map { $0 }], .characters).isEmpty)
     }
 
+    @Test func aCentredLabelLinePastItsFirstLineGoesUnderIt() throws {
+        // pdftotext -fixed 3: the numbered line is 12 columns for 12 ideographs drawn ~40
+        // columns wide; its centred second line starts past its end, the numbers between.
+        let lines = ["      一、本年新收政府信息公开",
+                     "                                      17     7     6    52",
+                     "                    申请数量",
+                     "      二、上年结转政府信息公开申请数量     0     0     0     0"]
+        let moved = LaidOutText.centredContinuations(lines, .characters)
+        let m = try #require(moved[2])
+        #expect(m.from == 20 && m.by == -13)
+        #expect(moved.count == 1)
+        let glyphs = LaidOutText(text: lines.joined(separator: "\n")).layouts[0].glyphs
+        let shen = try #require(glyphs.first { $0.text == "申" && $0.box.y0 > 2 * LaidOutText.linePitch })
+        #expect(shen.box.x0 == 7 * LaidOutText.columnWidth)
+    }
+
     @Test func aWrappedLabelPressedAgainstItsGroupMovesUnderItsItemNumber() {
         // 权益 (column 8) continues 4、保护第三方合法 (item number at column 9), one space after （三）.
         let lines = ["         4、保护第三方合法        0",

@@ -49,6 +49,29 @@ import Testing
         #expect(RowPlacement.leadsThousands("12") && !RowPlacement.leadsThousands("1180"))
     }
 
+    @Test func aFullRowThatAddsUpIsOneNumberPerCellEvenASpaceApart() throws {
+        // 571 293 where two cells' numbers were pressed together (pdftotext -layout): read as
+        // 571,293 the row would lose a column; its total (6319) says they are two.
+        let first = Self.values(Array(zip(["3663", "1361", "161", "270"], M.centers.prefix(4))), y: 140)
+        let glyphs = Self.header() + Draw.text("（一）予以公开", x: 35, y: 140) + first
+            + Draw.centered("571 293", x: M.centers[4], y: 140) + Self.values([("6319", M.centers[6])], y: 140)
+        let (rows, _) = Self.read([Self.page(2, glyphs)])
+        let granted = try #require(rows.first { $0.label.contains("予以公开") })
+        #expect(granted.cells == ["3663", "1361", "161", "270", "571", "293", "6319"])
+        #expect(RowPlacement.addsUp(["1", "2", "3"]) && !RowPlacement.addsUp(["1", "2", "4"]) && !RowPlacement.addsUp(["0", "0", "0"]))
+    }
+
+    @Test func aFullRowThatAddsUpKeepsANumberPressedPastTheColumns() throws {
+        // pdftotext pressed the row's first number left against its label, 70 pt left of the
+        // first column: the row's total says all seven are its cells, in order.
+        let row = Self.values([("5", 150)] + Array(zip(["1", "1", "1", "1", "1", "10"], M.centers.dropFirst())), y: 140)
+        let glyphs = Self.header() + Draw.text("（一）予以公开", x: 35, y: 140) + row
+        let (rows, _) = Self.read([Self.page(2, glyphs)])
+        let granted = try #require(rows.first { $0.label.contains("予以公开") })
+        #expect(granted.cells == ["5", "1", "1", "1", "1", "1", "10"])
+        #expect(granted.label == "（一）予以公开")
+    }
+
     @Test func aNumberAfterALabelsCommaIsSplitOff() {
         // 只计这一情形，6: the label's own comma, a space, the number (a label filling its cell).
         let glyphs = Draw.text("只计这一情形，", x: 35, y: 100) + Draw.text("6", x: 110.5, y: 100)

@@ -67,6 +67,26 @@ import Testing
         #expect(placed.source == .anotherPage(2) && placed.offset == nil)
     }
 
+    /// A continued page that prints the header again, laid out by its own scale (a web page's
+    /// repeated heading rows through `pdftotext -layout`), takes the columns its header gives,
+    /// not the first page's.
+    @Test func aPageRepeatingTheHeaderElsewhereTakesItsOwnColumns() throws {
+        let names = ["自然人", "商业企业", "总计"]
+        let p1 = HandBuiltTable.page(zip(["5", "6", "11"], [220.0, 260, 300]).flatMap { Draw.centered($0, x: $1, y: 100) }, number: 2)
+        let header = zip(names, [300.0, 360, 420]).flatMap { Draw.centered($0, x: $1, y: 40) }
+        let p2 = HandBuiltTable.page(header + zip(["1", "1"], [300.0, 420]).flatMap { Draw.centered($0, x: $1, y: 60) }, number: 3)
+        let finder = Self.finder(columns: 3, names: names)
+        let m = finder.pageModels(Self.found([p1, p2], columns: 3), region: [p1, p2])
+        #expect(m.ownHeader == [3])
+        let own = try #require(finder.fallback(for: 3, m))
+        #expect(zip(Self.centres(own.model), [300.0, 360, 420]).allSatisfy { abs($0 - $1) < 4 })
+        // Where the header agrees with the first page's columns, those hold.
+        let same = zip(names, [220.0, 260, 300]).flatMap { Draw.centered($0, x: $1, y: 40) }
+        let p3 = HandBuiltTable.page(same + zip(["1", "1"], [220.0, 300]).flatMap { Draw.centered($0, x: $1, y: 60) }, number: 3)
+        let n = finder.pageModels(Self.found([p1, p3], columns: 3), region: [p1, p3])
+        #expect(n.ownHeader.isEmpty && n.models[3] == nil)
+    }
+
     /// A continued page whose numbers all stand 60 pt right of the first page's columns takes
     /// those columns moved onto them.
     @Test func anotherPagesColumnsMoveOntoNumbersStandingElsewhere() throws {

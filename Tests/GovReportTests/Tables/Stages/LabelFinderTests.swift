@@ -22,6 +22,14 @@ import Testing
         #expect(found.leading.isEmpty)
     }
 
+    /// A numbered label running past the data part's left edge (another row's first number
+    /// pressed against its label moved the edge left) keeps its last characters.
+    @Test func aNumberedLabelPastTheDataEdgeKeepsItsEnd() {
+        let glyphs = Draw.text("2.重复申请", x: 155, y: 100) + HandBuiltTable.values(HandBuiltTable.full, y: 100)
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == ["2.重复申请"])
+    }
+
     /// Ruled: a word in a ruled cell goes to the row whose values that cell holds; text of a
     /// cell holding two rows is a group heading and goes to neither.
     @Test func ruledCellsDecide() {
