@@ -23,13 +23,17 @@ public struct MatrixTableReader: Sendable {
     /// The data columns' header names, left to right, for finding columns from the header.
     public var columnNames: [String]
     public var settings: TableFinderSettings
+    /// Columns that add up to another in every row (a row whose placement breaks them is
+    /// read again: `SummedRows`); none for a table without row totals.
+    public var rowSums: [RowSum]
     public private(set) var diagnostics: [Finding] = []
     /// Cells placed in a column that another placement would fit as well.
     public private(set) var doubts: [CellDoubt] = []
 
     public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = [],
-                settings: TableFinderSettings = .standard) {
+                rowSums: [RowSum] = [], settings: TableFinderSettings = .standard) {
         self.columnCount = columnCount; self.table = table
+        self.rowSums = rowSums
         self.knownLabels = knownLabels.map(LabelMatcher.core)
         self.columnNames = columnNames
         self.settings = settings
@@ -69,7 +73,7 @@ public struct MatrixTableReader: Sendable {
         }
         var continuation = PageContinuation(table: table)
         if let crossing = continuation.crossing(pages: found.map(\.part.page.number)) { out.diagnostics.append(crossing) }
-        let cellReader = CellReader(columnCount: columnCount, table: table, settings: settings)
+        let cellReader = CellReader(columnCount: columnCount, table: table, settings: settings, rowSums: rowSums)
         let blankRows = BlankRows(knownLabels: knownLabels, settings: settings)
         let labelFinder = LabelFinder(settings: settings)
         for (i, page) in found.enumerated() {
