@@ -68,6 +68,36 @@ import Testing
         #expect(Self.read(row) == ["34", nil, nil, nil, nil, nil, "7"])
     }
 
+    @Test func aLaidOutRowSqueezedLeftWithItsNumbersRunTogetherIsReadBySum() throws {
+        // `pdftotext -layout` of a reportlab print: 3292 and 2077 touching, the row squeezed
+        // left (425 282 in one column's reach); the next row's label overflowing its cell,
+        // its first number abutting the label's closing bracket.
+        let text = """
+            三、收到和处理政府信息公开申请情况
+            一、本年新收政府信息公开申请数量                          13     8     1     7    23     5    57
+            二、上年结转政府信息公开申请数量                           0     0     0     0     0     0     0
+                （一）予以公开                        32922077 425 282 505 358   6939
+                （二）部分公开（区分处理的，只计这一情形，不计其他情形）149             0     6     0    15     6   176
+            
+            四、政府信息公开行政复议、行政诉讼情况
+            """
+        let rows = try #require(PositionedPages(LaidOutText(text: text).layouts).tables().applications)
+        let granted = try #require(rows.first { $0.label.contains("予以公开") })
+        #expect(granted.cells == ["3292", "2077", "425", "282", "505", "358", "6939"])
+        let partial = try #require(rows.first { $0.label.contains("部分公开") })
+        #expect(partial.cells == ["149", "0", "6", "0", "15", "6", "176"])
+        #expect(!partial.label.contains("149"))
+    }
+
+    @Test func aNumberAbuttingALabelsClosingBracketIsSplitOff() {
+        let gap = TableFinderSettings.standard.labels.gluedValueGap
+        let abutting = Draw.text("不计其他情形）149", x: 35, y: 100)
+        #expect(GluedValues.split(LineBuilder.word(abutting), gap: gap).map(\.text) == ["不计其他情形）", "149"])
+        // A narrow gap that is no abutting (a PDF's number drawn near the bracket) stays.
+        let near = Draw.text("不计其他情形）", x: 35, y: 100) + Draw.text("49", x: 108, y: 100)
+        #expect(GluedValues.split(LineBuilder.word(near), gap: gap).count == 1)
+    }
+
     @Test func theCutsOfARun() {
         #expect(SummedRows.cuts(4, 2) == [[1], [2], [3]])
         #expect(SummedRows.cuts(4, 3) == [[1, 2], [1, 3], [2, 3]])
