@@ -5,7 +5,8 @@
 /// 2. columns (`ColumnFinder`): from the rulings crossing a row, the rows that fill every
 ///    column, the header and the values' alignment, or another page (`ColumnSource`), moved
 ///    onto a continued page's numbers when they stand elsewhere (`PageOffsets`);
-/// 3. cells (`CellReader`): each row's values into its columns; then rows printed blank
+/// 3. cells (`CellReader`): each row's values into its columns (a full row whose placement
+///    breaks the table's row sums read again by them: `SummedRows`); then rows printed blank
 ///    (`BlankRows`), which only the columns can show; a lone number with no label under
 ///    another row is left out (`table.stray_value`);
 /// 4. labels (`LabelFinder`): label text left of the data columns to the row whose ruled cell,
