@@ -28,6 +28,8 @@ enum SummedRows {
     static let maximumSplits = 5
     /// Readings tried at most for one line; more: none is tried (too many would fit by chance).
     static let maximumReadings = 5000
+    /// Digits of one number at most (a run cut into longer pieces is no row of this table's).
+    static let longestPiece = 7
 
     /// Whether the cell texts meet every sum (blank cells count as 0, as the validator
     /// counts them); false when a cell is no number.
@@ -81,7 +83,7 @@ enum SummedRows {
             walk(i + 1, left, acc + [line[i]])
             let g = line[i].glyphs
             guard g.count >= 2, g.allSatisfy({ $0.text.count == 1 }) else { return }
-            for pieces in 2...min(g.count, left + 1) {
+            for pieces in 2...min(g.count, left + 1) where g.count <= pieces * longestPiece {
                 for cut in cuts(g.count, pieces) {
                     let parts = zip([0] + cut, cut + [g.count]).map { Array(g[$0..<$1]) }
                     guard parts.allSatisfy(valid) else { continue }
@@ -93,17 +95,22 @@ enum SummedRows {
         return tooMany ? [] : out
     }
 
-    /// The ways to cut `length` glyphs into `pieces`: the cut positions, increasing.
+    /// The ways to cut `length` glyphs into `pieces` of at most `longestPiece` digits: the
+    /// cut positions, increasing.
     static func cuts(_ length: Int, _ pieces: Int) -> [[Int]] {
-        guard pieces > 1 else { return [[]] }
+        guard pieces > 1 else { return length <= longestPiece ? [[]] : [] }
         var out: [[Int]] = []
-        func walk(_ from: Int, _ acc: [Int]) {
-            if acc.count == pieces - 1 { out.append(acc); return }
+        func walk(_ start: Int, _ acc: [Int]) {
+            if acc.count == pieces - 1 {
+                if length - start <= longestPiece { out.append(acc) }
+                return
+            }
             let remaining = pieces - 1 - acc.count
-            guard from <= length - remaining else { return }
-            for c in from...(length - remaining) { walk(c + 1, acc + [c]) }
+            let last = min(length - remaining, start + longestPiece)
+            guard start + 1 <= last else { return }
+            for c in (start + 1)...last { walk(c, acc + [c]) }
         }
-        walk(1, [])
+        walk(0, [])
         return out
     }
 

@@ -101,6 +101,10 @@ import Testing
     @Test func theCutsOfARun() {
         #expect(SummedRows.cuts(4, 2) == [[1], [2], [3]])
         #expect(SummedRows.cuts(4, 3) == [[1, 2], [1, 3], [2, 3]])
+        // No piece longer than a number of the table: a long run is not cut every way.
+        #expect(SummedRows.cuts(16, 2).isEmpty)
+        #expect(SummedRows.cuts(10, 2) == [[3], [4], [5], [6], [7]])
+        #expect(SummedRows.cuts(40, 3).isEmpty)
         // No piece but a lone 0 opens with 0.
         let words = [LineBuilder.word(Draw.text("105", x: 0, y: 0))]
         #expect(SummedRows.splits(words, count: 1).map { $0.map(\.text) } == [["10", "5"]])
