@@ -10,6 +10,8 @@ struct CellReader {
     var columnCount: Int
     var table: String
     var settings: TableFinderSettings
+    /// The row's sums, for reading again a row whose placement breaks them (`SummedRows`).
+    var rowSums: [RowSum] = []
 
     struct Result: Sendable {
         /// The rows kept (a row of values that all fell outside the columns is dropped), top
@@ -55,7 +57,11 @@ struct CellReader {
             out.dataRight = max(out.dataRight, model.intervals.last?.upperBound ?? model.left)
             var texts = [String](repeating: "", count: columnCount)
             var rects = [Rect?](repeating: nil, count: columnCount)
-            let placement = RowPlacement.columns(of: row.words, model: model, settings: settings)
+            var placement = RowPlacement.columns(of: row.words, model: model, settings: settings)
+            if !rowSums.isEmpty, let summed = summedReading(printed, kept: row.words, placement: placement.columns, model: model) {
+                row.words = summed
+                placement = (summed.indices.map(Optional.some), [])
+            }
             // Top to bottom, so a number wrapped inside its cell reads in order.
             for k in row.words.indices.sorted(by: { (row.words[$0].box.y0, row.words[$0].box.x0)
                                                     < (row.words[$1].box.y0, row.words[$1].box.x0) }) {
@@ -86,5 +92,22 @@ struct CellReader {
                                            page: part.page.number))
         }
         return out
+    }
+
+    /// The row read again by its sums (`SummedRows`) when the placement by columns breaks
+    /// them, or left a run of digits of the line out of every column (a first number pressed
+    /// left against its overflowing label).
+    func summedReading(_ printed: [Word], kept: [Word], placement: [Int?], model: ColumnModel) -> [Word]? {
+        var texts = [String?](repeating: nil, count: columnCount)
+        for (w, c) in zip(kept, placement) {
+            guard let c else { continue }
+            texts[c] = (texts[c] ?? "") + w.text
+        }
+        let reach = settings.columns.nearestColumnReach
+        let outside = printed.filter {
+            model.column(of: $0.box.midX, reach: reach) == nil && $0.text.allSatisfy { ("0"..."9").contains($0) }
+        }
+        guard !outside.isEmpty || !SummedRows.holds(texts, rowSums) else { return nil }
+        return SummedRows.reading(kept + outside, columnCount: columnCount, sums: rowSums, settings: settings)
     }
 }

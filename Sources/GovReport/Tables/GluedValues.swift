@@ -32,7 +32,12 @@ enum GluedValues {
                 || "”)）\"".contains(g[k - 1].text) else { return [word] }
         let h = LineBuilder.gapScale(g[k - 1].box, g[k].box)
         let number = Array(g[k...])
-        guard g[k].box.x0 - g[k - 1].box.x1 > gap * h,
+        // A label closed by its bracket, the number abutting it (情形）149): the label
+        // overflowed its cell into the first number's, and laid-out text, whose characters
+        // abut on their grid, kept no gap between them. (On a PDF page such a number stands
+        // apart or is drawn over the bracket, a glyph of it hidden: not split off there.)
+        let gapBefore = g[k].box.x0 - g[k - 1].box.x1
+        guard (g[k - 1].text == "）" && abs(gapBefore) < 0.01 * h) || gapBefore > gap * h,
               ValueParser.looksLikeValue(number.map(\.text).joined()) else { return [word] }
         return [LineBuilder.word(Array(g[..<k])), LineBuilder.word(number)]
     }

@@ -5,7 +5,8 @@
 /// 2. columns (`ColumnFinder`): from the rulings crossing a row, the rows that fill every
 ///    column, the header and the values' alignment, or another page (`ColumnSource`), moved
 ///    onto a continued page's numbers when they stand elsewhere (`PageOffsets`);
-/// 3. cells (`CellReader`): each row's values into its columns; then rows printed blank
+/// 3. cells (`CellReader`): each row's values into its columns (a full row whose placement
+///    breaks the table's row sums read again by them: `SummedRows`); then rows printed blank
 ///    (`BlankRows`), which only the columns can show; a lone number with no label under
 ///    another row is left out (`table.stray_value`);
 /// 4. labels (`LabelFinder`): label text left of the data columns to the row whose ruled cell,
@@ -23,13 +24,17 @@ public struct MatrixTableReader: Sendable {
     /// The data columns' header names, left to right, for finding columns from the header.
     public var columnNames: [String]
     public var settings: TableFinderSettings
+    /// Columns that add up to another in every row (a row whose placement breaks them is
+    /// read again: `SummedRows`); none for a table without row totals.
+    public var rowSums: [RowSum]
     public private(set) var diagnostics: [Finding] = []
     /// Cells placed in a column that another placement would fit as well.
     public private(set) var doubts: [CellDoubt] = []
 
     public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = [],
-                settings: TableFinderSettings = .standard) {
+                rowSums: [RowSum] = [], settings: TableFinderSettings = .standard) {
         self.columnCount = columnCount; self.table = table
+        self.rowSums = rowSums
         self.knownLabels = knownLabels.map(LabelMatcher.core)
         self.columnNames = columnNames
         self.settings = settings
@@ -69,7 +74,7 @@ public struct MatrixTableReader: Sendable {
         }
         var continuation = PageContinuation(table: table)
         if let crossing = continuation.crossing(pages: found.map(\.part.page.number)) { out.diagnostics.append(crossing) }
-        let cellReader = CellReader(columnCount: columnCount, table: table, settings: settings)
+        let cellReader = CellReader(columnCount: columnCount, table: table, settings: settings, rowSums: rowSums)
         let blankRows = BlankRows(knownLabels: knownLabels, settings: settings)
         let labelFinder = LabelFinder(settings: settings)
         for (i, page) in found.enumerated() {

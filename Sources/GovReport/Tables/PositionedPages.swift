@@ -74,7 +74,8 @@ struct PositionedPages {
     /// five columns, in the template's group order, read as the one row of fifteen values.
     static func splitReview(_ region: [RegionPage], settings: TableFinderSettings) -> (row: RawRow, diagnostics: [Finding], stages: TableStages)? {
         var reader = MatrixTableReader(columnCount: 5, table: TemplateTable.reviewLitigation.rawValue,
-                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)), settings: settings)
+                                       columnNames: Array(Template.reviewColumnLabels.prefix(5)),
+                                       rowSums: Self.reviewSums(groups: 1), settings: settings)
         let stages = reader.read(region)
         let groups = stages.rows.filter { $0.cells.contains { $0 != nil } }
         guard groups.count == 3, groups.allSatisfy({ $0.cells.count == 5 }) else { return nil }
@@ -90,13 +91,24 @@ struct PositionedPages {
     /// The finder for the applications matrix: 7 columns right of the row labels.
     var applicationsReader: MatrixTableReader {
         MatrixTableReader(columnCount: 7, table: TemplateTable.applications.rawValue, knownLabels: Template.applicationRows.map(\.label),
-                          columnNames: Template.applicationColumnLabels, settings: settings)
+                          columnNames: Template.applicationColumnLabels,
+                          rowSums: [RowSum(parts: ApplicationColumn.applicants.compactMap { ApplicationColumn.allCases.firstIndex(of: $0) },
+                                           total: ApplicationColumn.allCases.firstIndex(of: .total)!)],
+                          settings: settings)
+    }
+
+    /// Each review group's four outcomes add up to its 总计, `groups` groups side by side.
+    static func reviewSums(groups: Int) -> [RowSum] {
+        let width = ReviewColumn.allCases.count
+        let parts = ReviewColumn.outcomes.compactMap { ReviewColumn.allCases.firstIndex(of: $0) }
+        let total = ReviewColumn.allCases.firstIndex(of: .total)!
+        return (0..<groups).map { g in RowSum(parts: parts.map { g * width + $0 }, total: g * width + total) }
     }
 
     /// The finder for the review/litigation table: one row of 15 values.
     var reviewReader: MatrixTableReader {
         MatrixTableReader(columnCount: 15, table: TemplateTable.reviewLitigation.rawValue, columnNames: Template.reviewColumnLabels,
-                          settings: settings)
+                          rowSums: Self.reviewSums(groups: 3), settings: settings)
     }
 
     func tables(reading parts: Set<String> = ExtractionQuality.allTables) -> RawTables {

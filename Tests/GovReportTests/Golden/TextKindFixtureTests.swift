@@ -31,7 +31,7 @@ import Testing
     /// squeezed together, browser headers and footers inside the page), which the grid keeps.
     static let knownToFail: Set<String> = [
         "layout-text/lo_docx_borderless_rowsplit.layout.txt", "layout-text/rl_borderless_circled_items.layout.txt",
-        "layout-text/rl_borderless_tight_numbers.layout.txt", "layout-text/rl_header_left_numbers_right.layout.txt",
+        "layout-text/rl_header_left_numbers_right.layout.txt",
         "layout-text/rl_header_orphaned_borderless.layout.txt", "layout-text/rl_repeat_header_borderless.layout.txt",
         "layout-text/web_borderless_blank.layout.txt", "layout-text/sample-web-printed-2019.layout.txt",
         // A continued page's shift is undone for rows on one line, not yet for a wrapped
