@@ -69,9 +69,12 @@ enum LaidOutDoubts {
         mark(lostRows(failing, report), .blankRow)
         mark(partialSplit(failing, report), .partialSplit)
         if wholeSums {
-            for rule in failing where !rule.cells.contains(where: { reasons[$0] != nil }) { mark(rule.cells, .unlocalized) }
+            // A row not found explains its table's failing sums (its cells are marked as missing).
+            let missing = Set(report.findings.filter { $0.code == "structure.missing_row" }.compactMap(\.table))
+            let unexplained = failing.filter { !missing.contains($0.finding.table ?? "") }
+            for rule in unexplained where !rule.cells.contains(where: { reasons[$0] != nil }) { mark(rule.cells, .unlocalized) }
             // A row read blank throughout, in a table whose sums fail: its numbers may be lost.
-            mark(blankRows(in: Set(failing.compactMap(\.finding.table)), report), .blankRow)
+            mark(blankRows(in: Set(unexplained.compactMap(\.finding.table)), report), .blankRow)
         }
         let already = Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap { d in
             d.table.flatMap { t in d.row.flatMap { r in d.column.flatMap { TemplateCell(table: t, row: r, column: $0) } } }
