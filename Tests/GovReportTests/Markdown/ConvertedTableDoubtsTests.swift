@@ -22,6 +22,12 @@ import Testing
         Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.map { "\($0.table!).\($0.row!).\($0.column!)" })
     }
 
+    /// The cells marked when the fixture's line `old` is printed as `new`.
+    static func marks(printing old: String, as new: String) throws -> Set<String> {
+        #expect(text.contains(old))
+        return marked(try read(text.replacingOccurrences(of: old, with: new)))
+    }
+
     @Test func aReportWhoseSumsHoldGetsNoMark() throws {
         #expect(!Self.text.isEmpty)
         #expect(Self.marked(try Self.read(Self.text)).isEmpty)
@@ -30,10 +36,7 @@ import Testing
     /// 行政复议's 总计 read as 41 (a stacked `4` and `1` joined): only its group's sum fails,
     /// and nothing narrows it further, so each of the group's cells is in doubt.
     @Test func aFailingSumThatNothingNarrowsMarksItsCells() throws {
-        let old = "| 2 | 2 | 0 | 0 | 4 | 0 | 1 | 2 | 1 | 4 |"
-        #expect(Self.text.contains(old))
-        let report = try Self.read(Self.text.replacingOccurrences(of: old, with: "| 2 | 2 | 0 | 0 | 41 | 0 | 1 | 2 | 1 | 4 |"))
-        let marks = Self.marked(report)
+        let marks = try Self.marks(printing: "| 2 | 2 | 0 | 0 | 4 | 0 | 1 | 2 | 1 | 4 |", as: "| 2 | 2 | 0 | 0 | 41 | 0 | 1 | 2 | 1 | 4 |")
         for field in Template.reviewFields { #expect(marks.contains("review_litigation.review.\(field)"), "\(field)") }
         #expect(!marks.contains { $0.hasPrefix("review_litigation.litigation_direct") })
         #expect(!marks.contains { $0.hasPrefix("applications.") })
@@ -41,10 +44,7 @@ import Testing
 
     /// （一）予以公开 read blank throughout: the table's sums fail, and the blank row is marked.
     @Test func aBlankRowInATableWhoseSumsFailIsMarked() throws {
-        let old = "| （一）予以公开 |  | 89 | 30 | 4 | 6 | 10 | 5 | 144 |"
-        #expect(Self.text.contains(old))
-        let report = try Self.read(Self.text.replacingOccurrences(of: old, with: "| （一）予以公开 |  |  |  |  |  |  |  |  |"))
-        let marks = Self.marked(report)
+        let marks = try Self.marks(printing: "| （一）予以公开 |  | 89 | 30 | 4 | 6 | 10 | 5 | 144 |", as: "| （一）予以公开 |  |  |  |  |  |  |  |  |")
         for column in Template.applicationColumns { #expect(marks.contains("applications.granted.\(column)"), "\(column)") }
     }
 
