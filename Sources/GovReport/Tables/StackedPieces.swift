@@ -6,7 +6,9 @@
 ///
 /// A band is pieces only when every word of it is digits standing in the same cell as a
 /// number of the row above (their spans overlap and an edge or the centre lines up), no wider
-/// than it, the nearer line at most `Rows.stackedPieceGap` below it, the number above not
+/// than it, the nearer line at most `Rows.stackedPieceGap` below it (or one line of the table's
+/// wrapped labels below it, `Rows.stackedPieceLinePitch`: a cell's lines are as far apart as a
+/// label's, however loosely the page sets them), the number above not
 /// starting with 0 and as wide as the widest number its cell's column prints on one line (a
 /// number narrower than the column had room and did not wrap); and no label with a row number
 /// (一、 （二） 3.) stands on a line between them or on the band's own line: that is the next
@@ -17,10 +19,11 @@ enum StackedPieces {
         guard bands.count > 1 else { return bands }
         let markers = labels.filter { hasMarker($0.text) }
         let numbers = bands.flatMap(\.words).filter { isDigits($0.text) }
+        let pitch = labelLinePitch(labels, settings: settings)
         var out: [DataRow] = [bands[0]]
         for band in bands.dropFirst() {
             var row = out[out.count - 1]
-            let uppers = band.words.map { upper(of: $0, in: row.words, markers: markers, numbers: numbers, settings: settings) }
+            let uppers = band.words.map { upper(of: $0, in: row.words, markers: markers, numbers: numbers, pitch: pitch, settings: settings) }
             let found = uppers.compactMap { $0 }
             guard found.count == band.words.count, Set(found).count == found.count else {
                 out.append(band)
@@ -37,6 +40,23 @@ enum StackedPieces {
             out[out.count - 1] = row
         }
         return out
+    }
+
+    /// The distance from one line of a wrapped label to its next (pt, the median over the
+    /// table's labels): a label line's nearest line below that overlaps it, at most 3.5 em
+    /// down. Nil when no label wraps.
+    static func labelLinePitch(_ labels: [Word], settings: TableFinderSettings.Rows) -> Double? {
+        var pitches: [Double] = []
+        for a in labels {
+            let h = a.box.height
+            let below = labels.filter { b in
+                b.box.horizontalOverlap(a.box) > 0 && b.box.midY - a.box.midY > settings.sameBand * h
+                    && b.box.midY - a.box.midY <= 3.5 * h
+            }.map { $0.box.midY - a.box.midY }
+            if let d = below.min() { pitches.append(d) }
+        }
+        guard !pitches.isEmpty else { return nil }
+        return pitches.sorted()[pitches.count / 2]
     }
 
     /// Where a word's last line stands (a number joined with its pieces ends on the lowest).
@@ -56,7 +76,7 @@ enum StackedPieces {
     }
 
     /// The number of `row` that `word` continues, printed above it in the same cell.
-    static func upper(of word: Word, in row: [Word], markers: [Word], numbers: [Word],
+    static func upper(of word: Word, in row: [Word], markers: [Word], numbers: [Word], pitch: Double? = nil,
                       settings: TableFinderSettings.Rows) -> Int? {
         guard isDigits(word.text) else { return nil }
         let h = word.box.height, slack = settings.stackedPieceAlignment * h, tight = settings.stackedPieceWidth * h
@@ -76,7 +96,8 @@ enum StackedPieces {
         let u = row[i], last = bottom(u)
         guard isDigits(u.text), !u.text.hasPrefix("0") && !u.text.hasPrefix("０"),
               word.box.width <= u.box.width + tight,
-              word.box.midY - last <= settings.stackedPieceGap * max(h, u.box.height),
+              word.box.midY - last <= max(settings.stackedPieceGap * max(h, u.box.height),
+                                          (pitch ?? 0) * settings.stackedPieceLinePitch),
               !numbers.contains(where: { $0.box.horizontalOverlap(u.box) > 0 && $0.box.width > u.box.width + tight })
         else { return nil }
         // A row number on a line from just below the number above down to the piece's line

@@ -122,6 +122,9 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// this far apart (em of the taller): two lines of laid-out text, a blank between (2.1);
         /// rows without labels to tell them apart stand further.
         public var stackedPieceGap = 2.2
+        /// …or at most this share of the line pitch of the table's wrapped labels (a page that
+        /// sets its lines looser than 2.2 em sets a wrapped number's lines as loosely).
+        public var stackedPieceLinePitch = 1.15
         /// …and an edge or the centres of the two line up within this (em).
         public var stackedPieceAlignment = 0.6
         /// …or the piece starts under the number above, or at most this far past its end (em):

@@ -44,4 +44,20 @@ import Testing
         let far = Self.words("5", x: 150, y: 100) + Self.words("2", x: 150, y: 144)
         #expect(StackedPieces.joined(DataRow.rows(of: far, page: 1), labels: []).count == 2)
     }
+
+    /// A page that sets its lines loosely (LibreOffice's print of a Word-made page: 2.7 em
+    /// from line to line) sets a wrapped number's lines as loosely as its labels': 74 as 7 over
+    /// 4 one label line apart is one number; the same digits that far apart beside labels that
+    /// do not wrap are two rows.
+    @Test func piecesOneLabelLineApartOnALoosePage() {
+        let values = Self.words("2573", x: 100, y: 100) + Self.words("7", x: 150, y: 100) + Self.words("1", x: 180, y: 100)
+            + Self.words("4", x: 150, y: 127) + Self.words("2", x: 180, y: 127)
+            + Self.words("5", x: 180, y: 154)
+        let bands = DataRow.rows(of: values, page: 1)
+        let wrapped = Self.words("一、本年新收政府", x: 10, y: 100) + Self.words("信息公开申请数量", x: 10, y: 127)
+            + Self.words("二、上年结转政府", x: 10, y: 200) + Self.words("信息公开申请数量", x: 10, y: 227)
+        let rows = StackedPieces.joined(bands, labels: wrapped)
+        #expect(rows.map { $0.words.map(\.text) } == [["2573", "74", "125"]])
+        #expect(StackedPieces.joined(bands, labels: Self.words("一、本年新收", x: 10, y: 100)).count == 3)
+    }
 }
