@@ -222,6 +222,10 @@ enum OverlappingText {
         var hidden = Set(involved.filter { (shows[$0] ?? 1) < 0.8 }).union(twice)
         var uncertain: [Rect] = []
         for (i, j) in pairs where !hidden.contains(i) && !hidden.contains(j) {
+            // A label running over into the number beside it (a long label in a narrow
+            // borderless cell): a digit and a character of words both show, and a reader
+            // reads both; no number was drawn over another.
+            if shows[i] != nil, shows[j] != nil, isDigit(glyphs[i]) != isDigit(glyphs[j]) { continue }
             // Both seem to show (or cannot be told): keep the likelier one and say so.
             let (si, sj) = (shows[i] ?? -1, shows[j] ?? -1)
             hidden.insert(si >= sj ? j : i)
@@ -230,6 +234,10 @@ enum OverlappingText {
         var out = text
         out.glyphs = glyphs.indices.filter { !hidden.contains($0) }.map { glyphs[$0] }
         return Outcome(text: out, uncertain: uncertain)
+    }
+
+    static func isDigit(_ g: Glyph) -> Bool {
+        !g.text.isEmpty && g.text.allSatisfy { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
     }
 
     /// Share of the sample's ink (pixels darker than 100) that is ink (darker than 160) in the

@@ -33,11 +33,12 @@ enum GluedValues {
         let h = LineBuilder.gapScale(g[k - 1].box, g[k].box)
         let number = Array(g[k...])
         // A label closed by its bracket, the number abutting it (情形）149): the label
-        // overflowed its cell into the first number's, and laid-out text, whose characters
-        // abut on their grid, kept no gap between them. (On a PDF page such a number stands
-        // apart or is drawn over the bracket, a glyph of it hidden: not split off there.)
+        // overflowed its cell into the first number's. Laid-out text, whose characters abut
+        // on their grid, kept no gap between them; a PDF page draws the number over the blank
+        // right half of the full-width bracket, both showing.
         let gapBefore = g[k].box.x0 - g[k - 1].box.x1
-        guard (g[k - 1].text == "）" && abs(gapBefore) < 0.01 * h) || gapBefore > gap * h,
+        let overBracket = g[k - 1].text == "）" && gapBefore < 0.01 * h && gapBefore > -0.5 * g[k - 1].box.width
+        guard overBracket || gapBefore > gap * h,
               ValueParser.looksLikeValue(number.map(\.text).joined()) else { return [word] }
         return [LineBuilder.word(Array(g[..<k])), LineBuilder.word(number)]
     }

@@ -139,4 +139,24 @@ import Testing
         #expect(OverlappingText.resolve(plain) { _ in rendered += 1; return image }.text.glyphs.count == 2)
         #expect(rendered == 1)
     }
+
+    /// A long label running over into the number beside it (情形）149 in a narrow borderless
+    /// cell): the digit is drawn over the blank half of the full-width bracket, both show, and
+    /// both are kept with no doubt; two digits over each other still are one text hiding another.
+    @Test func aLabelRunningIntoItsNumberKeepsBoth() {
+        let glyphs = [Self.glyph("）", 100, 10, w: 10), Self.glyph("1", 106.5, 10, w: 5), Self.glyph("4", 111.5, 10, w: 5),
+                      Self.glyph("）", 20, 50, w: 10), Self.glyph("1", 40, 50, w: 5)]
+        var pixels = [UInt8](repeating: 255, count: 200 * 100)
+        // Ink: the bracket's stroke in the left half of its box, each digit's stem.
+        for (x0, x1, y0) in [(101, 104, 10), (21, 24, 50), (107, 110, 10), (41, 44, 50), (112, 115, 10)] {
+            for y in (y0 + 1)..<(y0 + 9) { for x in x0..<x1 { pixels[y * 200 + x] = 0 } }
+        }
+        let image = GrayImage(width: 200, height: 100, scale: 1, pixels: pixels)
+        let out = OverlappingText.resolve(PageText(number: 1, width: 200, height: 100, glyphs: glyphs)) { _ in image }
+        #expect(out.text.glyphs.count == 5)
+        #expect(out.uncertain.isEmpty)
+        let abutting = [Self.glyph("情", 86, 10, w: 10)] + glyphs.prefix(3)
+        #expect(GluedValues.split(LineBuilder.word(Array(abutting)), gap: TableFinderSettings.standard.labels.gluedValueGap)
+            .map(\.text) == ["情）", "14"])
+    }
 }
