@@ -106,12 +106,14 @@ struct ColumnFinder {
     func fromRulings(_ row: DataRow, page: PageLayout) -> ColumnModel? {
         var xs: [Double] = []
         let same = settings.rulings.sameRuling
-        for v in page.verticalRulings where v.covers(row.midY, tolerance: -row.height * settings.rulings.crossing) {
+        let crossing = page.verticalRulings.filter { $0.covers(row.midY, tolerance: -row.height * settings.rulings.crossing) }
+        for v in crossing {
             if let last = xs.last, abs(last - v.position) < same { continue }
             xs.append(v.position)
         }
-        let dedup = Ruling.distinct(xs, within: same)
+        var dedup = Ruling.distinct(xs, within: same)
         guard dedup.count >= columnCount + 1 else { return nil }
+        if let sliver = sliverEdge(dedup, row: row, page: page, crossing: crossing) { dedup.remove(at: sliver) }
         let edges = Array(dedup.suffix(columnCount + 1))
         let model = ColumnModel(intervals: (0..<columnCount).map { edges[$0]...edges[$0 + 1] })
         // The rulings must frame the row's values, else they belong to something else.
@@ -119,6 +121,29 @@ struct ColumnFinder {
             return nil
         }
         return model
+    }
+
+    /// The edge of a sliver cell among a row's last `columnCount` ruled cells (a Word grid
+    /// splits a cell by a short ruling that is no column boundary): then the cell left of those
+    /// holds no text on the row's line, where a row's label always stands, and one of them is
+    /// under half as wide as the others' median. The sliver's shorter ruling is dropped.
+    func sliverEdge(_ edges: [Double], row: DataRow, page: PageLayout, crossing: [Ruling]) -> Int? {
+        guard edges.count > columnCount + 1 else { return nil }
+        let first = edges.count - columnCount - 1
+        let band = (row.midY - row.height / 2)...(row.midY + row.height / 2)
+        let labelCell = edges[first - 1]...edges[first]
+        guard !page.glyphs.contains(where: { labelCell.contains($0.box.midX) && band.contains($0.box.midY)
+                                            && !$0.text.allSatisfy(\.isWhitespace) }) else { return nil }
+        let widths = (first..<(edges.count - 1)).map { edges[$0 + 1] - edges[$0] }
+        guard let k = widths.indices.min(by: { widths[$0] < widths[$1] }),
+              widths[k] < 0.5 * median(widths.enumerated().filter { $0.offset != k }.map(\.element)) else { return nil }
+        let (left, right) = (first + k, first + k + 1)
+        func length(_ x: Double) -> Double {
+            crossing.filter { abs($0.position - x) < settings.rulings.sameRuling }.map(\.length).max() ?? 0
+        }
+        // The table's right border is never the sliver's.
+        if right == edges.count - 1 { return left == first ? nil : left }
+        return length(edges[left]) < length(edges[right]) ? left : right
     }
 
     /// The columns a page's own header gives (its glyphs above its first row; every column

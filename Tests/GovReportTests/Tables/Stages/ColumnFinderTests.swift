@@ -22,6 +22,28 @@ import Testing
         #expect(Self.centres(placed.model) == HandBuiltTable.centers)
     }
 
+    /// A Word grid splits one cell of a row by a short ruling (a sliver cell, 8 pt wide): the
+    /// row's last seven ruled cells would start a column right, its first (blank) cell taken
+    /// for the label's. The label cell always holds the label; an empty one with a sliver
+    /// among the seven means the sliver's short ruling is no column boundary.
+    @Test func aSliverCellInARowDoesNotShiftItsColumns() throws {
+        let cells: [String?] = [nil, "890", "176", "148", "416", "233", "1863"]
+        let glyphs = HandBuiltTable.values(cells, y: 100) + Draw.text("（一）予以公开", x: 40, y: 100)
+        let sliver = Ruling(axis: .vertical, position: 288, start: 95, end: 115)
+        let page = HandBuiltTable.page(glyphs, rulings: HandBuiltTable.grid([60, 95, 115, 140]) + [sliver])
+        let rows = Self.found([page])
+        let placed = try #require(Self.finder().columns(for: rows[0].rows[0], on: rows[0].part.page, fallback: nil))
+        #expect(placed.source == .rulings)
+        #expect(Self.centres(placed.model) == HandBuiltTable.centers)
+        // Text in the cell left of the last seven (a label there): those seven are the columns,
+        // as before.
+        let shifted = HandBuiltTable.values(cells, y: 100) + Draw.text("（一）予以公开", x: 202, y: 100, size: 5)
+        let labelled = HandBuiltTable.page(shifted, rulings: HandBuiltTable.grid([60, 95, 115, 140]) + [sliver])
+        let again = Self.found([labelled])
+        let kept = try #require(Self.finder().columns(for: again[0].rows[0], on: again[0].part.page, fallback: nil))
+        #expect(Self.centres(kept.model).first == 260)
+    }
+
     @Test func aRowFillingEveryColumnGivesThePagesColumns() throws {
         let page = HandBuiltTable.page(HandBuiltTable.values(HandBuiltTable.full, y: 100)
                                        + HandBuiltTable.values(HandBuiltTable.partial, y: 125))
