@@ -9,9 +9,24 @@
 enum GluedValues {
     static func split(_ page: RegionPage, settings: TableFinderSettings.Labels) -> RegionPage {
         var page = page
+        // Numbers standing alone on the page: a column of values another number lines up with.
+        let values = page.lines.flatMap(\.words).filter { w in w.glyphs.allSatisfy(isNumeric) }.map(\.box)
         page.lines = page.lines.map { line in
             var l = line
-            l.words = line.words.flatMap { split($0, gap: settings.gluedValueGap) }
+            l.words = line.words.flatMap { word in
+                let once = split(word, gap: settings.gluedValueGap)
+                guard once.count == 1 else { return once }
+                // A narrower gap (a label justified to fill its cell, the number at the left
+                // of the next: Chromium's print) when the number stands in a column of values.
+                let aligned = split(word, gap: settings.alignedValueGap)
+                guard aligned.count == 2, let number = aligned.last?.box else { return once }
+                let slack = settings.alignedValueSlack * number.height
+                let inColumn = values.contains { v in
+                    v.verticalOverlap(number) <= 0 && v.horizontalOverlap(number) > 0
+                        && (abs(v.x0 - number.x0) <= slack || abs(v.x1 - number.x1) <= slack || abs(v.midX - number.midX) <= slack)
+                }
+                return inColumn ? aligned : once
+            }
             return l
         }
         return page

@@ -213,6 +213,12 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// before it is wider than this (em): CJK-to-digit spacing is about a quarter em, a
         /// cell's padding wider.
         public var gluedValueGap = 0.4
+        /// …or wider than this (em) when the number lines up with a number standing alone in
+        /// the part above or below it (a column of values): a label justified to fill its cell
+        /// leaves only the cells' padding (about a third of an em) before the next cell's number.
+        public var alignedValueGap = 0.2
+        /// …lining up: an edge or the centre within this (em).
+        public var alignedValueSlack = 0.3
     }
 
     /// The active-disclosure tables (`ActiveTableReader`).

@@ -89,6 +89,22 @@ import Testing
         #expect(!partial.label.contains("149"))
     }
 
+    /// A label justified to fill its cell (Chromium's print of a narrow label column) leaves
+    /// only the padding, a third of an em, before the next cell's 0: split off when the 0 lines
+    /// up with the numbers of its column, kept with the label when nothing stands above it.
+    @Test func aNumberInAColumnOfValuesIsSplitOffANarrowGap() {
+        let label = Draw.text("行政机关不再处理其政府信", x: 50, y: 200)
+        let glued = label + Draw.text("0", x: 173.5, y: 200)
+        let column = Draw.text("12", x: 173.5, y: 170) + Draw.text("0", x: 173.5, y: 230)
+        let settings = TableFinderSettings.standard.labels
+        func words(_ glyphs: [Glyph]) -> [String] {
+            GluedValues.split(HandBuiltTable.page(glyphs), settings: settings).lines.flatMap(\.words).map(\.text)
+        }
+        #expect(words(glued + column).contains("0"))
+        #expect(words(glued + column).contains("行政机关不再处理其政府信"))
+        #expect(words(glued).contains("行政机关不再处理其政府信0"))
+    }
+
     @Test func aNumberAbuttingALabelsClosingBracketIsSplitOff() {
         let gap = TableFinderSettings.standard.labels.gluedValueGap
         let abutting = Draw.text("不计其他情形）149", x: 35, y: 100)
