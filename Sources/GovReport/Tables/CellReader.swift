@@ -108,6 +108,6 @@ struct CellReader {
             model.column(of: $0.box.midX, reach: reach) == nil && $0.text.allSatisfy { ("0"..."9").contains($0) }
         }
         guard !outside.isEmpty || !SummedRows.holds(texts, rowSums) else { return nil }
-        return SummedRows.reading(kept + outside, columnCount: columnCount, sums: rowSums, settings: settings)
+        return SummedRows.reading(kept + outside, columnCount: columnCount, sums: rowSums, settings: settings, model: model)
     }
 }

@@ -52,8 +52,11 @@ enum SummedRows {
     /// (`words`: every value word of the row, inside the columns or not) that fills every
     /// column and meets every sum; nil when the words are not one line of plain digit runs,
     /// or no reading or several do. Only full rows: in a row with blanks the sum would
-    /// confirm the total, not which part column each other number stands in.
-    static func reading(_ words: [Word], columnCount count: Int, sums: [RowSum], settings: TableFinderSettings) -> [Word]? {
+    /// confirm the total, not which part column each other number stands in. Where several
+    /// readings meet the sums, the columns (`model`) decide when one reading sets its numbers
+    /// nearer their columns' centres than every other by at least half a digit's width.
+    static func reading(_ words: [Word], columnCount count: Int, sums: [RowSum], settings: TableFinderSettings,
+                        model: ColumnModel? = nil) -> [Word]? {
         guard !sums.isEmpty, !words.isEmpty, words.count <= count,
               RowPlacement.lines(words, overlap: settings.cells.sameLineOverlap).count == 1,
               words.allSatisfy({ w in !w.text.isEmpty && w.text.allSatisfy { ("0"..."9").contains($0) } })
@@ -62,12 +65,20 @@ enum SummedRows {
         let missing = count - line.count
         guard missing <= maximumSplits else { return nil }
         let candidates = missing == 0 ? [line] : splits(line, count: missing)
-        var found: [Word]?
+        var found: [[Word]] = []
         for candidate in candidates where holds(candidate.map(\.text), sums) {
-            if let f = found, f.map(\.text) != candidate.map(\.text) { return nil }
-            found = candidate
+            if !found.contains(where: { $0.map(\.text) == candidate.map(\.text) }) { found.append(candidate) }
         }
-        return found
+        guard found.count > 1 else { return found.first }
+        guard let model, model.intervals.count == count else { return nil }
+        // How far a reading sets its numbers from their columns' centres (pt).
+        func distance(_ r: [Word]) -> Double {
+            r.enumerated().reduce(0) { $0 + abs($1.element.box.midX - model.center($1.offset)) }
+        }
+        let ranked = found.map { ($0, distance($0)) }.sorted { $0.1 < $1.1 }
+        let digit = line.flatMap(\.glyphs).map(\.box.width).max() ?? 0
+        guard ranked[1].1 - ranked[0].1 >= 0.5 * digit else { return nil }
+        return ranked[0].0
     }
 
     /// Every way to cut the line's runs of digits into `count` more pieces (a run may be cut
