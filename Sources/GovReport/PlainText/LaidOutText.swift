@@ -429,15 +429,24 @@ struct LaidOutText {
                         || (below.start == above.start && LabelMatcher.startsWithMarker(above.text) && labelStart(a) != nil),
                       !LabelMatcher.startsWithMarker(below.text) else { continue }
             }
-            // The line between, when the upper line holds the label, opens no row either.
-            if labelStart(a) != nil, let middle = labelStart(a + 1),
-               middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
-            // Nor when both the upper line and the line between name a row of their own (the
-            // between line's item after a group's vertical name: `理结果 （二）部分公开`).
             func opensRow(_ l: Int) -> Bool {
                 words[l].contains { !ValueParser.looksLikeValue($0.text) && LabelMatcher.startsWithMarker($0.text) }
             }
-            if opensRow(a), opensRow(a + 1) { continue }
+            // A cell's content centred on its row (LibreOffice's print of a web page): the
+            // first part a line above the row's line, the rest a line below it, both lines
+            // holding that one number only, beside a group name's pieces at most. The row's
+            // line between names the row and holds its other numbers.
+            func values(_ l: Int) -> [Int] {
+                words[l].filter { ValueParser.looksLikeValue($0.text) }.map(\.start)
+            }
+            let centred = values(a).count == 1 && values(b).count == 1
+                && opensRow(a + 1) && !values(a + 1).isEmpty
+            // The line between, when the upper line holds the label, opens no row either.
+            if !centred, labelStart(a) != nil, let middle = labelStart(a + 1),
+               middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
+            // Nor when both the upper line and the line between name a row of their own (the
+            // between line's item after a group's vertical name: `理结果 （二）部分公开`).
+            if !centred, opensRow(a), opensRow(a + 1) { continue }
             for upper in words[a] where upper.text.count >= 2 && digits(upper.text) && !upper.text.hasPrefix("0")
                 && joined[a]?[upper.start] == nil && parts[a]?.contains(upper.start) != true {
                 // pdftotext can start the rest a column off the first part's start.

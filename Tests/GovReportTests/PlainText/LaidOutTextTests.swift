@@ -98,6 +98,32 @@ import Testing
         #expect(digits.allSatisfy { $0.box.y0 == first })
     }
 
+    @Test func aNumberCentredOnItsRowAroundTheRowsLineIsReadWhole() throws {
+        // LibreOffice's print of a web page: 总计's 3171 wrapped in its narrow cell and centred
+        // on the row, 317 a line above the row's line, 1 a line below, beside the pieces of
+        // the group's vertical name; the row's line between holds its other numbers.
+        let lines = [
+            "三、本年                                                                317",
+            "       （一）予以公开                 1752   813   290   154   0    162",
+            "度办理结                                                                1",
+            "",
+            "果",
+            "       （二）部分公开                 0      39    61    0     0    0     100",
+        ]
+        let wrapped = LaidOutText.wrappedNumbers(lines, .display)
+        #expect(wrapped.joined[0]?[72]?.text == "3171")
+        #expect(wrapped.parts[2] == [72])
+        // Whole on the row's line, after its other numbers.
+        let text = LaidOutText(text: lines.joined(separator: "\n"))
+        let page = try #require(text.layouts.first)
+        let row = try #require(page.glyphs.first { $0.text == "7" }).box.y0
+        let digits = page.glyphs.filter { $0.text.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.box.y0 < row + LaidOutText.linePitch }
+            .sorted { $0.box.x0 < $1.box.x0 }
+        #expect(text.columns == .display)
+        #expect(digits.map(\.text).joined() == "17528132901540162" + "3171")
+        #expect(digits.allSatisfy { $0.box.y0 == row })
+    }
+
     @Test func aRowsNumbersOverTheNextRowsAreNotOneNumber() {
         // （一）'s 35 over （二）'s 14: the line between names a row of its own after the
         // vertical group name's piece.
