@@ -473,6 +473,7 @@ struct LaidOutText {
     var layouts: [PageLayout] {
         let h = Self.glyphHeight, top = (Self.linePitch - h) / 2
         let shifts = Self.continuationShifts(pages, columns)
+        let tails = Self.pageBreakTails(pages, columns)
         return pages.enumerated().map { p, lines in
             var glyphs: [Glyph] = []
             var maxColumn = 0
@@ -480,7 +481,7 @@ struct LaidOutText {
             let continuations = Self.pressedContinuations(lines, columns)
             let centred = Self.centredContinuations(lines, columns)
             let nudges = Self.rowNudges(lines, columns)
-            let wrapped = Self.wrappedNumbers(lines, columns)
+            var wrapped = Self.wrappedNumbers(lines, columns)
             // A wrapped number goes on the line between its parts, where the row's other
             // numbers are; when that line holds none and the first part's line does (a blank
             // line between), or holds the row's label (every number of the row wrapped), on
@@ -493,6 +494,14 @@ struct LaidOutText {
                    !Self.words(lines[l + 1], columns).contains(where: { ValueParser.looksLikeValue($0.text) }) {
                     wholeLine[l] = l
                 }
+            }
+            // A number cut by a page break: whole on its row's line, the rest on the next page left out.
+            for tail in tails where tail.page == p {
+                wrapped.joined[tail.line, default: [:]][tail.start] = (tail.whole, tail.end)
+                wholeLine[tail.line] = tail.line
+            }
+            for tail in tails where tail.page + 1 == p {
+                wrapped.parts[tail.restLine, default: []].insert(tail.restStart)
             }
             for (l, line) in lines.enumerated() {
                 let y0 = ys[l] * Self.linePitch + top
