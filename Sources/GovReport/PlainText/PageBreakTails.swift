@@ -28,8 +28,10 @@ extension LaidOutText {
                   let n = next.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { continue }
             let top = words(next[n], columns)
             let pieces = top.filter { ValueParser.looksLikeValue($0.text) }
+            // Label text there is a label's next piece, left of the numbers (not a paragraph
+            // opening with a year).
             guard pieces.count == 1, let rest = pieces.first, digits(rest.text),
-                  !top.contains(where: { LabelMatcher.startsWithMarker($0.text) }) else { continue }
+                  !top.contains(where: { LabelMatcher.startsWithMarker($0.text) || $0.start > rest.start }) else { continue }
             let row = words(lines[l], columns).filter { ValueParser.looksLikeValue($0.text) }
             let texts = row.map(\.text)
             guard row.count >= 3, texts.allSatisfy(digits), !addsUp(texts) else { continue }

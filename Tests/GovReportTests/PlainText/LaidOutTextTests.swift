@@ -148,6 +148,9 @@ import Testing
         #expect(LaidOutText.pageBreakTails(whole.pages, whole.columns).isEmpty)
         let twice = LaidOutText(text: "一、本年新收     1   1   12\n\u{0C}1\n二、上年结转   1   1   2")
         #expect(LaidOutText.pageBreakTails(twice.pages, twice.columns).isEmpty)
+        // Nor a paragraph opening with a year.
+        let prose = LaidOutText(text: "一、本年新收     2   1   24\n\u{0C}3 年，我单位政府信息公开工作取得了一定成效")
+        #expect(LaidOutText.pageBreakTails(prose.pages, prose.columns).isEmpty)
     }
 
     @Test func aRowsNumbersOverTheNextRowsAreNotOneNumber() {
