@@ -429,15 +429,24 @@ struct LaidOutText {
                         || (below.start == above.start && LabelMatcher.startsWithMarker(above.text) && labelStart(a) != nil),
                       !LabelMatcher.startsWithMarker(below.text) else { continue }
             }
-            // The line between, when the upper line holds the label, opens no row either.
-            if labelStart(a) != nil, let middle = labelStart(a + 1),
-               middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
-            // Nor when both the upper line and the line between name a row of their own (the
-            // between line's item after a group's vertical name: `理结果 （二）部分公开`).
             func opensRow(_ l: Int) -> Bool {
                 words[l].contains { !ValueParser.looksLikeValue($0.text) && LabelMatcher.startsWithMarker($0.text) }
             }
-            if opensRow(a), opensRow(a + 1) { continue }
+            // A cell's content centred on its row (LibreOffice's print of a web page): the
+            // first part a line above the row's line, the rest a line below it, both lines
+            // holding that one number only, beside a group name's pieces at most. The row's
+            // line between names the row and holds its other numbers.
+            func values(_ l: Int) -> [Int] {
+                words[l].filter { ValueParser.looksLikeValue($0.text) }.map(\.start)
+            }
+            let centred = values(a).count == 1 && values(b).count == 1
+                && opensRow(a + 1) && !values(a + 1).isEmpty
+            // The line between, when the upper line holds the label, opens no row either.
+            if !centred, labelStart(a) != nil, let middle = labelStart(a + 1),
+               middle.start <= labelStart(a)!.start || LabelMatcher.startsWithMarker(middle.text) { continue }
+            // Nor when both the upper line and the line between name a row of their own (the
+            // between line's item after a group's vertical name: `理结果 （二）部分公开`).
+            if !centred, opensRow(a), opensRow(a + 1) { continue }
             for upper in words[a] where upper.text.count >= 2 && digits(upper.text) && !upper.text.hasPrefix("0")
                 && joined[a]?[upper.start] == nil && parts[a]?.contains(upper.start) != true {
                 // pdftotext can start the rest a column off the first part's start.
@@ -464,6 +473,7 @@ struct LaidOutText {
     var layouts: [PageLayout] {
         let h = Self.glyphHeight, top = (Self.linePitch - h) / 2
         let shifts = Self.continuationShifts(pages, columns)
+        let tails = Self.pageBreakTails(pages, columns)
         return pages.enumerated().map { p, lines in
             var glyphs: [Glyph] = []
             var maxColumn = 0
@@ -471,7 +481,7 @@ struct LaidOutText {
             let continuations = Self.pressedContinuations(lines, columns)
             let centred = Self.centredContinuations(lines, columns)
             let nudges = Self.rowNudges(lines, columns)
-            let wrapped = Self.wrappedNumbers(lines, columns)
+            var wrapped = Self.wrappedNumbers(lines, columns)
             // A wrapped number goes on the line between its parts, where the row's other
             // numbers are; when that line holds none and the first part's line does (a blank
             // line between), or holds the row's label (every number of the row wrapped), on
@@ -484,6 +494,14 @@ struct LaidOutText {
                    !Self.words(lines[l + 1], columns).contains(where: { ValueParser.looksLikeValue($0.text) }) {
                     wholeLine[l] = l
                 }
+            }
+            // A number cut by a page break: whole on its row's line, the rest on the next page left out.
+            for tail in tails where tail.page == p {
+                wrapped.joined[tail.line, default: [:]][tail.start] = (tail.whole, tail.end)
+                wholeLine[tail.line] = tail.line
+            }
+            for tail in tails where tail.page + 1 == p {
+                wrapped.parts[tail.restLine, default: []].insert(tail.restStart)
             }
             for (l, line) in lines.enumerated() {
                 let y0 = ys[l] * Self.linePitch + top

@@ -98,6 +98,61 @@ import Testing
         #expect(digits.allSatisfy { $0.box.y0 == first })
     }
 
+    @Test func aNumberCentredOnItsRowAroundTheRowsLineIsReadWhole() throws {
+        // LibreOffice's print of a web page: 总计's 3171 wrapped in its narrow cell and centred
+        // on the row, 317 a line above the row's line, 1 a line below, beside the pieces of
+        // the group's vertical name; the row's line between holds its other numbers.
+        let lines = [
+            "三、本年                                                                317",
+            "       （一）予以公开                 1752   813   290   154   0    162",
+            "度办理结                                                                1",
+            "",
+            "果",
+            "       （二）部分公开                 0      39    61    0     0    0     100",
+        ]
+        let wrapped = LaidOutText.wrappedNumbers(lines, .display)
+        #expect(wrapped.joined[0]?[72]?.text == "3171")
+        #expect(wrapped.parts[2] == [72])
+        // Whole on the row's line, after its other numbers.
+        let text = LaidOutText(text: lines.joined(separator: "\n"))
+        let page = try #require(text.layouts.first)
+        let row = try #require(page.glyphs.first { $0.text == "7" }).box.y0
+        let digits = page.glyphs.filter { $0.text.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.box.y0 < row + LaidOutText.linePitch }
+            .sorted { $0.box.x0 < $1.box.x0 }
+        #expect(text.columns == .display)
+        #expect(digits.map(\.text).joined() == "17528132901540162" + "3171")
+        #expect(digits.allSatisfy { $0.box.y0 == row })
+    }
+
+    @Test func aNumberCutByAPageBreakEndsTheNumberItMakesTheRowAddUp() throws {
+        // LibreOffice broke the row between 1426's lines: 142 ends the page, 6 opens the next,
+        // beside the group name's next piece, in a column of that page's own layout.
+        let text = LaidOutText(text: [
+            "二、上年结转政府信息公开申请数量      55      11    3    2    2      4     77",
+            "三、本年 （一）予以公开          880     310   58   0    79     99    142",
+            "\u{0C}度办理结                                                       6",
+            "果",
+            "       （二）部分公开          258     141   10   22   21   15   467",
+        ].joined(separator: "\n"))
+        let tails = LaidOutText.pageBreakTails(text.pages, text.columns)
+        #expect(tails.map(\.whole) == ["1426"])
+        let layouts = text.layouts
+        let first = try #require(layouts.first), second = try #require(layouts.last)
+        let row = try #require(first.glyphs.first { $0.text == "8" }).box.y0
+        let digits = first.glyphs.filter { $0.text.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.box.y0 == row }
+            .sorted { $0.box.x0 < $1.box.x0 }
+        #expect(digits.map(\.text).joined() == "880310580799914" + "26")
+        #expect(!second.glyphs.contains { $0.text == "6" && $0.box.y0 < row })
+        // Not when the row adds up as printed, nor when the rest would make it add up in two ways.
+        let whole = LaidOutText(text: "一、本年新收     3   4   7\n\u{0C}2\n二、上年结转   1   1   2")
+        #expect(LaidOutText.pageBreakTails(whole.pages, whole.columns).isEmpty)
+        let twice = LaidOutText(text: "一、本年新收     1   1   12\n\u{0C}1\n二、上年结转   1   1   2")
+        #expect(LaidOutText.pageBreakTails(twice.pages, twice.columns).isEmpty)
+        // Nor a paragraph opening with a year.
+        let prose = LaidOutText(text: "一、本年新收     2   1   24\n\u{0C}3 年，我单位政府信息公开工作取得了一定成效")
+        #expect(LaidOutText.pageBreakTails(prose.pages, prose.columns).isEmpty)
+    }
+
     @Test func aRowsNumbersOverTheNextRowsAreNotOneNumber() {
         // （一）'s 35 over （二）'s 14: the line between names a row of its own after the
         // vertical group name's piece.
