@@ -93,7 +93,8 @@ public struct TemplateMapper {
         let templates = labels.map { LabelMatcher.core($0.text) }
         var assignment = LabelMatcher.align(printed: printed, templates: templates)
         let placed = PositionalRows.fill(assignment, pages: rows.map(\.page), ocrPages: ocrPages, keys: labels.map(\.key),
-                                          printed: rows.map(\.label), labels: labels.map(\.text))
+                                          printed: rows.map(\.label), labels: labels.map(\.text),
+                                          positional: rows.map(\.placedByPosition))
         assignment = placed.assignment
         for (i, j) in assignment.enumerated() {
             if let j, placed.filled.contains(i) {
