@@ -294,11 +294,22 @@ public struct TemplateMapper {
                                        table: TemplateTable.reviewLitigation.rawValue, page: page))
             flat = Array(flat.prefix(15)) + [String?](repeating: nil, count: max(0, 15 - flat.count))
         }
+        // Only where the cut or padding can have moved or lost a value: values past the
+        // fifteenth, too few cells, or nothing read at all.
+        let guessed = marksUnplacedCells && cells.count != 15
+            && (cells.count < 15 || cells.dropFirst(15).contains { $0 != nil } || flat.allSatisfy { $0 == nil })
         var out: [RowValues] = []
         for (g, group) in Template.reviewGroups.enumerated() {
             let slice = Array(flat[(g * 5)..<(g * 5 + 5)])
             let v = values(slice, count: 5, table: .reviewLitigation, row: group, fields: Template.reviewFields,
                            page: page)
+            if guessed {
+                // Cut or padded to fifteen: which group and column each value is, is a guess.
+                diagnostics += Template.reviewFields.map {
+                    uncertain("the table has another number of value cells than the template: where its values belong is a guess",
+                              table: .reviewLitigation, row: group, column: $0, page: page)
+                }
+            }
             let geometry = boxes.flatMap { $0.count == 15 ? RowGeometry(label: nil, cells: Array($0[(g * 5)..<(g * 5 + 5)])) : nil }
             out.append(RowValues(key: group, fields: Template.reviewFields, values: v.values, page: page, geometry: geometry))
         }

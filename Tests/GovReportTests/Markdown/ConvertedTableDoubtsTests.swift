@@ -28,6 +28,21 @@ import Testing
         return marked(try read(text.replacingOccurrences(of: old, with: new)))
     }
 
+    /// A review table whose grid gave another count of value cells than fifteen (pymupdf4llm's
+    /// `text` strategy: the heading's pieces and stacked numbers over extra columns) is cut or
+    /// padded to fifteen: where that can have moved or lost a value, each cell is in doubt;
+    /// blank cells past fifteen move nothing.
+    @Test func aReviewTableOfAnotherCellCountIsInDoubt() {
+        var cut = TemplateMapper(template: .v2021)
+        cut.marksUnplacedCells = true
+        _ = cut.review([RawRow(label: "", cells: [String?](repeating: nil, count: 15) + ["1", "4"])])
+        #expect(cut.diagnostics.filter { $0.code == "cell.uncertain" }.count == 15)
+        var blankTail = TemplateMapper(template: .v2021)
+        blankTail.marksUnplacedCells = true
+        _ = blankTail.review([RawRow(label: "", cells: [String?](repeating: "0", count: 15) + [nil, nil])])
+        #expect(!blankTail.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+
     @Test func aReportWhoseSumsHoldGetsNoMark() throws {
         #expect(!Self.text.isEmpty)
         #expect(Self.marked(try Self.read(Self.text)).isEmpty)
