@@ -138,6 +138,15 @@ public struct TemplateMapper {
         return assignment
     }
 
+    /// A printed label that matches its template row only in part (`label.weak_match`).
+    static func isWeak(printed: String, template: (key: String, text: String, aliases: [String])) -> Bool {
+        let core = LabelMatcher.core(printed)
+        let exact = ([template.text] + template.aliases).contains {
+            LabelMatcher.isExact(printed: core, template: LabelMatcher.core($0))
+        }
+        return !exact && LabelMatcher.score(printed: core, template: LabelMatcher.core(template.text)) < 0.75
+    }
+
     /// Joins a row cut by a page break with its continuation: the last row of a page and the
     /// first of the next become one when their labels together match a template row better
     /// than either does alone.
@@ -225,6 +234,15 @@ public struct TemplateMapper {
             if rows[i].placementGuessed {
                 diagnostics += Template.applicationColumns.map {
                     uncertain("the column of each value in this row is a guess (more value slots than columns)",
+                              table: .applications, row: key, column: $0, page: rows[i].page)
+                }
+            }
+            if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }),
+               Self.isWeak(printed: rows[i].label, template: labels[j]) {
+                // A piece of a label (a group's vertical name, a wrapped line) taken for the row
+                // while its numbers stand elsewhere: read blank, it may have lost them.
+                diagnostics += Template.applicationColumns.map {
+                    uncertain("the row was read blank from a label that matches its template label only in part",
                               table: .applications, row: key, column: $0, page: rows[i].page)
                 }
             }

@@ -43,6 +43,22 @@ import Testing
         #expect(!blankTail.diagnostics.contains { $0.code == "cell.uncertain" })
     }
 
+    /// A piece of a label (`予公` of a group's vertical name) taken for （一）予以公开 reads the
+    /// row blank while its numbers stand on another line: each cell is in doubt. A row whose
+    /// label is the template's, read blank, is not marked here.
+    @Test func aRowReadBlankFromAPieceOfItsLabelIsInDoubt() {
+        let blank = [String?](repeating: nil, count: 7)
+        var mapper = TemplateMapper(template: .v2021)
+        mapper.marksUnplacedCells = true
+        _ = mapper.applications([RawRow(label: "予公", cells: blank)])
+        let marked = Set(mapper.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap(\.row))
+        #expect(marked == ["granted"])
+        var whole = TemplateMapper(template: .v2021)
+        whole.marksUnplacedCells = true
+        _ = whole.applications([RawRow(label: "（一）予以公开", cells: blank)])
+        #expect(!whole.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+
     @Test func aReportWhoseSumsHoldGetsNoMark() throws {
         #expect(!Self.text.isEmpty)
         #expect(Self.marked(try Self.read(Self.text)).isEmpty)
