@@ -140,11 +140,14 @@ public struct TemplateMapper {
 
     /// A printed label that matches its template row only in part (`label.weak_match`).
     static func isWeak(printed: String, template: (key: String, text: String, aliases: [String])) -> Bool {
+        !isExact(printed: printed, template: template)
+            && LabelMatcher.score(printed: LabelMatcher.core(printed), template: LabelMatcher.core(template.text)) < 0.75
+    }
+
+    /// Whether the template label (or one of its other wordings) is printed whole.
+    static func isExact(printed: String, template: (key: String, text: String, aliases: [String])) -> Bool {
         let core = LabelMatcher.core(printed)
-        let exact = ([template.text] + template.aliases).contains {
-            LabelMatcher.isExact(printed: core, template: LabelMatcher.core($0))
-        }
-        return !exact && LabelMatcher.score(printed: core, template: LabelMatcher.core(template.text)) < 0.75
+        return ([template.text] + template.aliases).contains { LabelMatcher.isExact(printed: core, template: LabelMatcher.core($0)) }
     }
 
     /// Joins a row cut by a page break with its continuation: the last row of a page and the
@@ -282,6 +285,14 @@ public struct TemplateMapper {
             let row = spec[j]
             let v = values(rows[i].cells, count: row.fields.count, table: .activeDisclosure, row: row.key,
                            fields: row.fieldKeys, page: rows[i].page)
+            if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }), !Self.isExact(printed: rows[i].label, template: labels[j]) {
+                // A label a converter cut (行政规范性文 | …, its 件 and numbers on rows of their
+                // own): read blank, the row may have lost its numbers; no sum would say so.
+                diagnostics += row.fieldKeys.map {
+                    uncertain("the row was read blank from a label that is not the template's whole label",
+                              table: .activeDisclosure, row: row.key, column: $0, page: rows[i].page)
+                }
+            }
             var unit: String?
             if row.item == .procurement { unit = v.unit ?? Self.unit(inHeader: rows[i].header) }
             found[j] = RowValues(key: row.key, fields: row.fieldKeys, values: v.values, unit: unit, page: rows[i].page,

@@ -59,6 +59,20 @@ import Testing
         #expect(!whole.diagnostics.contains { $0.code == "cell.uncertain" })
     }
 
+    /// An active-disclosure row read blank from a cut label (行政规范性文, its numbers on a row
+    /// of their own) is in doubt: no sum would say so. With its whole label it is not.
+    @Test func anActiveRowReadBlankFromACutLabelIsInDoubt() {
+        var mapper = TemplateMapper(template: .v2021)
+        mapper.marksUnplacedCells = true
+        _ = mapper.active([RawRow(label: "规章", cells: ["0", "0", "2"]), RawRow(label: "行政规范性文", cells: [nil, nil, nil])])
+        let marked = Set(mapper.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap(\.row))
+        #expect(marked == ["normative_documents"])
+        var whole = TemplateMapper(template: .v2021)
+        whole.marksUnplacedCells = true
+        _ = whole.active([RawRow(label: "行政规范性文件", cells: [nil, nil, nil])])
+        #expect(!whole.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+
     @Test func aReportWhoseSumsHoldGetsNoMark() throws {
         #expect(!Self.text.isEmpty)
         #expect(Self.marked(try Self.read(Self.text)).isEmpty)
