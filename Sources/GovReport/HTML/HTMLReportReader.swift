@@ -70,10 +70,16 @@ struct HTMLReport {
         self.pageTitle = pageTitle
         guard let body = HTMLBody.blocks(blocks) else { return }
         var part: ReportPart?
+        // Each table part's lines of text, for a table written as paragraphs (`CellStream`).
+        var partLines: [ReportPart: [String]] = [:]
         for block in body {
             switch block.content {
             case .line(let text):
-                if !block.isLink, let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) { part = h }
+                if !block.isLink, let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) {
+                    part = h
+                } else if !block.isLink, let part {
+                    partLines[part, default: []].append(text)
+                }
                 lines.append(DocumentLine(text: text))
             case .table(let grid):
                 if let kind = HTMLTableReader.classify(grid) ?? Self.kindByPosition(grid, part: part) {
@@ -96,9 +102,39 @@ struct HTMLReport {
                 }
             }
         }
+        readStreams(partLines)
         if !reviewGroups.isEmpty {
             let cells = (0..<3).flatMap { reviewGroups[$0] ?? [String?](repeating: nil, count: 5) }
             tables.review = (tables.review ?? []) + [RawRow(label: "", cells: cells)]
+        }
+    }
+
+    /// A standard table found as no grid, in a part whose text holds rows: the table a
+    /// converter wrote as paragraphs, read by `CellStream`.
+    mutating func readStreams(_ partLines: [ReportPart: [String]]) {
+        for kind in HTMLTableReader.Kind.allCases {
+            guard let lines = partLines[kind.part], !lines.isEmpty else { continue }
+            switch kind {
+            case .active:
+                guard tables.active == nil else { continue }
+                let read = CellStream.read(lines, width: nil, table: .activeDisclosure)
+                guard !read.rows.isEmpty else { continue }
+                tables.active = read.rows
+                tables.activeHeaderText += read.header
+                tables.diagnostics += read.diagnostics
+            case .applications:
+                guard tables.applications == nil else { continue }
+                let read = CellStream.read(lines, width: 7, table: .applications)
+                guard !read.rows.isEmpty else { continue }
+                tables.applications = read.rows
+                tables.diagnostics += read.diagnostics
+            case .review:
+                guard tables.review == nil, reviewGroups.isEmpty else { continue }
+                let read = CellStream.read(lines, width: 15, table: .reviewLitigation)
+                guard !read.rows.isEmpty else { continue }
+                tables.review = read.rows
+                tables.diagnostics += read.diagnostics
+            }
         }
     }
 

@@ -304,11 +304,20 @@ enum HTMLTableReader {
                 lastHeader = rowText
                 continue
             }
-            let values: [String?] = valueIDs.map { id in
+            var values: [String?] = valueIDs.map { id in
                 let cell = grid.cells[id]
                 return cell.row == r && !cell.isEmpty ? cell.text : nil
             }
-            rows.append(RawRow(label: label, cells: values, header: lastHeader))
+            // A converter that drew no line between the label and the first value column
+            // writes the first number into the label's cell (规章<br>0, 行政许可<br>11643,
+            // 行政规范性文件5): it is the row's first value.
+            let split = CellStream.split(label)
+            var rowLabel = label
+            if !split.values.isEmpty, !split.label.isEmpty {
+                rowLabel = split.label
+                values = split.values + values
+            }
+            rows.append(RawRow(label: rowLabel, cells: values, header: lastHeader))
         }
         return (rows, header)
     }

@@ -93,7 +93,8 @@ public struct TemplateMapper {
         let templates = labels.map { LabelMatcher.core($0.text) }
         var assignment = LabelMatcher.align(printed: printed, templates: templates)
         let placed = PositionalRows.fill(assignment, pages: rows.map(\.page), ocrPages: ocrPages, keys: labels.map(\.key),
-                                          printed: rows.map(\.label), labels: labels.map(\.text))
+                                          printed: rows.map(\.label), labels: labels.map(\.text),
+                                          positional: rows.map(\.placedByPosition))
         assignment = placed.assignment
         for (i, j) in assignment.enumerated() {
             if let j, placed.filled.contains(i) {
@@ -135,6 +136,18 @@ public struct TemplateMapper {
             }
         }
         return assignment
+    }
+
+    /// A printed label that matches its template row only in part (`label.weak_match`).
+    static func isWeak(printed: String, template: (key: String, text: String, aliases: [String])) -> Bool {
+        !isExact(printed: printed, template: template)
+            && LabelMatcher.score(printed: LabelMatcher.core(printed), template: LabelMatcher.core(template.text)) < 0.75
+    }
+
+    /// Whether the template label (or one of its other wordings) is printed whole.
+    static func isExact(printed: String, template: (key: String, text: String, aliases: [String])) -> Bool {
+        let core = LabelMatcher.core(printed)
+        return ([template.text] + template.aliases).contains { LabelMatcher.isExact(printed: core, template: LabelMatcher.core($0)) }
     }
 
     /// Joins a row cut by a page break with its continuation: the last row of a page and the
@@ -227,6 +240,15 @@ public struct TemplateMapper {
                               table: .applications, row: key, column: $0, page: rows[i].page)
                 }
             }
+            if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }),
+               Self.isWeak(printed: rows[i].label, template: labels[j]) {
+                // A piece of a label (a group's vertical name, a wrapped line) taken for the row
+                // while its numbers stand elsewhere: read blank, it may have lost them.
+                diagnostics += Template.applicationColumns.map {
+                    uncertain("the row was read blank from a label that matches its template label only in part",
+                              table: .applications, row: key, column: $0, page: rows[i].page)
+                }
+            }
             found[j] = RowValues(key: key, fields: Template.applicationColumns, values: v.values, page: rows[i].page,
                                  geometry: rows[i].geometry)
         }
@@ -263,6 +285,14 @@ public struct TemplateMapper {
             let row = spec[j]
             let v = values(rows[i].cells, count: row.fields.count, table: .activeDisclosure, row: row.key,
                            fields: row.fieldKeys, page: rows[i].page)
+            if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }), !Self.isExact(printed: rows[i].label, template: labels[j]) {
+                // A label a converter cut (行政规范性文 | …, its 件 and numbers on rows of their
+                // own): read blank, the row may have lost its numbers; no sum would say so.
+                diagnostics += row.fieldKeys.map {
+                    uncertain("the row was read blank from a label that is not the template's whole label",
+                              table: .activeDisclosure, row: row.key, column: $0, page: rows[i].page)
+                }
+            }
             var unit: String?
             if row.item == .procurement { unit = v.unit ?? Self.unit(inHeader: rows[i].header) }
             found[j] = RowValues(key: row.key, fields: row.fieldKeys, values: v.values, unit: unit, page: rows[i].page,
@@ -293,11 +323,22 @@ public struct TemplateMapper {
                                        table: TemplateTable.reviewLitigation.rawValue, page: page))
             flat = Array(flat.prefix(15)) + [String?](repeating: nil, count: max(0, 15 - flat.count))
         }
+        // Only where the cut or padding can have moved or lost a value: values past the
+        // fifteenth, too few cells, or nothing read at all.
+        let guessed = marksUnplacedCells && cells.count != 15
+            && (cells.count < 15 || cells.dropFirst(15).contains { $0 != nil } || flat.allSatisfy { $0 == nil })
         var out: [RowValues] = []
         for (g, group) in Template.reviewGroups.enumerated() {
             let slice = Array(flat[(g * 5)..<(g * 5 + 5)])
             let v = values(slice, count: 5, table: .reviewLitigation, row: group, fields: Template.reviewFields,
                            page: page)
+            if guessed {
+                // Cut or padded to fifteen: which group and column each value is, is a guess.
+                diagnostics += Template.reviewFields.map {
+                    uncertain("the table has another number of value cells than the template: where its values belong is a guess",
+                              table: .reviewLitigation, row: group, column: $0, page: page)
+                }
+            }
             let geometry = boxes.flatMap { $0.count == 15 ? RowGeometry(label: nil, cells: Array($0[(g * 5)..<(g * 5 + 5)])) : nil }
             out.append(RowValues(key: group, fields: Template.reviewFields, values: v.values, page: page, geometry: geometry))
         }

@@ -12,10 +12,15 @@ enum PositionalRows {
     /// unmatched; `pages[i]`: its page; `printed[i]` its label and `labels[j]` template row j's
     /// (both optional: without them no row is placed by its number). Returns the assignment
     /// with runs filled, and the filled rows.
+    /// `positional[i]`: row i lost its label otherwise (`RawRow.placedByPosition`), and may be
+    /// placed the same way.
     static func fill(_ assignment: [Int?], pages: [Int?], ocrPages: Set<Int>, keys: [String],
-                     printed: [String] = [], labels: [String] = [])
+                     printed: [String] = [], labels: [String] = [], positional: [Bool] = [])
         -> (assignment: [Int?], filled: [Int]) {
-        guard !ocrPages.isEmpty else { return (assignment, []) }
+        guard !ocrPages.isEmpty || positional.contains(true) else { return (assignment, []) }
+        func mayPlace(_ r: Int) -> Bool {
+            (pages[r].map(ocrPages.contains) ?? false) || (positional.indices.contains(r) && positional[r])
+        }
         var out = assignment
         var filled: [Int] = []
         let orders = variants(keys)
@@ -25,7 +30,7 @@ enum PositionalRows {
             var end = i
             while end < assignment.count, assignment[end] == nil { end += 1 }
             defer { i = end }
-            guard (i..<end).allSatisfy({ pages[$0].map(ocrPages.contains) ?? false }) else { continue }
+            guard (i..<end).allSatisfy(mayPlace) else { continue }
             let before = i > 0 ? assignment[i - 1] : nil
             let after = end < assignment.count ? assignment[end] : nil
             // The template rows between the neighbours, in each order the template can be printed in.

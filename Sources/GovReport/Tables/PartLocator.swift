@@ -18,6 +18,10 @@ public enum PartLocator {
             return !k.isEmpty && k.allSatisfy { $0.isASCII && $0.isNumber }
         }
         let core = k.trimmingCharacters(in: .init(charactersIn: "-~·.*"))
+        // A page number's dashes stand on both sides (- 3 -); a number then a run of dashes is a
+        // row of a table written as text, its blank cells printed as placeholders (0 - - - - -).
+        let lead = k.prefix { "-~·.*".contains($0) }.count, trail = k.reversed().prefix { "-~·.*".contains($0) }.count
+        if abs(lead - trail) > 2 { return false }
         if core.split(separator: "/").count == 2 {
             return core.split(separator: "/").allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         }

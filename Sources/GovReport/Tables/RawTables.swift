@@ -15,6 +15,9 @@ public struct RawRow: Sendable, Equatable {
     /// fill more slots than the table has columns, with no header to say which): the cells
     /// keep the reader's best placement and are marked `cell.uncertain`.
     public var placementGuessed = false
+    /// The row's label was lost (a converter wrote a page's numbers before their labels): the
+    /// mapper may give it its template row by its place among the rows it found.
+    public var placedByPosition = false
 
     public init(label: String, cells: [String?], page: Int? = nil, header: String = "", mayContinue: Bool = false,
                 geometry: RowGeometry? = nil) {

@@ -28,6 +28,51 @@ import Testing
         return marked(try read(text.replacingOccurrences(of: old, with: new)))
     }
 
+    /// A review table whose grid gave another count of value cells than fifteen (pymupdf4llm's
+    /// `text` strategy: the heading's pieces and stacked numbers over extra columns) is cut or
+    /// padded to fifteen: where that can have moved or lost a value, each cell is in doubt;
+    /// blank cells past fifteen move nothing.
+    @Test func aReviewTableOfAnotherCellCountIsInDoubt() {
+        var cut = TemplateMapper(template: .v2021)
+        cut.marksUnplacedCells = true
+        _ = cut.review([RawRow(label: "", cells: [String?](repeating: nil, count: 15) + ["1", "4"])])
+        #expect(cut.diagnostics.filter { $0.code == "cell.uncertain" }.count == 15)
+        var blankTail = TemplateMapper(template: .v2021)
+        blankTail.marksUnplacedCells = true
+        _ = blankTail.review([RawRow(label: "", cells: [String?](repeating: "0", count: 15) + [nil, nil])])
+        #expect(!blankTail.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+
+    /// A piece of a label (`予公` of a group's vertical name) taken for （一）予以公开 reads the
+    /// row blank while its numbers stand on another line: each cell is in doubt. A row whose
+    /// label is the template's, read blank, is not marked here.
+    @Test func aRowReadBlankFromAPieceOfItsLabelIsInDoubt() {
+        let blank = [String?](repeating: nil, count: 7)
+        var mapper = TemplateMapper(template: .v2021)
+        mapper.marksUnplacedCells = true
+        _ = mapper.applications([RawRow(label: "予公", cells: blank)])
+        let marked = Set(mapper.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap(\.row))
+        #expect(marked == ["granted"])
+        var whole = TemplateMapper(template: .v2021)
+        whole.marksUnplacedCells = true
+        _ = whole.applications([RawRow(label: "（一）予以公开", cells: blank)])
+        #expect(!whole.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+
+    /// An active-disclosure row read blank from a cut label (行政规范性文, its numbers on a row
+    /// of their own) is in doubt: no sum would say so. With its whole label it is not.
+    @Test func anActiveRowReadBlankFromACutLabelIsInDoubt() {
+        var mapper = TemplateMapper(template: .v2021)
+        mapper.marksUnplacedCells = true
+        _ = mapper.active([RawRow(label: "规章", cells: ["0", "0", "2"]), RawRow(label: "行政规范性文", cells: [nil, nil, nil])])
+        let marked = Set(mapper.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap(\.row))
+        #expect(marked == ["normative_documents"])
+        var whole = TemplateMapper(template: .v2021)
+        whole.marksUnplacedCells = true
+        _ = whole.active([RawRow(label: "行政规范性文件", cells: [nil, nil, nil])])
+        #expect(!whole.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+
     @Test func aReportWhoseSumsHoldGetsNoMark() throws {
         #expect(!Self.text.isEmpty)
         #expect(Self.marked(try Self.read(Self.text)).isEmpty)

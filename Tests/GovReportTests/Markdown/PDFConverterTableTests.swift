@@ -73,6 +73,24 @@ import Testing
         #expect(HTMLTableReader.stackedReviewGroups(Self.grid([fields, ["1", "0", "0", "0", "1"]]), first: 1).isEmpty)
     }
 
+    /// pymupdf4llm's `text` strategy draws no line between the label column and the first value
+    /// column: the first number is written in the label's cell (on its own line, or glued).
+    @Test func aNumberInTheLabelCellIsTheFirstValue() {
+        let g = TableGrid(rows: [
+            [(lines: ["信息内容", "本年制发件数"], rowSpan: 1, columnSpan: 1), (lines: ["本年废止件数"], rowSpan: 1, columnSpan: 1),
+             (lines: ["现行有效件数"], rowSpan: 1, columnSpan: 1)],
+            [(lines: ["规章", "0"], rowSpan: 1, columnSpan: 1), (lines: ["0"], rowSpan: 1, columnSpan: 1),
+             (lines: ["2"], rowSpan: 1, columnSpan: 1)],
+            [(lines: ["行政规范性文件5"], rowSpan: 1, columnSpan: 1), (lines: ["1"], rowSpan: 1, columnSpan: 1),
+             (lines: ["58"], rowSpan: 1, columnSpan: 1)],
+            [(lines: ["行政许可", "11643"], rowSpan: 1, columnSpan: 1), (lines: [], rowSpan: 1, columnSpan: 1),
+             (lines: [], rowSpan: 1, columnSpan: 1)],
+        ])
+        let rows = HTMLTableReader.activeRows(g).rows
+        #expect(rows.map(\.label) == ["规章", "行政规范性文件", "行政许可"])
+        #expect(rows.map(\.cells) == [["0", "0", "2"], ["5", "1", "58"], ["11643", nil, nil]])
+    }
+
     /// The fees row split off onto its own page with its amount left blank is a piece of the
     /// active-disclosure table (data, not running text), with no number in it.
     @Test func aBlankFeesPieceIsATablePiece() {

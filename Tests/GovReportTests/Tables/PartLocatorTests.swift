@@ -12,6 +12,12 @@ import Testing
         #expect(!PartLocator.isPageNumber(text), "\(text)")
     }
 
+    /// A table row written as text with its blank cells printed as dashes is no `- 3 -`.
+    @Test(arguments: ["0 - - - - - -", "1 - - - - - 1"])
+    func aRowOfDashesIsNotAPageNumber(text: String) {
+        #expect(!PartLocator.isPageNumber(text), "\(text)")
+    }
+
     @Test func aYearAloneIsNotAPageNumber() {
         #expect(!PartLocator.isPageNumber("2024"))
     }
