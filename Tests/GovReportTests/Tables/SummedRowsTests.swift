@@ -114,6 +114,20 @@ import Testing
         #expect(GluedValues.split(LineBuilder.word(near), gap: gap).count == 1)
     }
 
+    /// 470, 222 and 39 centred on their columns and touching (47022239), 38 and 846 too
+    /// (38846): 470|222|39 and 470|22|239 both make the row add up; the columns' centres say
+    /// which, and without them neither is taken.
+    @Test func whereTwoReadingsAddUpTheColumnsDecide() throws {
+        let run = Draw.text("470", x: 100, y: 100) + Draw.text("222", x: 115, y: 100) + Draw.text("39", x: 130, y: 100)
+        let tail = Draw.text("38", x: 190, y: 100) + Draw.text("846", x: 200, y: 100)
+        let words = [LineBuilder.word(run), LineBuilder.word(Draw.text("30", x: 150, y: 100)),
+                     LineBuilder.word(Draw.text("47", x: 170, y: 100)), LineBuilder.word(tail)]
+        let model = try #require(ColumnModel.fromCenters([107.5, 122.5, 135, 155, 175, 195, 207.5]))
+        let read = SummedRows.reading(words, columnCount: 7, sums: Self.sums, settings: .standard, model: model)
+        #expect(read?.map(\.text) == ["470", "222", "39", "30", "47", "38", "846"])
+        #expect(SummedRows.reading(words, columnCount: 7, sums: Self.sums, settings: .standard) == nil)
+    }
+
     @Test func theCutsOfARun() {
         #expect(SummedRows.cuts(4, 2) == [[1], [2], [3]])
         #expect(SummedRows.cuts(4, 3) == [[1, 2], [1, 3], [2, 3]])
