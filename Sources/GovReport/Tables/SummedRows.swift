@@ -27,7 +27,7 @@ enum SummedRows {
     /// How many more numbers than words a line may be read as (cuts in its runs of digits).
     static let maximumSplits = 5
     /// Readings tried at most for one line; more: none is tried (too many would fit by chance).
-    static let maximumReadings = 5000
+    static let maximumReadings = 50000
     /// Digits of one number at most (a run cut into longer pieces is no row of this table's).
     static let longestPiece = 7
 

@@ -128,6 +128,18 @@ import Testing
         #expect(SummedRows.reading(words, columnCount: 7, sums: Self.sums, settings: .standard) == nil)
     }
 
+    /// A total row run together into 16 and 6 digits (2949646100142265 854187): thousands of
+    /// ways to cut it, several adding up; every one is tried and the columns decide.
+    @Test func aLongRunOfATotalRowIsCutByItsSumAndColumns() throws {
+        let parts = [("2949", 100.0), ("646", 120), ("100", 135), ("142", 150), ("265", 165)]
+        let run = parts.flatMap { Draw.text($0.0, x: $0.1, y: 100) }
+        let tail = Draw.text("85", x: 190, y: 100) + Draw.text("4187", x: 200, y: 100)
+        let model = try #require(ColumnModel.fromCenters([110, 127.5, 142.5, 157.5, 172.5, 195, 210]))
+        let read = SummedRows.reading([LineBuilder.word(run), LineBuilder.word(tail)], columnCount: 7, sums: Self.sums,
+                                      settings: .standard, model: model)
+        #expect(read?.map(\.text) == ["2949", "646", "100", "142", "265", "85", "4187"])
+    }
+
     @Test func theCutsOfARun() {
         #expect(SummedRows.cuts(4, 2) == [[1], [2], [3]])
         #expect(SummedRows.cuts(4, 3) == [[1, 2], [1, 3], [2, 3]])
