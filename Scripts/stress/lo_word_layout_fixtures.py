@@ -10,6 +10,9 @@ Writes Tests/GovReportTests/Fixtures/layout-text/NAME.layout.txt + NAME.layout.n
   lo_word_centred_wrapped  numbers wrapped in narrow centred cells: the grid draws digits one
                            column wide, so the rest stands at or past the end of its first part
                            (`129` over `3` for 1293)
+  lo_word_continued_scale  the applications table continues on a page without the header or a
+                           full row, which pdftotext lays out by its own scale: its columns stand
+                           at other character positions than the header page's (zeros blank)
 
 Usage (from the repository root): python3 Scripts/stress/lo_word_layout_fixtures.py
 Needs what real_kinds.py needs (soffice, fonts-wqy-zenhei) and poppler-utils.
@@ -27,6 +30,7 @@ FIXTURES = os.path.join(ROOT, "Tests", "GovReportTests", "Fixtures", "layout-tex
 WORK = tempfile.mkdtemp(prefix="lo-word-layout-")
 os.environ["REAL_OUT"] = WORK
 import real_kinds as K  # noqa: E402
+from common import Printer  # noqa: E402
 
 K.OUT = WORK
 K.TMP = os.path.join(WORK, ".tmp")
@@ -37,6 +41,10 @@ DOCS = [
      dict(word=True, word_num_w=60, word_font=12, word_align="center", extra_paras=1), ["-fixed", "3"]),
     ("lo_word_centred_wrapped", dict(seed=1811, template="2019", year=2020, org="泗阳县自然资源和规划局", scale=1200),
      dict(word=True, word_num_w=30, word_align="center", extra_paras=0), ["-fixed", "3"]),
+    ("lo_word_continued_scale", dict(seed=555285, template="2021", year=2022, org="泗阳县教育局", scale=400,
+                                     zero_rows=["carried_over", "denied_security_stability", "unable_not_held",
+                                                "denied_state_secret"], printer=Printer(zero="")),
+     dict(word=True, word_num_w=30, word_align="center", extra_paras=8), []),
 ]
 
 

@@ -27,6 +27,9 @@ struct ColumnFinder {
         /// Pages without full rows that print the header again over columns of their own
         /// (`ownHeader`): their model is theirs alone, never another page's fallback.
         var ownHeader: Set<Int> = []
+        /// Pages without header or full rows laid out by their own scale: their value columns
+        /// laid onto the reference page's (`ContinuedColumns`); never another page's fallback.
+        var continued: Set<Int> = []
     }
 
     func pageModels(_ pages: [RowFinder.Found], region: [RegionPage]) -> PageModels {
@@ -55,6 +58,22 @@ struct ColumnFinder {
                 out.offsets[n] = nil
             }
         }
+        // A page laid out by its own scale, the header not printed again: its own value
+        // columns laid onto the reference page's, when the reference page's columns (moved or
+        // not) would put its numbers in other columns.
+        if let r = out.reference, let ref = out.models[r], !out.ownHeader.contains(r) {
+            for found in pages where out.models[found.part.page.number] == nil {
+                let n = found.part.page.number
+                guard let other = fallback(for: n, out),
+                      let own = ContinuedColumns.model(rows: found.rows, labels: labelWords(found), reference: reference, columns: ref.model,
+                                                       columnCount: columnCount, offset: out.offsets[n] ?? 0,
+                                                       settings: settings.columns),
+                      !sameColumns(found.rows.flatMap(\.words), own, other.model) else { continue }
+                out.models[n] = PlacedColumns(model: own, source: .anotherPage(r), measuredFromFullRows: ref.measuredFromFullRows)
+                out.continued.insert(n)
+                out.offsets[n] = nil
+            }
+        }
         guard out.models.isEmpty, let first = pages.first else { return out }
         let aligned = pages.filter { out.offsets[$0.part.page.number] == nil }.flatMap(\.rows)
         if let placed = fromHeader(first, aligned: aligned, region: region) {
@@ -68,7 +87,7 @@ struct ColumnFinder {
     /// leftmost model of another page, moved by the page's offset (nil when no page has one).
     func fallback(for page: Int, _ m: PageModels) -> PlacedColumns? {
         if let own = m.models[page] { return own }
-        guard let (number, other) = m.models.filter({ !m.ownHeader.contains($0.key) }).min(by: { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) })
+        guard let (number, other) = m.models.filter({ !m.ownHeader.contains($0.key) && !m.continued.contains($0.key) }).min(by: { ($0.value.model.left, $0.key) < ($1.value.model.left, $1.key) })
         else { return nil }
         let measured = other.measuredFromFullRows
         guard let d = m.offsets[page] else {
@@ -158,6 +177,17 @@ struct ColumnFinder {
             return (header, PlacedColumns(model: m, source: .valueAlignment))
         }
         return (header, PlacedColumns(model: header, source: .header))
+    }
+
+    /// A page's words that are no values: its row labels.
+    func labelWords(_ found: RowFinder.Found) -> [Word] {
+        found.part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }
+    }
+
+    /// Whether the two models put every word in the same column.
+    func sameColumns(_ words: [Word], _ a: ColumnModel, _ b: ColumnModel) -> Bool {
+        let reach = settings.columns.nearestColumnReach
+        return words.allSatisfy { a.column(of: $0.box.midX, reach: reach) == b.column(of: $0.box.midX, reach: reach) }
     }
 
     /// Whether every header column's centre falls in the same column of `model`.

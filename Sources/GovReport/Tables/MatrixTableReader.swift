@@ -67,6 +67,11 @@ public struct MatrixTableReader: Sendable {
                                            message: "the table's numbers on page \(page) stand apart from its columns on page \(models.reference ?? 0); read with the columns moved to them",
                                            table: table, page: page))
         }
+        for page in found.map(\.part.page.number) where models.continued.contains(page) {
+            out.diagnostics.append(Finding(code: "table.page_offset", severity: .info,
+                                           message: "the table's numbers on page \(page) stand apart from its columns on page \(models.reference ?? 0), laid out by another scale; read with its own columns of numbers laid onto them in order",
+                                           table: table, page: page))
+        }
         if let page = models.fromHeader {
             out.diagnostics.append(Finding(code: "table.columns_from_header", severity: .info,
                                            message: "no row prints every column; columns placed by the values' alignment and the header",

@@ -163,6 +163,14 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         public var pageOffsetGain = 2
         /// …and lays at least this share of the page's numbers onto them.
         public var pageOffsetShare = 0.75
+        /// A continued page laid out by its own scale (`ContinuedColumns`) is scaled onto the
+        /// reference page's value columns by at most this ratio either way…
+        public var continuedScaleLimit = 1.45
+        /// …when at least this share of its rows print a number in its rightmost value column.
+        public var continuedTotalShare = 0.7
+        /// …and the fit lays its numbers on average within this share of half the reference
+        /// page's usual gap between value columns (share).
+        public var continuedFit = 0.5
         /// Slack left of a row's first value when it bounds the label text (pt): the value's
         /// box edge is exact, this only keeps the value's own glyphs out of the label.
         public var valueEdgeSlack = 1.0

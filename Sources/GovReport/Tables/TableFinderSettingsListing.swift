@@ -66,6 +66,8 @@ extension TableFinderSettings {
         "columns.headerNameMatch": "share", "columns.valueEdgeSlack": "pt",
         "cells.joinedOverlap": "share", "cells.thousandsGap": "em", "cells.sameLineOverlap": "share",
         "columns.pageOffsetTolerance": "em", "columns.pageOffsetGain": "count", "columns.pageOffsetShare": "share",
+        "columns.continuedScaleLimit": "ratio", "columns.continuedTotalShare": "share",
+        "columns.continuedFit": "share",
         "labels.blockColumnSlack": "em", "labels.markerColumnSlack": "em", "labels.besideOffset": "em",
         "labels.singleRowPitch": "pt",
         "activeTable.labelBand": "row heights", "activeTable.labelEdgeSlack": "pt", "activeTable.rulingSlack": "pt",

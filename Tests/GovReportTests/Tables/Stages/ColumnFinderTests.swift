@@ -153,4 +153,34 @@ import Testing
         let moved = PlacedColumns(model: model, source: .anotherPage(1), measuredFromFullRows: true)
         #expect(Self.finder().columns(for: row, on: ruled.page, fallback: moved) == moved)
     }
+
+    /// A continued page laid out by its own scale, as `pdftotext -layout` lays out each page
+    /// (numbers right-aligned, character columns 5 pt wide): the header's page prints its
+    /// columns' right edges at characters 22 29 38 43 51 56 62, the next page, without the header
+    /// or a full row, at 21 27 32 36 43 48 54. No one offset fits; its own columns of numbers,
+    /// laid in order onto the first page's (the rightmost on the totals), put every number in
+    /// its column.
+    @Test func aContinuedPageLaidOutByItsOwnScaleTakesItsOwnColumnsInOrder() throws {
+        func row(_ cells: [String?], edges: [Double], y: Double) -> [Glyph] {
+            zip(cells, edges).flatMap { cell, e in cell.map { Draw.text($0, x: 5 * e - 5 * Double($0.count), y: y) } ?? [] }
+        }
+        let first: [Double] = [22, 29, 38, 43, 51, 56, 62], next: [Double] = [21, 27, 32, 36, 43, 48, 54]
+        let p1 = HandBuiltTable.page(row(["1622", "2316", "273", "269", "779", "351", "5610"], edges: first, y: 100)
+                                     + row(["84", "90", "2", "5", "10", "19", "210"], edges: first, y: 130), number: 2)
+        let rows: [[String?]] = [[nil, "890", "176", "148", "416", "233", "1863"], [nil, "482", "40", "39", "153", nil, "714"],
+                                 [nil, "26", nil, nil, nil, nil, "26"], [nil, nil, nil, "17", nil, "10", "27"],
+                                 ["157", nil, "10", nil, nil, "6", "173"], [nil, "42", nil, "11", nil, "17", "70"],
+                                 [nil, nil, nil, nil, "27", nil, "27"]]
+        let p2 = HandBuiltTable.page(rows.enumerated().flatMap { row($1, edges: next, y: 60 + 30 * Double($0)) }, number: 3)
+        let found = Self.found([p1, p2])
+        let m = Self.finder().pageModels(found, region: [p1, p2])
+        #expect(m.continued == [3] && m.offsets[3] == nil)
+        let placed = try #require(Self.finder().fallback(for: 3, m))
+        for (r, cells) in zip(found[1].rows, rows) {
+            let columns = r.words.map { placed.model.column(of: $0.box.midX) }
+            #expect(columns == cells.indices.filter { cells[$0] != nil }.map { Optional($0) })
+        }
+        // The header's page itself keeps the columns of its full rows.
+        #expect(m.models[2]?.source == .fullRows)
+    }
 }
