@@ -31,7 +31,7 @@ enum MissingRowDoubts {
             case .activeDisclosure:
                 cells = Template.activeRows(report.report.template).flatMap { row in row.fieldKeys.map { (row.key, $0) } }
             case .applications:
-                let rows = report.report.template == .v2021 ? ApplicationRow.layout(splitOther: true) : ApplicationRow.allCases
+                let rows = ApplicationRow.allCases
                 cells = rows.flatMap { row in Template.applicationColumns.map { (row.rawValue, $0) } }
             case .reviewLitigation:
                 cells = ReviewGroup.allCases.flatMap { g in Template.reviewFields.map { (g.rawValue, $0) } }

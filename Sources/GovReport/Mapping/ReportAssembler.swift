@@ -12,7 +12,7 @@ public enum ReportAssembler {
         let template = TemplateMapper.detectTemplate(activeHeaderText: tables.activeHeaderText, year: year)
         var mapper = TemplateMapper(template: template)
         mapper.ocrPages = Set(source.ocr?.pages ?? [])
-        mapper.marksUnplacedCells = source.kind == .markdown
+        mapper.marksUnplacedCells = source.kind == .markdown || source.kind == .text
         let active = tables.active.map { mapper.active($0) } ?? TableValues()
         let applications = tables.applications.map { mapper.applications($0) } ?? TableValues()
         let review = tables.review.map { mapper.review($0) } ?? TableValues()

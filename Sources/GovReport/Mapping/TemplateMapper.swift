@@ -15,8 +15,8 @@ public struct TemplateMapper {
     /// template's (padded or cut: where each value belongs is a guess) and a cell whose text
     /// is no number. Set for Markdown, whose tables a converter laid out by guesses of its
     /// own (pymupdf4llm's text strategy: a label and its values in one cell, values run
-    /// together); the positioned-text readers place cells by their boxes and say their own
-    /// doubts.
+    /// together), and for text (`pdftotext` without `-layout` writes a cell a line); the
+    /// positioned-text readers place cells by their boxes and say their own doubts.
     public var marksUnplacedCells = false
 
     public init(template: TemplateVersion) { self.template = template }

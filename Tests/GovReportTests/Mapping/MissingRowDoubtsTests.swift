@@ -48,3 +48,40 @@ import Testing
         #expect(Set(marked.map { "\($0.row ?? "").\($0.column ?? "")" }).count == 15)
     }
 }
+
+/// The applications table missing: （六）其他处理 is marked with its sub-rows, since which form
+/// the table printed is not known and the report carries both.
+@Suite struct MissingApplicationsTableDoubtsTests {
+    @Test func otherProcessingIsMarkedWithItsSubRows() throws {
+        let text = try String(contentsOf: Samples.url("sample-markdown-2021.md"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("## 三、") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("## 四、") })
+        lines.removeSubrange((start + 1)..<end)
+        let report = try ReportExtractor.extract(data: Data(lines.joined(separator: "\n").utf8), name: "no-applications.md")
+        let marked = Set(report.diagnostics.filter { $0.code == "cell.uncertain" && $0.table == "applications" }
+            .map { "\($0.row ?? "").\($0.column ?? "")" })
+        for row in ApplicationRow.allCases {
+            for column in Template.applicationColumns { #expect(marked.contains("\(row.rawValue).\(column)")) }
+        }
+    }
+}
+
+/// Text whose table rows lost cells (`pdftotext` without `-layout` writes a cell a line; a
+/// tab-separated row cut short): where the row's values belong is a guess, so its cells are
+/// marked, as in Markdown.
+@Suite struct TextRowCellCountDoubtsTests {
+    @Test func aTextRowWithTooFewCellsIsMarked() throws {
+        let text = try String(contentsOf: Samples.url("smx-kjj-2024.txt"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let i = try #require(lines.firstIndex { $0.hasPrefix("规章\t") })
+        lines[i] = "规章\t0"
+        let report = try ReportExtractor.extract(data: Data(lines.joined(separator: "\n").utf8), name: "cut-row.txt")
+        #expect(report.diagnostics.contains { $0.code == "table.cell_count" && $0.row == "regulations" })
+        let marked = report.diagnostics.filter { $0.code == "cell.uncertain" && $0.row == "regulations" }
+        #expect(marked.count == 3)
+        // The seed as printed gets no mark.
+        let whole = try ReportExtractor.extract(data: Data(text.utf8), name: "smx-kjj-2024.txt")
+        #expect(!whole.diagnostics.contains { $0.code == "cell.uncertain" })
+    }
+}
