@@ -26,6 +26,8 @@ public enum ReportAssembler {
         report.diagnostics += doubtDiagnostics(tables.doubts, in: report)
         report.findings = Validator.findings(for: report)
         report.diagnostics += MissingRowDoubts.diagnostics(for: report, findings: report.findings)
+        // A sum failing over a number the reader already doubts may be the reader's failure.
+        report.findings = DoubtedFindings.findings(for: report)
         return report
     }
 

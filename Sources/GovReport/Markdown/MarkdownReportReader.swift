@@ -13,7 +13,8 @@ enum MarkdownReportReader {
         var report = try HTMLReportReader.report(html: "<html><body>\(html)</body></html>", source: source)
         // A converter's grid can split, merge or shift a page's cells: where a sum fails, its
         // cells are in doubt (a report whose sums hold gets no mark).
-        report.diagnostics += LaidOutDoubts.diagnostics(for: report, reading: "Markdown table", wholeSums: true)
-        return report
+        let doubts = LaidOutDoubts.marks(for: report, reading: "Markdown table", wholeSums: true)
+        report.diagnostics += doubts.diagnostics
+        return DoubtedFindings.settled(report, sumOnly: doubts.sumOnly)
     }
 }

@@ -184,7 +184,7 @@ enum PDFReportReader {
                                              titleFallback: doc.metadata.title)
             r.diagnostics += unreadableDiagnostics
             r.diagnostics += OverlapDoubts.diagnostics(for: r, places: overlapPlaces)
-            return r
+            return DoubtedFindings.settled(r)
         }
         func noted(_ r: PDFReading) -> PDFReading {
             guard let first = sideways.first else { return r }

@@ -34,6 +34,14 @@ enum LaidOutDoubts {
     ///     shifted anywhere, a failing sum is the only sign and cannot be narrowed further.
     static func diagnostics(for report: CanonicalReport, reading: String = "laid-out text",
                             wholeSums: Bool = false) -> [Finding] {
+        marks(for: report, reading: reading, wholeSums: wholeSums).diagnostics
+    }
+
+    /// The marks of `diagnostics(for:reading:wholeSums:)`, and the cells marked only because
+    /// one failing sum reads them (`Why.unlocalized`): such a mark says nothing the sum does
+    /// not, so it does not make the sum's finding a doubt (`DoubtedFindings`).
+    static func marks(for report: CanonicalReport, reading: String = "laid-out text",
+                      wholeSums: Bool = false) -> (diagnostics: [Finding], sumOnly: Set<TemplateCell>) {
         let failing = Validator.check(report).filter {
             $0.finding.severity == .error && RuleSuspects.terms($0, in: report) != nil
         }
@@ -79,11 +87,12 @@ enum LaidOutDoubts {
         let already = Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap { d in
             d.table.flatMap { t in d.row.flatMap { r in d.column.flatMap { TemplateCell(table: t, row: r, column: $0) } } }
         })
-        return reasons.keys.filter { !already.contains($0) }.sorted { $0.key < $1.key }.map { c in
+        let marks = reasons.keys.filter { !already.contains($0) }.sorted { $0.key < $1.key }.map { c in
             Finding(code: "cell.uncertain", severity: .warning,
                     message: "\(reading): the number's cell may be misread (\(reasons[c]!.map(\.rawValue).joined(separator: "; ")))",
                     table: c.table.rawValue, row: c.row, column: c.column, page: report.row(of: c)?.row.page)
         }
+        return (marks, Set(reasons.filter { $0.value == [.unlocalized] }.keys))
     }
 
     static func isRowRule(_ code: String) -> Bool { UncertainCells.isRowRule(code) }

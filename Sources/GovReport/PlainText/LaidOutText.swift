@@ -573,7 +573,8 @@ enum LaidOutTextReader {
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: laidOut.pages.count)
         var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: tables)
-        report.diagnostics += LaidOutDoubts.diagnostics(for: report)
-        return report
+        let doubts = LaidOutDoubts.marks(for: report)
+        report.diagnostics += doubts.diagnostics
+        return DoubtedFindings.settled(report, sumOnly: doubts.sumOnly)
     }
 }

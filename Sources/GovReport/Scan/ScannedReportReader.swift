@@ -83,7 +83,8 @@ enum ScannedReportReader {
         let reading = pages.read()
         var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: reading.tables,
                                               titleFallback: doc.metadata.title)
-        report.diagnostics += UncertainCells.diagnostics(for: report, doubts: doubts, ocrPages: Set(read))
-        return (report, layouts, reading.stages)
+        let marks = UncertainCells.marks(for: report, doubts: doubts, ocrPages: Set(read))
+        report.diagnostics += marks.diagnostics
+        return (DoubtedFindings.settled(report, sumOnly: marks.sumOnly), layouts, reading.stages)
     }
 }

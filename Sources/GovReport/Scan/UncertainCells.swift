@@ -7,7 +7,17 @@ enum UncertainCells {
     /// these doubts: a doubt marks the cell it lies in; a failing arithmetic rule marks its
     /// cells on OCR pages (a misread digit shows as a sum that does not add up).
     static func diagnostics(for report: CanonicalReport, doubts: [OCRDoubt], ocrPages: Set<Int>) -> [Finding] {
+        marks(for: report, doubts: doubts, ocrPages: ocrPages).diagnostics
+    }
+
+    /// The marks of `diagnostics(for:doubts:ocrPages:)`, and the cells marked only because one
+    /// failing rule reads them (no doubt of OCR's own, no second rule): such a mark does not
+    /// make the rule's finding a doubt (`DoubtedFindings`).
+    static func marks(for report: CanonicalReport, doubts: [OCRDoubt], ocrPages: Set<Int>)
+        -> (diagnostics: [Finding], sumOnly: Set<TemplateCell>) {
         var reasons: [String: [String]] = [:]
+        // Cells marked for a reason beside a failing sum: OCR's doubt, a second rule, the row.
+        var evidence: Set<String> = []
         var suspects: [String: [String]] = [:]
         var cells: [(key: String, table: String, row: String, column: String, page: Int?)] = []
         let tables = [(TemplateTable.activeDisclosure.rawValue, report.activeDisclosure), (TemplateTable.applications.rawValue, report.applications),
@@ -21,7 +31,11 @@ enum UncertainCells {
                     guard let box = boxes[i] else { continue }
                     let decimal = name == TemplateTable.activeDisclosure.rawValue && (ActiveField(rawValue: field)?.allowsDecimal ?? false)
                     for d in doubts where d.page == page && overlaps(d.box, box) && (decimal || !d.decimalOnly) {
-                        if d.weak { suspects[key, default: []].append(d.reason) } else { reasons[key, default: []].append(d.reason) }
+                        if d.weak {
+                            suspects[key, default: []].append(d.reason)
+                        } else {
+                            reasons[key, default: []].append(d.reason); evidence.insert(key)
+                        }
                     }
                 }
             }
@@ -44,6 +58,7 @@ enum UncertainCells {
             var marked: [String]
             if !culprits.isEmpty {
                 marked = culprits
+                evidence.formUnion(culprits)
             } else if !can.isEmpty {
                 // A cell already marked excuses the rule only when a slip of its own explains it;
                 // but a row whose own total fails beside a cell OCR could not read is in doubt
@@ -51,6 +66,7 @@ enum UncertainCells {
                 if can.contains(where: { reasons[$0.key] != nil }) {
                     guard Self.isRowRule(f.code) else { continue }
                     marked = Array(keys)
+                    evidence.formUnion(keys)
                 } else {
                     let weak = can.map(\.key).filter { suspects[$0] != nil }
                     marked = weak.isEmpty ? can.map(\.key) : weak
@@ -71,6 +87,7 @@ enum UncertainCells {
             guard let table = d.table, let row = d.row, let page = d.page, ocrPages.contains(page) else { continue }
             for c in cells where c.table == table && c.row == row {
                 reasons[c.key, default: []].append("the row's cells do not line up with the template's columns")
+                evidence.insert(c.key)
             }
         }
         for (table, row, fields, page) in missingRows(report, ocrPages: ocrPages) {
@@ -78,6 +95,7 @@ enum UncertainCells {
                 let key = "\(table).\(row).\(field)"
                 cells.append((key, table, row, field, page))
                 reasons[key, default: []].append("row not found on the scan")
+                evidence.insert(key)
             }
         }
         for (table, row, fields) in missingTables(report, ocrPages: ocrPages) {
@@ -86,15 +104,19 @@ enum UncertainCells {
                 guard reasons[key] == nil else { continue }
                 cells.append((key, table, row, field, nil))
                 reasons[key, default: []].append("table not found on the pages read by OCR")
+                evidence.insert(key)
             }
         }
-        return cells.compactMap { c in
+        let marks = cells.compactMap { c -> Finding? in
             guard let why = reasons[c.key] else { return nil }
             var seen = Set<String>()
             let message = "OCR reading not certain: " + why.filter { seen.insert($0).inserted }.joined(separator: "; ")
             return Finding(code: "cell.uncertain", severity: .warning, message: message, table: c.table, row: c.row,
                            column: c.column, page: c.page)
         }
+        let sumOnly = cells.filter { reasons[$0.key] != nil && !evidence.contains($0.key) }
+            .compactMap { TemplateCell(table: $0.table, row: $0.row, column: $0.column) }
+        return (marks, Set(sumOnly))
     }
 
     /// Whether a rule sums one row (its cells are that row's parts and total).

@@ -43,14 +43,20 @@ public enum ReportChecker {
         }
     }
 
-    /// A finding without a page (canonical JSON read without `provenance` has no row pages)
-    /// takes the page the document's own recorded finding gives for the same rule and cell.
+    /// A finding as the document's own recorded finding for the same rule and cell has it: a
+    /// finding without a page (canonical JSON read without `provenance` has no row pages)
+    /// takes the recorded page, and one the extractor recorded as a warning (a sum over a
+    /// number it doubted, `DoubtedFindings`) stays a warning with the recorded message.
     static func withRecordedPage(_ f: Finding, _ report: CanonicalReport) -> Finding {
-        guard f.page == nil, let recorded = report.findings.first(where: {
-            $0.code == f.code && $0.table == f.table && $0.row == f.row && $0.column == f.column && $0.page != nil
-        }) else { return f }
+        let same = report.findings.filter {
+            $0.code == f.code && $0.table == f.table && $0.row == f.row && $0.column == f.column
+        }
         var f = f
-        f.page = recorded.page
+        if f.page == nil, let page = same.lazy.compactMap(\.page).first { f.page = page }
+        if f.severity == .error, let doubted = same.first(where: { $0.severity == .warning }) {
+            f.severity = .warning
+            f.message = doubted.message
+        }
         return f
     }
 

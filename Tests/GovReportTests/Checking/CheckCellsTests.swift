@@ -21,6 +21,21 @@ import Testing
         #expect(f.cells.allSatisfy { $0.page == 3 && $0.column == "commercial" })
     }
 
+    @Test func aFindingTheExtractorRecordedAsADoubtStaysAWarning() throws {
+        var apps = Build.consistentApplications()
+        apps.set("carried_forward", "commercial", 2)
+        apps.set("carried_forward", "total", 2)
+        var r = Build.report(applications: CheckingBuild.paged(apps, page: 3))
+        r.diagnostics.append(Finding(code: "cell.uncertain", severity: .warning, message: "unsure", table: "applications",
+                                     row: "carried_forward", column: "commercial", page: 3))
+        r.findings = DoubtedFindings.findings(for: r)
+        let f = try #require(ReportChecker.check([.init(path: "x.txt", report: r)])[0].findings.first {
+            $0.code == "applications.balance" && $0.finding.column == "commercial"
+        })
+        #expect(f.severity == .warning && f.finding.message.contains("may be misread"))
+        #expect(f.cells.count == 4)
+    }
+
     @Test func totalProcessedNamesTheResultRowsThenTheTotal() throws {
         var apps = Build.consistentApplications()
         apps.set("granted", "natural_person", 7)

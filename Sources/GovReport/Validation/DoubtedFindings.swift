@@ -1,0 +1,43 @@
+import Foundation
+
+/// A rule that fails over a number the reader doubts is the reader's doubt, not the report's
+/// error: the failure may come from the misreading, and the report may add up.
+///
+/// Such a finding keeps its code, cells and numbers but is a `warning`, and its message says
+/// which of its cells are in doubt. What counts as doubt is a `cell.uncertain` mark the reader
+/// had a reason of its own for (OCR confidence, an unsure split, a row placed by guesswork, a
+/// number two failing sums cross at); a mark made only because this one sum fails is not (it
+/// would make every inconsistent report look like a misreading), and the caller names those
+/// cells in `sumOnly`.
+public enum DoubtedFindings {
+    /// The cells marked `cell.uncertain` in `report`'s diagnostics.
+    public static func markedCells(_ report: CanonicalReport) -> Set<TemplateCell> {
+        Set(report.diagnostics.filter { $0.code == "cell.uncertain" }.compactMap { d in
+            d.table.flatMap { t in d.row.flatMap { r in d.column.flatMap { TemplateCell(table: t, row: r, column: $0) } } }
+        })
+    }
+
+    /// The validator's findings of `report`, each failing sum rule that reads a cell marked in
+    /// doubt (other than the `sumOnly` cells) as a `warning`. Structure and value rules stay
+    /// as they are: a missing row or a negative number is not explained by a doubtful digit.
+    public static func findings(for report: CanonicalReport, sumOnly: Set<TemplateCell> = []) -> [Finding] {
+        let doubted = markedCells(report).subtracting(sumOnly)
+        return Validator.check(report).map { rule in
+            var f = rule.finding
+            guard f.severity == .error, !rule.cells.isEmpty else { return f }
+            let cells = rule.cells.filter(doubted.contains)
+            guard !cells.isEmpty else { return f }
+            f.severity = .warning
+            f.message += "; not an error of the report for sure: "
+                + cells.map(\.key).joined(separator: ", ") + " may be misread (cell.uncertain)"
+            return f
+        }
+    }
+
+    /// `report` with its findings settled by `findings(for:sumOnly:)`.
+    public static func settled(_ report: CanonicalReport, sumOnly: Set<TemplateCell> = []) -> CanonicalReport {
+        var out = report
+        out.findings = findings(for: report, sumOnly: sumOnly)
+        return out
+    }
+}
