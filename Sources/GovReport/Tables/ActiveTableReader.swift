@@ -21,6 +21,9 @@ public struct ActiveTableReader {
         var headerText = ""
         let labels = Template.activeRows(.v2021) + Template.activeRows(.v2019)
         let labelKeys = Set(labels.flatMap { [$0.label] + $0.aliases }.map { String(LabelMatcher.core($0)) })
+        // The last header line of the part before: a row at the top of a page, its header at the
+        // foot of the one before, names its unit there (采购总金额（万元）).
+        var carriedHeader = ""
         for part in region {
             // Header lines: every line with a header word; they also tell the two formats apart.
             let headers = part.lines.filter { TableVocabulary.isHeader($0.text) || TableVocabulary.isActiveHeader($0.text) }
@@ -49,7 +52,7 @@ public struct ActiveTableReader {
                 let header = headers.last { $0.box.midY < row.midY }
                 let cells = assign(row, header: header, page: part.page, labelRight: left)
                 found.append((row.midY, RawRow(label: label, cells: cells.map(\.text), page: part.page.number,
-                                                 header: header?.text ?? "",
+                                                 header: header?.text ?? carriedHeader,
                                                  geometry: RowGeometry(label: labelBox, cells: cells.map(\.box)))))
             }
             // Rows printed with every value blank: a line that is exactly a template label.
@@ -60,10 +63,11 @@ public struct ActiveTableReader {
                 else { continue }
                 let header = headers.last { $0.box.midY < line.box.midY }
                 found.append((line.box.midY, RawRow(label: first.text, cells: [], page: part.page.number,
-                                                      header: header?.text ?? "",
+                                                      header: header?.text ?? carriedHeader,
                                                       geometry: RowGeometry(label: first.box, cells: []))))
             }
             rows += found.sorted { $0.y < $1.y }.map(\.row)
+            if let last = headers.last { carriedHeader = last.text }
         }
         return Result(rows: rows, headerText: headerText)
     }
