@@ -88,6 +88,35 @@ struct PositionedPages {
         return (row, reader.diagnostics + [note], stages)
     }
 
+    /// The data row with the rests of its numbers joined, when a page break cut them: a number
+    /// wrapped in its cell (LibreOffice breaks a row between a number's lines) ends in the same
+    /// column of the next row, the first on a later page, holding digits only under digits.
+    /// Joined only when the row's sums fail as read and hold joined; else nil (the rest stays
+    /// out, and the failing sum says so). A lone rest may stand in another column (laid-out
+    /// text lays each page out on its own): it ends the one number whose joining makes the
+    /// sums hold, when just one does.
+    static func joiningPageBreakTail(_ row: RawRow, rows: [RawRow], sums: [RowSum]) -> RawRow? {
+        guard let i = rows.firstIndex(of: row), i + 1 < rows.count else { return nil }
+        let next = rows[i + 1]
+        guard let page = row.page, let nextPage = next.page, nextPage > page,
+              next.cells.count == row.cells.count, TextNormalizer.key(next.label).isEmpty,
+              !SummedRows.holds(row.cells, sums) else { return nil }
+        func digits(_ t: String?) -> Bool { t.map { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } } ?? false }
+        let rests = next.cells.indices.filter { next.cells[$0] != nil }
+        guard !rests.isEmpty, rests.allSatisfy({ digits(next.cells[$0]) }) else { return nil }
+        func joining(_ tails: [Int: String]) -> RawRow? {
+            guard tails.keys.allSatisfy({ digits(row.cells[$0]) }) else { return nil }
+            var joined = row
+            for (k, tail) in tails { joined.cells[k] = row.cells[k]! + tail }
+            return SummedRows.holds(joined.cells, sums) ? joined : nil
+        }
+        if rests.count == 1, let tail = next.cells[rests[0]] {
+            let fits = row.cells.indices.compactMap { joining([$0: tail]) }
+            return fits.count == 1 ? fits[0] : nil
+        }
+        return joining(Dictionary(uniqueKeysWithValues: rests.map { ($0, next.cells[$0]!) }))
+    }
+
     /// The finder for the applications matrix: 7 columns right of the row labels.
     var applicationsReader: MatrixTableReader {
         MatrixTableReader(columnCount: 7, table: TemplateTable.applications.rawValue, knownLabels: Template.applicationRows.map(\.label),
@@ -146,7 +175,17 @@ struct PositionedPages {
                 tables.diagnostics += split.diagnostics
                 stages.append(split.stages)
             } else {
-                if let best { tables.review = [best] }
+                if let best {
+                    if let joined = Self.joiningPageBreakTail(best, rows: rows, sums: Self.reviewSums(groups: 3)) {
+                        tables.review = [joined]
+                        tables.diagnostics.append(Finding(
+                            code: "table.row_split_by_page", severity: .info,
+                            message: "the numbers of the review/litigation row continue at the top of the next page",
+                            table: TemplateTable.reviewLitigation.rawValue, page: best.page))
+                    } else {
+                        tables.review = [best]
+                    }
+                }
                 tables.diagnostics += reader.diagnostics
                 tables.doubts += reader.doubts.filter { d in best?.geometry?.cells.contains { $0 == d.box } ?? false }
                 stages.append(read)
