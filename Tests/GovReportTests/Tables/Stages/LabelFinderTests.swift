@@ -83,10 +83,22 @@ import Testing
     /// Characters stacked one per line under a label (a group's vertical name) still end it:
     /// the label keeps at most one lone character.
     @Test func characterStackedUnderALabelEndIt() {
-        var glyphs = Draw.text("1.属于国家", x: 40, y: 100) + Draw.text("秘密", x: 40, y: 111)
-        glyphs += HandBuiltTable.values(HandBuiltTable.partial, y: 100)
-        for (k, c) in ["其", "他", "处", "理"].enumerated() { glyphs += Draw.text(c, x: 40, y: 122 + 11 * Double(k)) }
-        let found = Self.labels(glyphs)
+        let lines = ["1.属于国家", "秘密", "其", "他", "处", "理"]
+        let words = lines.enumerated().map { k, line in LineBuilder.word(Draw.text(line, x: 40, y: 100 + 11 * Double(k))) }
+        let found = LabelBlock.blocks(words, settings: TableFinderSettings.standard.labels)
         #expect(found.blocks.first?.words.map(\.text) == ["1.属于国家", "秘密", "其"])
+        #expect(found.loose.map(\.text) == ["他", "处", "理"])
+    }
+
+    /// A label wrapped two characters a line in a narrow column can stand wholly past the
+    /// data part's left edge (another row's numbers, on a line of their own, start further
+    /// left): its numbered block is still the label of the row beside it.
+    @Test func aNarrowLabelWhollyPastTheDataEdgeIsKept() {
+        var glyphs = Draw.text("1.属于国家秘密", x: 35, y: 100) + HandBuiltTable.values(HandBuiltTable.full, y: 100)
+        let lines = ["2.其", "他法", "律行", "政法", "规禁", "止公", "开"]
+        for (k, line) in lines.enumerated() { glyphs += Draw.text(line, x: 200, y: 115 + 11 * Double(k)) }
+        glyphs += HandBuiltTable.values([nil, "42", nil, nil, nil, "12", "54"], y: 115 + 11 * 3)
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == ["1.属于国家秘密", lines.joined()])
     }
 }
