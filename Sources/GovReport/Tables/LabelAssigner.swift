@@ -149,9 +149,12 @@ struct LabelBlock: Sendable {
         let starts = sorted.indices.filter { LabelMatcher.startsWithMarker(sorted[$0].text) }
         var owner = [Int?](repeating: nil, count: sorted.count)
         var bottom: [Int: Double] = [:]
-        // A block whose last line was a lone character is complete: a wrapped label ends with
-        // at most one such tail, while characters stacked one per line are vertical writing.
+        // A block whose last line was a lone character ends there when the next word in its
+        // column is a lone character too: characters stacked one per line are vertical
+        // writing. A longer word goes on (a label wrapped two characters a line leaves one
+        // alone mid-label where a line may not start with 、: 不补 / 补 / 正、).
         var closed = Set<Int>()
+        var loneTail = Set<Int>()
         for i in sorted.indices {
             let w = sorted[i].box
             if starts.contains(i) { owner[i] = i; bottom[i] = w.y1; continue }
@@ -163,8 +166,13 @@ struct LabelBlock: Sendable {
                     && w.y0 - bottom[s]! <= settings.blockLineGap * w.height
             }.max { sorted[$0].box.y0 < sorted[$1].box.y0 }
             if let o = owner[i] {
+                if sorted[i].glyphs.count == 1, loneTail.contains(o) {
+                    closed.insert(o)
+                    owner[i] = nil
+                    continue
+                }
                 bottom[o] = max(bottom[o]!, w.y1)
-                if sorted[i].glyphs.count == 1 { closed.insert(o) }
+                if sorted[i].glyphs.count == 1 { loneTail.insert(o) } else { loneTail.remove(o) }
             }
         }
         let blocks = starts.map { s in

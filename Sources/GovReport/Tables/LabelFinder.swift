@@ -20,9 +20,22 @@ struct LabelFinder {
             for w in words where w.glyphs[0].box.midX < edge && LabelMatcher.startsWithMarker(w.text) {
                 candidates += w.glyphs.filter { $0.box.midX >= edge }
             }
+            candidates += Self.labelsPastEdge(words.filter { $0.glyphs[0].box.midX >= edge }, dataLeft: dataLeft, settings: settings)
         }
         let vertical = VerticalText.stacked(candidates, settings: settings.verticalText)
         let glyphs = candidates.enumerated().filter { !vertical.contains($0.offset) }.map(\.element)
         return LabelAssigner(rows: rows.map(\.midY), rulings: part.page.rulings, settings: settings).labels(glyphs)
+    }
+
+    /// A label wrapped in a very narrow cell whose lines stand wholly past the data part's
+    /// left edge (Chromium's print of a web page: another row's numbers, on a line of their
+    /// own, start further left than this label's first character): a numbered block of the
+    /// words past the edge, its row number starting within `Labels.pastEdgeReach` glyph
+    /// heights of the edge, and the words under it in its column. Its glyphs.
+    static func labelsPastEdge(_ words: [Word], dataLeft: Double, settings: TableFinderSettings) -> [Glyph] {
+        let blocks = LabelBlock.blocks(words, settings: settings.labels).blocks
+        return blocks.filter { b in
+            b.x0 < dataLeft + settings.labels.pastEdgeReach * b.words[0].box.height
+        }.flatMap { $0.words.flatMap(\.glyphs) }
     }
 }

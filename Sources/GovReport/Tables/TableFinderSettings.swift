@@ -213,6 +213,10 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// A block starting at least this far right of another beside it (em of the other's
         /// first line) makes the other a group heading, not a blank row.
         public var besideOffset = 0.2
+        /// `LabelFinder.labelsPastEdge`: how far past the data part's left edge a numbered
+        /// label wholly past it may start, in glyph heights (a narrow label column's row number,
+        /// under the first digits of a number centred on its own line).
+        public var pastEdgeReach = 1.0
         /// A row's band reaches half its pitch to each neighbour; a table with one row has no
         /// neighbour and takes this pitch (pt). In points: it is reached only by a single-row
         /// table, whose label is found by its ruled cell or its block first.

@@ -68,7 +68,7 @@ extension TableFinderSettings {
         "columns.pageOffsetTolerance": "em", "columns.pageOffsetGain": "count", "columns.pageOffsetShare": "share",
         "columns.continuedScaleLimit": "ratio", "columns.continuedTotalShare": "share",
         "columns.continuedFit": "share",
-        "labels.blockColumnSlack": "em", "labels.markerColumnSlack": "em", "labels.besideOffset": "em",
+        "labels.blockColumnSlack": "em", "labels.markerColumnSlack": "em", "labels.besideOffset": "em", "labels.pastEdgeReach": "em",
         "labels.singleRowPitch": "pt",
         "activeTable.labelBand": "row heights", "activeTable.labelEdgeSlack": "pt", "activeTable.rulingSlack": "pt",
         "parts.bottomMargin": "share of page height", "parts.topMargin": "share of page height",

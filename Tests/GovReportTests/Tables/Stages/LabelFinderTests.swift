@@ -62,4 +62,43 @@ import Testing
         let found = Self.labels(glyphs)
         #expect(found.rows.map(\.text) == ["二、上年结转政府信息公开申请数量"])
     }
+
+    /// A label wrapped in a very narrow cell (two characters a line) can leave one character
+    /// on a line of its own mid-label (a line may not start with `、`: 不补 / 补 / 正、); the
+    /// lines under it still continue the label. Only a second lone character under a lone
+    /// one is vertical writing that ends it.
+    @Test func aLoneCharacterMidLabelDoesNotEndANarrowLabel() {
+        let first = ["1.申", "请人", "无正", "当理", "由逾", "期不", "补", "正、", "行政", "机关", "不再", "处理"]
+        let second = ["2.申", "请人", "逾期", "未按"]
+        var glyphs: [Glyph] = []
+        for (k, line) in first.enumerated() { glyphs += Draw.text(line, x: 40, y: 100 + 11 * Double(k)) }
+        glyphs += HandBuiltTable.values(HandBuiltTable.partial, y: 100)
+        let top = 100 + 11 * Double(first.count)
+        for (k, line) in second.enumerated() { glyphs += Draw.text(line, x: 40, y: top + 11 * Double(k)) }
+        glyphs += HandBuiltTable.values(HandBuiltTable.full, y: top)
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == [first.joined(), second.joined()])
+    }
+
+    /// Characters stacked one per line under a label (a group's vertical name) still end it:
+    /// the label keeps at most one lone character.
+    @Test func characterStackedUnderALabelEndIt() {
+        let lines = ["1.属于国家", "秘密", "其", "他", "处", "理"]
+        let words = lines.enumerated().map { k, line in LineBuilder.word(Draw.text(line, x: 40, y: 100 + 11 * Double(k))) }
+        let found = LabelBlock.blocks(words, settings: TableFinderSettings.standard.labels)
+        #expect(found.blocks.first?.words.map(\.text) == ["1.属于国家", "秘密", "其"])
+        #expect(found.loose.map(\.text) == ["他", "处", "理"])
+    }
+
+    /// A label wrapped two characters a line in a narrow column can stand wholly past the
+    /// data part's left edge (another row's numbers, on a line of their own, start further
+    /// left): its numbered block is still the label of the row beside it.
+    @Test func aNarrowLabelWhollyPastTheDataEdgeIsKept() {
+        var glyphs = Draw.text("1.属于国家秘密", x: 35, y: 100) + HandBuiltTable.values(HandBuiltTable.full, y: 100)
+        let lines = ["2.其", "他法", "律行", "政法", "规禁", "止公", "开"]
+        for (k, line) in lines.enumerated() { glyphs += Draw.text(line, x: 200, y: 115 + 11 * Double(k)) }
+        glyphs += HandBuiltTable.values([nil, "42", nil, nil, nil, "12", "54"], y: 115 + 11 * 3)
+        let found = Self.labels(glyphs)
+        #expect(found.rows.map(\.text) == ["1.属于国家秘密", lines.joined()])
+    }
 }
