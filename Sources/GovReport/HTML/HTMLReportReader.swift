@@ -59,6 +59,9 @@ struct HTMLReport {
     /// The applications table's value columns from its last header (`valueColumnsFromRight`),
     /// for a piece printed after it without one.
     var applicationColumns: [Range<Int>]?
+    /// The review/litigation table was printed with every value blank (`blankValueRow`): its
+    /// row, taken when no other reading of the table is found.
+    var blankReview: RawRow?
 
     init(root: HTMLElement) {
         self.init(blocks: HTMLBlocks.blocks(root), pageTitle: HTMLBody.pageTitle(root))
@@ -103,6 +106,7 @@ struct HTMLReport {
             }
         }
         readStreams(partLines)
+        if tables.review == nil, reviewGroups.isEmpty, let blankReview { tables.review = [blankReview] }
         if !reviewGroups.isEmpty {
             let cells = (0..<3).flatMap { reviewGroups[$0] ?? [String?](repeating: nil, count: 5) }
             tables.review = (tables.review ?? []) + [RawRow(label: "", cells: cells)]
@@ -166,14 +170,15 @@ struct HTMLReport {
                     reviewGroups.merge(stacked) { _, new in new }
                     return
                 }
-                let rows = HTMLTableReader.fixedRows(grid, width: 5)
+                let rows = HTMLTableReader.fixedRows(grid, width: 5, unstacking: true)
                 if let row = rows.last(where: { $0.cells.contains { $0 != nil } }) ?? rows.last {
                     reviewGroups[group] = row.cells
                 }
                 return
             }
-            let rows = HTMLTableReader.fixedRows(grid, width: 15)
+            let rows = HTMLTableReader.fixedRows(grid, width: 15, unstacking: true)
             if !rows.isEmpty { tables.review = (tables.review ?? []) + rows }
+            else { blankReview = blankReview ?? HTMLTableReader.blankValueRow(grid, width: 15) }
         }
     }
 }

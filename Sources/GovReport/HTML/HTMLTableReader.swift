@@ -69,7 +69,11 @@ enum HTMLTableReader {
     /// last used column (`valueColumnsFromRight`); a continuation printed without a header
     /// takes them when it has room for them (a converter's page piece whose first column
     /// was drawn as two keeps that column's two slots).
-    static func fixedRows(_ grid: TableGrid, width: Int, inherited: [Range<Int>]? = nil) -> [RawRow] {
+    ///
+    /// `unstacking`: a row of numbers stacked in cells is read in print order
+    /// (`unstackedValues`; tables of one value row only).
+    static func fixedRows(_ grid: TableGrid, width: Int, inherited: [Range<Int>]? = nil,
+                          unstacking: Bool = false) -> [RawRow] {
         let columns = usedColumnCount(grid)
         let fallback = (max(0, columns - width)..<columns).map { $0..<($0 + 1) }
         let header = headerColumns(grid, width: width)
@@ -79,9 +83,11 @@ enum HTMLTableReader {
         let continued = shifted.flatMap { s in
             (s.first?.lowerBound ?? 0) >= 1 && s.count == width && columns - firstValue > width ? s : nil
         }
-        let valueColumns = header ?? continued ?? fallback
+        // One column drawn as two slots reads the same whichever neighbours it is: no guess.
+        let split = header == nil ? splitColumnReading(grid, from: firstValue, to: columns, width: width) : nil
+        let valueColumns = header ?? split ?? continued ?? fallback
         // Without a header of its own, values in more slots than columns are placed by a guess.
-        let guessed = header == nil && columns - firstValue > width
+        let guessed = header == nil && split == nil && columns - firstValue > width
         let valueStart = valueColumns.first?.lowerBound ?? 0
         let valueEnd = max(columns, valueColumns.last?.upperBound ?? 0)
         var rows: [RawRow] = []
@@ -101,9 +107,11 @@ enum HTMLTableReader {
                 values[i] = cell.text
             }
             let label = rowLabel(grid, row: r, before: valueStart)
+            let unstacked = unstacking ? unstackedValues(grid, row: r, width: width) : nil
+            if let unstacked { values = unstacked }
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
             var row = RawRow(label: label, cells: values, header: headerText)
-            row.placementGuessed = guessed
+            row.placementGuessed = guessed && unstacked == nil
             rows.append(row)
         }
         return rows
@@ -240,8 +248,12 @@ enum HTMLTableReader {
                 }
                 continue
             }
-            guard filled.allSatisfy(isValueOrBlank), texts.count == 5 else { continue }
-            out[group] = texts.map { $0.isEmpty ? nil : $0 }
+            guard filled.allSatisfy(isValueOrBlank) else { continue }
+            if let values = unstackedValues(grid, row: r, width: 5) {
+                out[group] = values
+            } else if texts.count == 5 {
+                out[group] = texts.map { $0.isEmpty ? nil : $0 }
+            }
         }
         return named ? out : [:]
     }
