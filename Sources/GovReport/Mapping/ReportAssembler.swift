@@ -23,6 +23,8 @@ public enum ReportAssembler {
             sections: SectionReader.sections(in: lines),
             activeDisclosure: active, applications: applications, reviewLitigation: review,
             diagnostics: tables.diagnostics + mapper.diagnostics)
+        // Laid-out text sets a sparse row's numbers by its own scale; a PDF's positions are the page's.
+        if source.kind == .text { report.diagnostics += ColumnSumPlacement.place(&report, alternatives: tables.alternatives) }
         report.diagnostics += doubtDiagnostics(tables.doubts, in: report)
         report.findings = Validator.findings(for: report)
         report.diagnostics += MissingRowDoubts.diagnostics(for: report, findings: report.findings)

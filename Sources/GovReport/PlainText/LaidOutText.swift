@@ -482,6 +482,15 @@ struct LaidOutText {
             let centred = Self.centredContinuations(lines, columns)
             let nudges = Self.rowNudges(lines, columns)
             var wrapped = Self.wrappedNumbers(lines, columns)
+            // The rest of numbers wrapped a digit or two a line, which the row's sum places.
+            let summed = Self.summedPieces(lines, columns, joined: wrapped.joined, parts: wrapped.parts)
+                .filter { s in !tails.contains { $0.page == p && $0.line == s.line } }
+            for s in summed {
+                let end = wrapped.joined[s.line]?[s.start]?.end
+                    ?? Self.words(lines[s.line], columns).first { $0.start == s.start }?.end ?? s.start + 1
+                wrapped.joined[s.line, default: [:]][s.start] = (s.whole, end)
+                for piece in s.pieces { wrapped.parts[piece.line, default: []].insert(piece.start) }
+            }
             // A wrapped number goes on the line between its parts, where the row's other
             // numbers are; when that line holds none and the first part's line does (a blank
             // line between), or holds the row's label (every number of the row wrapped), on
@@ -494,6 +503,13 @@ struct LaidOutText {
                    !Self.words(lines[l + 1], columns).contains(where: { ValueParser.looksLikeValue($0.text) }) {
                     wholeLine[l] = l
                 }
+            }
+            // A row whose pieces its sum placed: whole on its line when the line under it holds
+            // no number but pieces (the row's numbers are all on its line).
+            for line in Set(summed.map(\.line)) where wholeLine[line] == nil && line + 1 < lines.count
+                && Self.words(lines[line + 1], columns).allSatisfy({
+                    !ValueParser.looksLikeValue($0.text) || wrapped.parts[line + 1]?.contains($0.start) == true }) {
+                wholeLine[line] = line
             }
             // A number cut by a page break: whole on its row's line, the rest on the next page left out.
             for tail in tails where tail.page == p {

@@ -17,10 +17,6 @@ extension LaidOutText {
 
     static func pageBreakTails(_ pages: [[String]], _ columns: Columns) -> [PageBreakTail] {
         func digits(_ t: String) -> Bool { !t.isEmpty && t.count <= 15 && t.allSatisfy { $0.isASCII && $0.isNumber } }
-        func addsUp(_ texts: [String]) -> Bool {
-            let values = texts.compactMap { Int($0) }
-            return values.count == texts.count && values.dropLast().reduce(0, +) == values.last
-        }
         var out: [PageBreakTail] = []
         for p in pages.indices.dropLast() {
             let lines = pages[p], next = pages[p + 1]

@@ -28,6 +28,8 @@ struct CellReader {
         var diagnostics: [Finding] = []
         /// Cells placed in a column that another placement would fit as well.
         var doubts: [CellDoubt] = []
+        /// Cells of sparse rows that could stand in an empty neighbouring column as well.
+        var alternatives: [CellAlternative] = []
     }
 
     func read(_ part: RegionPage, rows valueRows: [DataRow], columns: (DataRow) -> PlacedColumns?) -> Result {
@@ -83,6 +85,15 @@ struct CellReader {
                 out.doubts.append(CellDoubt(table: table, page: part.page.number, box: r,
                                             reason: "numbers of a row stood off their columns and were placed in order; \(texts[c]) may belong to a neighbouring column"))
             }
+            let filled = Set(placement.columns.compactMap { $0 })
+            for c in filled.sorted() where filled.count < columnCount {
+                guard let r = rects[c] else { continue }
+                let near = Set(row.words.indices.filter { placement.columns[$0] == c }.map {
+                    neighbour(of: row.words[$0].box.midX, in: c, model: model)
+                })
+                guard near.count == 1, let n = near.first ?? nil, !filled.contains(n) else { continue }
+                out.alternatives.append(CellAlternative(table: table, page: part.page.number, box: r, column: n))
+            }
             out.cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
             out.boxes[row.midY] = rects
         }
@@ -92,6 +103,16 @@ struct CellReader {
                                            page: part.page.number))
         }
         return out
+    }
+
+    /// The neighbouring column a number at `x` placed in column `c` could stand in as well: the
+    /// one it leans toward, when it sits `Cells.neighbourShare` of the way to that column's
+    /// centre or further (`pdftotext -layout` sets a sparse row's short numbers between columns).
+    func neighbour(of x: Double, in c: Int, model: ColumnModel) -> Int? {
+        let n = x < model.center(c) ? c - 1 : c + 1
+        guard model.intervals.indices.contains(n), model.center(n) != model.center(c) else { return nil }
+        let share = (x - model.center(c)) / (model.center(n) - model.center(c))
+        return share >= settings.cells.neighbourShare ? n : nil
     }
 
     /// The row read again by its sums (`SummedRows`) when the placement by columns breaks

@@ -40,9 +40,19 @@ struct LabelAssigner {
             case .none: loose.append(w)
             }
         }
-        let found = LabelBlock.blocks(loose, settings: settings.labels)
+        var found = LabelBlock.blocks(loose, settings: settings.labels)
+        // The first row's label opens with its row number: loose text above that line, from its
+        // column on, is no part of it (the end of a label a page break cut), however far down
+        // the next row stands.
+        let opening = found.blocks.filter { row(for: $0) == 0 }.max { $0.x0 < $1.x0 }
+        func cutEnd(_ w: Word) -> Bool {
+            guard let b = opening else { return false }
+            return w.box.y1 <= b.words[0].box.y0
+                && w.box.x0 >= b.x0 - settings.labels.markerColumnSlack * b.words[0].box.height
+        }
+        let above = found.loose.filter { $0.box.y1 < rows[0] && (band($0.box.midY) == nil || cutEnd($0)) }
+        found.loose.removeAll { w in above.contains { $0.box == w.box && $0.text == w.text } }
         for (r, ws) in blocks(found) { assigned[r] += ws }
-        let above = found.loose.filter { $0.box.y1 < rows[0] && band($0.box.midY) == nil }
         return Labels(rows: assigned.map(text), blocks: found.blocks, leading: text(above).text)
     }
 

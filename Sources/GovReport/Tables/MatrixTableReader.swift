@@ -30,6 +30,8 @@ public struct MatrixTableReader: Sendable {
     public private(set) var diagnostics: [Finding] = []
     /// Cells placed in a column that another placement would fit as well.
     public private(set) var doubts: [CellDoubt] = []
+    /// Cells of sparse rows that could stand in a neighbouring column as well.
+    public private(set) var alternatives: [CellAlternative] = []
 
     public init(columnCount: Int, table: String, knownLabels: [String] = [], columnNames: [String] = [],
                 rowSums: [RowSum] = [], settings: TableFinderSettings = .standard) {
@@ -50,6 +52,7 @@ public struct MatrixTableReader: Sendable {
         let stages = stages(in: region)
         diagnostics += stages.diagnostics
         doubts += stages.doubts
+        alternatives += stages.alternatives
         return stages
     }
 
@@ -90,6 +93,7 @@ public struct MatrixTableReader: Sendable {
             }
             out.diagnostics += cells.diagnostics
             out.doubts += cells.doubts
+            out.alternatives += cells.alternatives
             let blank = blankRows.rows(part, valueRows: cells.rows, dataLeft: cells.dataLeft, dataRight: cells.dataRight)
             let rows = (cells.rows + blank).sorted { $0.midY < $1.midY }
             let labels = labelFinder.labels(part, rows: rows, dataLeft: cells.dataLeft)

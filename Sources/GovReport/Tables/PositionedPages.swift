@@ -62,6 +62,7 @@ struct PositionedPages {
         tables.diagnostics = base.tables.diagnostics.filter { $0.table.map { !only.contains($0) } ?? false }
             + tables.diagnostics
         tables.doubts = base.tables.doubts.filter { !only.contains($0.table) } + tables.doubts
+        tables.alternatives = base.tables.alternatives.filter { !only.contains($0.table) } + tables.alternatives
         reading.tables = tables
         // In the order the tables are read (applications, then review/litigation).
         reading.stages = (base.stages.filter { !only.contains($0.table) } + reading.stages)
@@ -162,6 +163,8 @@ struct PositionedPages {
             tables.applications = read.rows
             tables.diagnostics += reader.diagnostics
             tables.doubts += reader.doubts
+            // (Only this table's columns add up down the table: the sums that can place them.)
+            tables.alternatives += reader.alternatives
             stages.append(read)
         }
         if parts.contains(TemplateTable.reviewLitigation.rawValue), let r = region(.reviewLitigation) {

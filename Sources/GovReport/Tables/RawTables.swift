@@ -47,6 +47,9 @@ public struct RawTables: Sendable, Equatable {
     /// Cells whose column the reader chose among others that fit as well; the assembler names
     /// each by its row and column in a `cell.uncertain` diagnostic.
     public var doubts: [CellDoubt] = []
+    /// Cells of sparse rows that could stand in a neighbouring column as well; the table's
+    /// sums may place them (`ColumnSumPlacement`).
+    public var alternatives: [CellAlternative] = []
 
     public init(active: [RawRow]? = nil, applications: [RawRow]? = nil, review: [RawRow]? = nil,
                 activeHeaderText: String = "", diagnostics: [Finding] = []) {
@@ -61,4 +64,13 @@ public struct CellDoubt: Sendable, Equatable {
     public var page: Int
     public var box: Rect
     public var reason: String
+}
+
+/// A cell (where it is printed) whose number could stand in another, empty, data column of
+/// its row (index, left to right) as well as in the one its position put it in.
+public struct CellAlternative: Sendable, Equatable {
+    public var table: String
+    public var page: Int
+    public var box: Rect
+    public var column: Int
 }

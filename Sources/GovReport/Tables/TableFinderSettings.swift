@@ -190,6 +190,11 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// Words share a printed line when they overlap vertically by this share of a glyph's
         /// height: a wrapped number's second line overlaps its first by none.
         public var sameLineOverlap = 0.5
+        /// A number of a row that prints fewer numbers than columns could stand in the empty
+        /// neighbouring column when it sits at least this share of the way from its column's
+        /// centre to that column's (a character grid sets a sparse row's short numbers between
+        /// columns): the table's sums may place it (`ColumnSumPlacement`).
+        public var neighbourShare = 0.35
     }
 
     /// Labels: label blocks and which row each belongs to (`LabelAssigner`, `LabelBlock`).

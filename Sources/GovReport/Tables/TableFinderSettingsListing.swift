@@ -64,7 +64,7 @@ extension TableFinderSettings {
         "columns.singleColumnHalfWidth": "pt", "columns.nearestColumnReach": "column widths",
         "columns.alignmentTolerance": "em", "columns.headerShiftRounds": "count",
         "columns.headerNameMatch": "share", "columns.valueEdgeSlack": "pt",
-        "cells.joinedOverlap": "share", "cells.thousandsGap": "em", "cells.sameLineOverlap": "share",
+        "cells.joinedOverlap": "share", "cells.neighbourShare": "share", "cells.thousandsGap": "em", "cells.sameLineOverlap": "share",
         "columns.pageOffsetTolerance": "em", "columns.pageOffsetGain": "count", "columns.pageOffsetShare": "share",
         "columns.continuedScaleLimit": "ratio", "columns.continuedTotalShare": "share",
         "columns.continuedFit": "share",

@@ -45,4 +45,6 @@ struct TableStages: Sendable {
     var diagnostics: [Finding] = []
     /// Cells placed in a column that another placement would fit as well.
     var doubts: [CellDoubt] = []
+    /// Cells of sparse rows that could stand in a neighbouring column as well.
+    var alternatives: [CellAlternative] = []
 }

@@ -102,3 +102,17 @@ import Testing
         #expect(found.rows.map(\.text) == ["1.属于国家秘密", lines.joined()])
     }
 }
+
+@Suite struct LeadingLabelTextTests {
+    /// A continuation page: 开申请数量 (the end of 二's label, cut by the page break) above
+    /// （一）予以公开, whose next row stands far below (its numbers' wrapped pieces joined to
+    /// it, no band between): text above the first row's numbered line is leading text, not
+    /// part of that row's label.
+    @Test func textAboveTheFirstRowsNumberedLabelIsLeading() {
+        let glyphs = Draw.text("开申请数量", x: 40, y: 33, size: 11) + Draw.text("（一）予以公开", x: 30, y: 66, size: 11)
+            + Draw.text("（二）部分公开", x: 30, y: 143, size: 11)
+        let labels = LabelAssigner(rows: [71.5, 148.5], rulings: []).labels(glyphs)
+        #expect(labels.leading == "开申请数量")
+        #expect(labels.rows.first?.text == "（一）予以公开")
+    }
+}
