@@ -21,7 +21,8 @@ enum ColumnSumPlacement {
     }
 
     /// Places the alternatives' numbers in `report` when one combination makes the table's
-    /// sums hold; returns the marks when several do.
+    /// sums hold, and returns a `table.placed_by_sums` note for each number moved; returns the
+    /// marks when several do.
     static func place(_ report: inout CanonicalReport, alternatives: [CellAlternative]) -> [Finding] {
         let table = TemplateTable.applications.rawValue
         var t = report.applications
@@ -61,9 +62,17 @@ enum ColumnSumPlacement {
         }
         walk(0, [])
         if fits.count == 1, let only = fits.first {
+            let before = t
             apply(only, to: &t)
             report.applications = t
-            return []
+            // Said, so that a reader sees which numbers the sums placed, not their positions.
+            return only.map { m in
+                let row = before.rows[m.row]
+                return Finding(code: "table.placed_by_sums", severity: .info,
+                               message: "laid-out text: the number \(row.values[m.from].map { "\($0)" } ?? "") stood between the columns "
+                                   + "\(row.fields[m.from]) and \(row.fields[m.to]); the table's sums hold only with it in \(row.fields[m.to])",
+                               table: table, row: row.key, column: row.fields[m.to], page: row.page)
+            }
         }
         guard fits.count > 1 else { return [] }
         let doubted = Set(fits.flatMap { $0 }.flatMap { [($0.row, $0.from), ($0.row, $0.to)].map { Cell(row: $0.0, field: $0.1) } })

@@ -53,6 +53,7 @@ import Testing
         #expect(row[ApplicationColumn.research] == nil)
         #expect(report.findings.filter { $0.severity == .error }.isEmpty)
         #expect(LaidOutDoubtsTests.marked(report).isEmpty)
+        #expect(report.diagnostics.contains { $0.code == "table.placed_by_sums" && $0.row == "denied_internal_affairs" })
     }
 
     /// The fixture's table with rows set by `values` (seven each, nil blank), read as if each
@@ -109,7 +110,9 @@ import Testing
         // One misread 1 of 社会公益 (the other read where it stands): moved back, no mark.
         let (one, its) = try Self.misread(values, misplaced: [(.deniedInternalAffairs, .socialWelfare, .research)])
         var fixed = one
-        #expect(ColumnSumPlacement.place(&fixed, alternatives: its).isEmpty)
+        let notes = ColumnSumPlacement.place(&fixed, alternatives: its)
+        #expect(notes.map(\.code) == ["table.placed_by_sums"] && notes.allSatisfy { $0.severity == .info })
+        #expect(notes.first?.row == "denied_internal_affairs" && notes.first?.column == "social_welfare")
         #expect(fixed.applications[.deniedInternalAffairs]?.values == values[.deniedInternalAffairs])
         #expect(Validator.applicationRules(fixed.applications).isEmpty)
     }
