@@ -59,7 +59,8 @@ public struct MatrixTableReader: Sendable {
     /// The table read from its region, with every stage's intermediates.
     func stages(in region: [RegionPage]) -> TableStages {
         var out = TableStages(table: table)
-        let rowFinder = RowFinder(columnCount: columnCount, settings: settings)
+        let pitch = StackedPieces.tableLabelLinePitch(pages: region.map(RowFinder.labels), settings: settings.rows)
+        let rowFinder = RowFinder(columnCount: columnCount, settings: settings, labelPitch: pitch)
         let found = region.map(rowFinder.rows).filter { !$0.rows.isEmpty }
         let columnFinder = ColumnFinder(columnCount: columnCount, columnNames: columnNames, settings: settings)
         let models = columnFinder.pageModels(found, region: region)

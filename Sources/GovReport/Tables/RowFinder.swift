@@ -9,6 +9,14 @@
 struct RowFinder {
     var columnCount: Int
     var settings: TableFinderSettings
+    /// The table's label line pitch (pt, `StackedPieces.tableLabelLinePitch`): how far apart a
+    /// wrapped number's lines stand on a page whose own labels do not wrap.
+    var labelPitch: Double? = nil
+
+    /// A page's label words: its words that are not values.
+    static func labels(of part: RegionPage) -> [Word] {
+        part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }
+    }
 
     /// One page's rows, with what they were made from.
     struct Found: Sendable {
@@ -38,8 +46,7 @@ struct RowFinder {
         var rows = DataRow.mergedWithinRuledRows(bands, rulings: part.page.horizontalRulings, settings: settings.rulings)
         // Without rulings to bound a row, a number wrapped in a narrow cell shows in its pieces.
         if part.page.horizontalRulings.isEmpty {
-            let labels = part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }
-            rows = StackedPieces.joined(rows, labels: labels, settings: settings.rows)
+            rows = StackedPieces.joined(rows, labels: Self.labels(of: part), tablePitch: labelPitch, settings: settings.rows)
         }
         return Found(part: part, bands: bands, ruled: !part.page.horizontalRulings.isEmpty, rows: rows)
     }

@@ -8,18 +8,21 @@
 /// number of the row above (their spans overlap and an edge or the centre lines up), no wider
 /// than it, the nearer line at most `Rows.stackedPieceGap` below it (or one line of the table's
 /// wrapped labels below it, `Rows.stackedPieceLinePitch`: a cell's lines are as far apart as a
-/// label's, however loosely the page sets them), the number above not
+/// label's, however loosely the page sets them; a page whose own labels do not wrap, a
+/// continuation page holding only 总计 or 四、结转, takes the table's pitch), the number above not
 /// starting with 0 and as wide as the widest number its cell's column prints on one line (a
 /// number narrower than the column had room and did not wrap); and no label with a row number
 /// (一、 （二） 3.) stands on a line between them or on the band's own line: that is the next
 /// row, whose numbers are never joined to this one's.
 enum StackedPieces {
-    static func joined(_ bands: [DataRow], labels: [Word],
+    /// - Parameter tablePitch: the table's label line pitch (pt, `tableLabelLinePitch`), used
+    ///   when this page's own labels do not wrap.
+    static func joined(_ bands: [DataRow], labels: [Word], tablePitch: Double? = nil,
                        settings: TableFinderSettings.Rows = TableFinderSettings.standard.rows) -> [DataRow] {
         guard bands.count > 1 else { return bands }
         let markers = labels.filter { hasMarker($0.text) }
         let numbers = bands.flatMap(\.words).filter { isDigits($0.text) }
-        let pitch = labelLinePitch(labels, settings: settings)
+        let pitch = labelLinePitch(labels, settings: settings) ?? tablePitch
         var out: [DataRow] = [bands[0]]
         for band in bands.dropFirst() {
             var row = out[out.count - 1]
@@ -57,6 +60,13 @@ enum StackedPieces {
         }
         guard !pitches.isEmpty else { return nil }
         return pitches.sorted()[pitches.count / 2]
+    }
+
+    /// The table's label line pitch (pt): the median of its pages' own (`labelLinePitch` of
+    /// each page's label words). Nil when no page's labels wrap.
+    static func tableLabelLinePitch(pages labels: [[Word]], settings: TableFinderSettings.Rows) -> Double? {
+        let pitches = labels.compactMap { labelLinePitch($0, settings: settings) }.sorted()
+        return pitches.isEmpty ? nil : pitches[pitches.count / 2]
     }
 
     /// Where a word's last line stands (a number joined with its pieces ends on the lowest).

@@ -113,4 +113,20 @@ import Testing
         #expect(rows.map(\.mayContinue) == [true, false])
         #expect(diagnostics.map(\.code) == ["table.crosses_pages"])
     }
+
+    /// A continued page holding only 四、结转, its label on one line: its numbers wrap in their
+    /// narrow cells one label line apart, as the wrapped labels on the page before are (27 pt),
+    /// and each reads whole (20, 15, 35), not its first digits.
+    @Test func numbersWrappedOnAContinuedPageWhoseLabelsDoNotWrapReadWhole() {
+        let p1 = PageLayout(number: 2, width: 595, height: 842,
+                            glyphs: Draw.text("一、本年新收政府", x: 35, y: 100) + Draw.text("信息公开申请数量", x: 35, y: 127)
+                                + Self.values(Self.row1, y: 100))
+        let p2 = PageLayout(number: 3, width: 595, height: 842,
+                            glyphs: Draw.text("四、结转下年度继续办理", x: 35, y: 60)
+                                + Self.values(["2", "1", nil, nil, nil, nil, "3"], y: 60)
+                                + Draw.centered("0", x: Self.centers[0], y: 87) + Draw.centered("5", x: Self.centers[1], y: 87)
+                                + Draw.centered("5", x: Self.centers[6], y: 87))
+        let (rows, _) = Self.read([RegionPage(page: p1, lines: p1.lines), RegionPage(page: p2, lines: p2.lines)])
+        #expect(rows.map(\.cells) == [Self.row1, ["20", "15", nil, nil, nil, nil, "35"]])
+    }
 }

@@ -60,4 +60,20 @@ import Testing
         #expect(rows.map { $0.words.map(\.text) } == [["2573", "74", "125"]])
         #expect(StackedPieces.joined(bands, labels: Self.words("一、本年新收", x: 10, y: 100)).count == 3)
     }
+
+    /// A continuation page holding only 总计 and 四、结转, whose labels fit one line each: its
+    /// numbers wrap as the table's do, one label line of the table apart (27 pt here, from the
+    /// pages before), and read whole with the table's pitch; without it they stay apart.
+    @Test func piecesOneLabelLineApartOnAPageWhoseLabelsDoNotWrap() {
+        let values = Self.words("403", x: 100, y: 100) + Self.words("2", x: 150, y: 100) + Self.words("1", x: 180, y: 100)
+            + Self.words("0", x: 150, y: 127) + Self.words("5", x: 180, y: 127)
+        let bands = DataRow.rows(of: values, page: 2)
+        let labels = Self.words("总计", x: 10, y: 100) + Self.words("四、结转下年度继续办理", x: 10, y: 200)
+        #expect(StackedPieces.joined(bands, labels: labels).count == 2)
+        let earlier = Self.words("一、本年新收政府", x: 10, y: 100) + Self.words("信息公开申请数量", x: 10, y: 127)
+        let pitch = StackedPieces.tableLabelLinePitch(pages: [earlier, labels], settings: TableFinderSettings.standard.rows)
+        #expect(pitch == 27)
+        let rows = StackedPieces.joined(bands, labels: labels, tablePitch: pitch)
+        #expect(rows.map { $0.words.map(\.text) } == [["403", "20", "15"]])
+    }
 }
