@@ -3,7 +3,7 @@
 ///
 /// Ruled: a band between two horizontal rulings across the data columns with label text on
 /// the left and nothing in the data columns. Unruled: a numbered label block with no values
-/// beside it whose label matches a template row (or that starts below the page's last values:
+/// beside it nor on a line of their own just under it (`LabelAssigner.rowBelow`) whose label matches a template row (or that starts below the page's last values:
 /// a row a page break cut), and with no other block beside it (that would make it a group
 /// heading such as （三）不予公开).
 struct BlankRows {
@@ -32,19 +32,18 @@ struct BlankRows {
 
     func unruled(_ part: RegionPage, valueRows: [DataRow], dataLeft: Double) -> [DataRow] {
         guard !knownLabels.isEmpty, dataLeft < .infinity else { return [] }
-        let valueGlyphs = Set(valueRows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
-        let labelGlyphs = part.glyphs.filter {
-            $0.box.midX < dataLeft - settings.columns.valueEdgeSlack && !valueGlyphs.contains(GlyphKey($0))
-        }
-        let vertical = VerticalText.stacked(labelGlyphs, settings: settings.verticalText)
+        // The labels stage's own glyphs: a numbered label running past the data part's edge
+        // (a narrow label column) is whole here too.
+        let labelGlyphs = LabelFinder(settings: settings).candidates(part, rows: valueRows, dataLeft: dataLeft)
         let words = LabelBlock.splitAtInnerNumbers(
-            LineBuilder.lines(labelGlyphs.enumerated().filter { !vertical.contains($0.offset) }.map(\.element),
-                              settings: settings.lines, wordGap: settings.lines.labelWordGap).flatMap(\.words))
+            LineBuilder.lines(labelGlyphs, settings: settings.lines, wordGap: settings.lines.labelWordGap).flatMap(\.words))
         let blocks = LabelBlock.blocks(words, settings: settings.labels).blocks
-        let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [], settings: settings)
+        let assigner = LabelAssigner(rows: valueRows.map(\.midY), rulings: [], settings: settings,
+                                     valueCounts: valueRows.map(\.words.count))
         var out: [DataRow] = []
         let lastValue = valueRows.map(\.midY).max() ?? .infinity
-        for b in blocks where assigner.rowBeside(b.box, lineHeight: b.words[0].box.height) == nil {
+        for b in blocks where assigner.rowBeside(b.box, lineHeight: b.words[0].box.height) == nil
+            && assigner.rowBelow(b, among: blocks) == nil {
             let beside = blocks.contains { o in o.x0 > b.x0 + settings.labels.besideOffset * b.words[0].box.height && o.box.verticalOverlap(b.box) > 0 }
             guard !beside else { continue }
             // Below the last values of a page, a label may be the start of a row that a page

@@ -34,6 +34,7 @@ struct CellReader {
 
     func read(_ part: RegionPage, rows valueRows: [DataRow], columns: (DataRow) -> PlacedColumns?) -> Result {
         var out = Result()
+        let labelWords = part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }
         for var row in valueRows {
             guard let placed = columns(row) else { out.rows.append(row); out.columns.append(nil); continue }
             let model = placed.model, reach = settings.columns.nearestColumnReach
@@ -91,8 +92,13 @@ struct CellReader {
                 let near = Set(row.words.indices.filter { placement.columns[$0] == c }.map {
                     neighbour(of: row.words[$0].box.midX, in: c, model: model)
                 })
-                guard near.count == 1, let n = near.first ?? nil, !filled.contains(n) else { continue }
-                out.alternatives.append(CellAlternative(table: table, page: part.page.number, box: r, column: n))
+                if near.count == 1, let n = near.first ?? nil, !filled.contains(n) {
+                    out.alternatives.append(CellAlternative(table: table, page: part.page.number, box: r, column: n))
+                } else if let first = row.words.indices.min(by: { row.words[$0].box.x0 < row.words[$1].box.x0 }),
+                          placement.columns[first] == c,
+                          let n = pressedNeighbour(of: row.words[first], in: c, model: model, labels: labelWords), !filled.contains(n) {
+                    out.alternatives.append(CellAlternative(table: table, page: part.page.number, box: r, column: n))
+                }
             }
             out.cells[row.midY] = texts.map { $0.isEmpty ? nil : $0 }
             out.boxes[row.midY] = rects
@@ -113,6 +119,20 @@ struct CellReader {
         guard model.intervals.indices.contains(n), model.center(n) != model.center(c) else { return nil }
         let share = (x - model.center(c)) / (model.center(n) - model.center(c))
         return share >= settings.cells.neighbourShare ? n : nil
+    }
+
+    /// The column left of `c` when the row's label, on the line of the row's first number
+    /// `w`, reaches into it: on the page a label never overlaps the data columns, so the
+    /// character grid that widened it (`pdftotext -layout` sets CJK two columns wide) pushed
+    /// the numbers after it right, and `w` may stand one column left of where it reads.
+    func pressedNeighbour(of w: Word, in c: Int, model: ColumnModel, labels: [Word]) -> Int? {
+        guard c > 0, model.intervals.indices.contains(c) else { return nil }
+        let h = w.box.height
+        let pressing = labels.contains { l in
+            l.box.verticalOverlap(w.box) > settings.cells.sameLineOverlap * h && l.box.x1 <= w.box.x0
+                && l.box.x1 > model.intervals[c - 1].lowerBound
+        }
+        return pressing ? c - 1 : nil
     }
 
     /// The row read again by its sums (`SummedRows`) when the placement by columns breaks

@@ -4,13 +4,16 @@
 /// holds several rows is a merged group heading and is left out. Without rulings, a label
 /// wrapped over lines is read as a block: a line starting with a row number (1. 1、 （一） 一、)
 /// begins a block and the lines below it in its column continue it; the block goes to the
-/// row whose values lie beside it (values are centred on their label). Last, within a row
+/// row whose values lie beside it (values are centred on their label), or on a line of their
+/// own just under it that no other label claims. Last, within a row
 /// only the words from the column of its rightmost row number on are kept, which drops
 /// fragments of group headings (（三）不予公开, 三、本年度办理结果) printed in columns further left.
 struct LabelAssigner {
     var rows: [Double]
     var rulings: [Ruling]
     var settings: TableFinderSettings = .standard
+    /// How many numbers each row prints (empty: not known, and `rowBelow` takes none).
+    var valueCounts: [Int] = []
 
     /// What the labels stage found on a page: the row labels, the label blocks of unruled
     /// words, and the leading text.
@@ -70,7 +73,9 @@ struct LabelAssigner {
     func blocks(_ found: (blocks: [LabelBlock], loose: [Word])) -> [(Int, [Word])] {
         let (blocks, loose) = found
         var out: [(Int, [Word])] = []
-        for b in blocks { if let r = row(for: b) { out.append((r, b.words)) } }
+        for b in blocks {
+            if let r = rowBelow(b, among: blocks) ?? row(for: b) { out.append((r, b.words)) }
+        }
         for w in loose { if let r = band(w.box.midY) { out.append((r, [w])) } }
         return out
     }
@@ -80,9 +85,39 @@ struct LabelAssigner {
     func row(for block: LabelBlock) -> Int? {
         // Values printed on the numbered line itself (top-aligned cells, one-line labels) decide;
         // otherwise values centred on the block do.
+        primaryRow(for: block) ?? band(block.box.midY)
+    }
+
+    /// The row a numbered block's label belongs to when its values stand on a line of their
+    /// own just under it (`Labels.valuesBelowReach`): the block has no values on its first line
+    /// or beside it, the row prints two numbers or more (a row's count and its 总计; one number
+    /// alone is a stray value), and no block claims that row but group headings further left.
+    /// Nil otherwise.
+    func rowBelow(_ block: LabelBlock, among blocks: [LabelBlock]) -> Int? {
+        guard primaryRow(for: block) == nil else { return nil }
+        let h = block.words[0].box.height
+        let last = block.words.map(\.box.midY).max() ?? block.box.midY
+        guard let r = rows.indices.filter({ rows[$0] > block.box.y1 && rows[$0] - last <= settings.labels.valuesBelowReach * h })
+            .min(by: { rows[$0] < rows[$1] }),
+              valueCounts.indices.contains(r), valueCounts[r] >= 2 else { return nil }
+        let left = block.x0 - settings.labels.markerColumnSlack * h
+        // Another label whose numbered line holds the row's values, or one beside them that is
+        // no group heading further left (（四）无法提供 around its first item's values).
+        let claimed = blocks.contains { o in
+            o.box != block.box && (rowOnFirstLine(of: o) == r || (o.x0 >= left && primaryRow(for: o) == r))
+        }
+        return claimed ? nil : r
+    }
+
+    /// The row a block's own lines say: values on its numbered line, else values beside it.
+    func primaryRow(for block: LabelBlock) -> Int? {
+        rowOnFirstLine(of: block) ?? rowBeside(block.box, lineHeight: block.words[0].box.height)
+    }
+
+    /// The row whose values stand on a block's numbered line.
+    func rowOnFirstLine(of block: LabelBlock) -> Int? {
         let first = block.words[0].box
-        if let r = rows.indices.first(where: { rows[$0] >= first.y0 && rows[$0] <= first.y1 }) { return r }
-        return rowBeside(block.box, lineHeight: first.height) ?? band(block.box.midY)
+        return rows.indices.first { rows[$0] >= first.y0 && rows[$0] <= first.y1 }
     }
 
     /// The row whose values' centre lies within the block's height (a little slack), the one

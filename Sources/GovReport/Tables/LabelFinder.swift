@@ -7,6 +7,14 @@ struct LabelFinder {
     var settings: TableFinderSettings
 
     func labels(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> LabelAssigner.Labels {
+        LabelAssigner(rows: rows.map(\.midY), rulings: part.page.rulings, settings: settings,
+                      valueCounts: rows.map(\.words.count))
+            .labels(candidates(part, rows: rows, dataLeft: dataLeft))
+    }
+
+    /// The page's label glyphs: left of the data part, or past its edge in a numbered label
+    /// that starts left of it; neither values nor vertical writing.
+    func candidates(_ part: RegionPage, rows: [DataRow], dataLeft: Double) -> [Glyph] {
         let valueGlyphs = Set(rows.flatMap { $0.words.flatMap { $0.glyphs.map { GlyphKey($0) } } })
         let edge = dataLeft - settings.columns.valueEdgeSlack
         var candidates = part.glyphs.filter { g in g.box.midX < edge && !valueGlyphs.contains(GlyphKey(g)) }
@@ -23,8 +31,7 @@ struct LabelFinder {
             candidates += Self.labelsPastEdge(words.filter { $0.glyphs[0].box.midX >= edge }, dataLeft: dataLeft, settings: settings)
         }
         let vertical = VerticalText.stacked(candidates, settings: settings.verticalText)
-        let glyphs = candidates.enumerated().filter { !vertical.contains($0.offset) }.map(\.element)
-        return LabelAssigner(rows: rows.map(\.midY), rulings: part.page.rulings, settings: settings).labels(glyphs)
+        return candidates.enumerated().filter { !vertical.contains($0.offset) }.map(\.element)
     }
 
     /// A label wrapped in a very narrow cell whose lines stand wholly past the data part's

@@ -215,6 +215,12 @@ public struct TableFinderSettings: Sendable, Equatable, Codable {
         /// numbered word); fragments of group headings further left are dropped. As wide as
         /// `blockColumnSlack`: a centred label's next lines start up to half a character left.
         public var markerColumnSlack = 0.6
+        /// Values on a line of their own at most this far under a numbered label block that has
+        /// none beside it (em of the block's first line, from its last line's centre) are that
+        /// label's: `pdftotext -layout` puts the numbers of a cell centred between a wrapped
+        /// label's two lines on a line between them, and the label's second line may stand in
+        /// the data part (a narrow label column) and be lost to the block.
+        public var valuesBelowReach = 1.2
         /// A block starting at least this far right of another beside it (em of the other's
         /// first line) makes the other a group heading, not a blank row.
         public var besideOffset = 0.2

@@ -48,7 +48,7 @@ extension TableFinderSettings {
         "rulings.strokeRun": "em", "verticalText.neighbourGap": "em", "verticalText.stackStepMin": "em",
         "verticalText.stackStepMax": "em", "rows.sameBand": "em", "columns.headerCellCentre": "em",
         "cells.joinedGap": "em", "labels.blockSlack": "em", "labels.blockLineGap": "em", "labels.gluedValueGap": "em",
-        "labels.alignedValueGap": "em", "labels.alignedValueSlack": "em",
+        "labels.alignedValueGap": "em", "labels.valuesBelowReach": "em", "labels.alignedValueSlack": "em",
         "activeTable.spacedDigitsGap": "em",
         "lines.tallBoxSample": "count", "lines.tallBoxRatio": "height/width",
         "rulings.glyphSlack": "pt", "rulings.inset": "share", "rulings.maxCoverage": "share",

@@ -129,4 +129,42 @@ import Testing
         let (rows, _) = Self.read([RegionPage(page: p1, lines: p1.lines), RegionPage(page: p2, lines: p2.lines)])
         #expect(rows.map(\.cells) == [Self.row1, ["20", "15", nil, nil, nil, nil, "35"]])
     }
+
+    /// `pdftotext -layout` puts the numbers of a cell centred between a wrapped label's two
+    /// lines on a line between them, and the label's second line may be lost to the data part:
+    /// the numbers on the line just under 2.其他… (which has none) are its row, not a row
+    /// without a label; 1.属于国家秘密 above, its end past the data part's edge, is a blank row;
+    /// 3.要求… over 4.无正当…, whose numbers stand on its own line, takes none of them.
+    @Test func valuesOnTheLineUnderANumberedLabelWithoutValuesAreItsRow() {
+        var glyphs = Draw.text("一、本年新收政府信息公开申请数量", x: 35, y: 60) + Self.values(Self.row1, y: 60)
+        glyphs += Draw.text("1.属于国家秘密", x: 170, y: 89)
+        glyphs += Draw.text("2.其他法律行政法规禁止公", x: 35, y: 100)
+        glyphs += Self.values([nil, "5", nil, nil, nil, nil, "5"], y: 111)
+        glyphs += Draw.text("3.要求提供公开出版物", x: 60, y: 144)
+        glyphs += Draw.text("4.无正当理由大量反复申请", x: 40, y: 155) + Self.values([nil, nil, nil, nil, "3", nil, "3"], y: 155)
+        let (rows, diagnostics) = Self.read(Self.region(glyphs))
+        #expect(rows.map(\.label) == ["一、本年新收政府信息公开申请数量", "1.属于国家秘密", "2.其他法律行政法规禁止公",
+                                     "3.要求提供公开出版物", "4.无正当理由大量反复申请"])
+        let blank = [String?](repeating: nil, count: 7)
+        #expect(rows.map(\.cells) == [Self.row1, blank, [nil, "5", nil, nil, nil, nil, "5"], blank,
+                                     [nil, nil, nil, nil, "3", nil, "3"]])
+        #expect(!diagnostics.contains { $0.code == "label.unmatched" })
+    }
+
+    /// A row's label that reaches into the first data column on the number's own line (a
+    /// character grid sets CJK two columns wide, wider than the page did) pushed its first
+    /// number right: that number may stand one column left, for the table's sums to decide.
+    @Test func aNumberPressedRightByItsLabelMayStandOneColumnLeft() {
+        var glyphs = Draw.text("一、本年新收政府信息公开申请数量", x: 35, y: 60) + Self.values(Self.row1, y: 60)
+        glyphs += Draw.text("4.保护第三方合法权益", x: 120, y: 100) + Self.values([nil, "38", nil, nil, nil, nil, "38"], y: 100)
+        var reader = MatrixTableReader(columnCount: 7, table: "applications", knownLabels: Self.known)
+        let rows = reader.rows(in: Self.region(glyphs))
+        #expect(rows.last?.cells == [nil, "38", nil, nil, nil, nil, "38"])
+        #expect(reader.alternatives.map(\.column) == [0])
+        // Its label ending left of the columns: the number stands where it reads.
+        var apart = MatrixTableReader(columnCount: 7, table: "applications", knownLabels: Self.known)
+        _ = apart.rows(in: Self.region(Draw.text("一、本年新收政府信息公开申请数量", x: 35, y: 60) + Self.values(Self.row1, y: 60)
+            + Draw.text("4.保护第三方合法权益", x: 35, y: 100) + Self.values([nil, "38", nil, nil, nil, nil, "38"], y: 100)))
+        #expect(apart.alternatives.isEmpty)
+    }
 }
