@@ -154,11 +154,15 @@ enum LaidOutDoubts {
                       abs(ia - ib) == 1 || ra == -rb
                 else { continue }
                 let amount = min(abs(ra), abs(rb))
+                // The columns from one to the other: a number may have moved through columns
+                // between them whose sums still hold (one number out of each, another in).
+                let span = ApplicationColumn.allCases[min(ia, ib)...max(ia, ib)]
                 for row in Set(a.cells.map(\.row)) {
                     guard let key = ApplicationRow(rawValue: row) else { continue }
-                    let x = TemplateCell.application(key, ca), y = TemplateCell.application(key, cb)
-                    let vx = value(x, report).flatMap(RuleSuspects.int), vy = value(y, report).flatMap(RuleSuspects.int)
-                    if let v = vx ?? vy, (vx == nil) != (vy == nil), v > 0, v <= amount { out += [x, y] }
+                    let cells = span.map { TemplateCell.application(key, $0) }
+                    let values = cells.compactMap { value($0, report).flatMap(RuleSuspects.int) }
+                    // One number alone in the span, no larger than the sums are off.
+                    if values.count == 1, let v = values.first, v > 0, v <= amount { out += cells }
                 }
             }
         }

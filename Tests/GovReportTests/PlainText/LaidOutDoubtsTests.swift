@@ -63,4 +63,38 @@ import Testing
         #expect(Self.marked(report) == ["applications.denied_prohibited_by_law.legal_services",
                                         "applications.denied_prohibited_by_law.other_org"])
     }
+
+    /// The line with its seven numbers replaced by `cells`, each right-aligned where the
+    /// printed number in its column ended (nil: the cell left blank).
+    static func cells(_ line: String, _ cells: [String?]) -> String {
+        var chars = Array(line)
+        var ends: [Int] = []
+        var i = chars.count - 1
+        while ends.count < 7, i >= 0 {
+            if chars[i].isASCII, chars[i].isNumber, i + 1 == chars.count || chars[i + 1] == " " { ends.append(i) }
+            i -= 1
+        }
+        ends.reverse()
+        let start = ends[0] - 3
+        for k in start..<chars.count { chars[k] = " " }
+        for (end, cell) in zip(ends, cells) {
+            guard let cell else { continue }
+            for (k, c) in cell.reversed().enumerated() { chars[end - k] = c }
+        }
+        return String(chars)
+    }
+
+    @Test func aNumberMovedThroughAColumnWhoseSumHoldsIsMarkedAlongTheWay() throws {
+        // 社会公益组织's 1 of 5.属于三类内部事务信息 printed under 法律服务机构, and that column's
+        // 1 of 2.其他… under 其他: 社会公益组织 is one short, 其他 one over, 法律服务机构 holds.
+        let first = try Self.damaged("5.属于三类内部事务信息") { Self.cells($0, ["5", "0", "0", nil, "1", nil, "6"]) }
+        let line = try #require(first.split(separator: "\n").first { $0.contains("2.其他法律行政法规禁止公开") })
+        let text = first.replacingOccurrences(of: String(line), with: Self.cells(String(line), ["0", "0", "0", nil, nil, "1", "1"]))
+        let report = try Self.read(text)
+        #expect(report.applications[.deniedInternalAffairs]?[ApplicationColumn.legalServices] == 1)
+        let along = ["social_welfare", "legal_services", "other_org"]
+        #expect(Self.marked(report) == Set(["denied_internal_affairs", "denied_prohibited_by_law"].flatMap { row in
+            along.map { "applications.\(row).\($0)" }
+        }))
+    }
 }
