@@ -20,6 +20,9 @@ enum LaidOutDoubts {
         case slidRow = "the row's total is blank and its sum fails: its numbers may have slid a column"
         /// Two column sums failing in opposite directions: a number moved between them.
         case movedBetween = "two columns' sums fail by opposite amounts: a number may have moved between them"
+        /// Three applicant columns or more off by amounts that cancel: numbers of sparse rows
+        /// slid between them.
+        case slidAlong = "the columns' sums fail by amounts that cancel: numbers may have slid between columns"
         /// （六） read as some of its sub-rows only: which form was printed, and which row
         /// each number belongs to, is not known.
         case partialSplit = "（六） was read as only some of its sub-rows"
@@ -74,6 +77,7 @@ enum LaidOutDoubts {
             }
         }
         mark(movedBetween(failing, report), .movedBetween)
+        mark(slidAlong(failing, report), .slidAlong)
         mark(lostRows(failing, report), .blankRow)
         mark(partialSplit(failing, report), .partialSplit)
         if wholeSums {
@@ -138,6 +142,34 @@ enum LaidOutDoubts {
         }.flatMap { row in
             row.fields.compactMap { TemplateCell(table: TemplateTable.applications.rawValue, row: row.key, column: $0) }
         }
+    }
+
+    /// Three or more applicant columns' （七）总计 sums failing by amounts that cancel (every
+    /// number is there, some in other columns: a page's sparse rows read a column off): in
+    /// each row those sums read that leaves an applicant column blank, and holds a number
+    /// from the first of those columns to the last, its cells there.
+    static func slidAlong(_ failing: [RuleFinding], _ report: CanonicalReport) -> [TemplateCell] {
+        var residuals: [Int: Int] = [:]
+        var rows = Set<String>()
+        for rule in failing where rule.finding.code == "applications.total_processed" {
+            guard let c = rule.finding.column.flatMap(ApplicationColumn.init), c != .total,
+                  let i = ApplicationColumn.allCases.firstIndex(of: c), let r = residual(rule, report), r != 0 else { continue }
+            residuals[i] = r
+            rows.formUnion(rule.cells.map(\.row))
+        }
+        guard residuals.count >= 3, residuals.values.reduce(0, +) == 0,
+              let lo = residuals.keys.min(), let hi = residuals.keys.max() else { return [] }
+        let span = ApplicationColumn.allCases[lo...hi]
+        let applicants = ApplicationColumn.allCases.filter { $0 != .total }
+        var out: [TemplateCell] = []
+        for row in rows.sorted() {
+            guard let key = ApplicationRow(rawValue: row), key != .totalProcessed else { continue }
+            // A full row has no room to slide in.
+            guard applicants.contains(where: { value(.application(key, $0), report) == nil }),
+                  span.contains(where: { value(.application(key, $0), report) != nil }) else { continue }
+            out += span.map { TemplateCell.application(key, $0) }
+        }
+        return out
     }
 
     /// Two failing column sums of the applications table (same rule) off by opposite amounts,

@@ -97,4 +97,18 @@ import Testing
             along.map { "applications.\(row).\($0)" }
         }))
     }
+
+    @Test func sparseRowsSlidBetweenColumnsWhoseSumsCancelAreMarked() throws {
+        // Two sparse rows (their zeros not printed) read a column or two right: 自然人 six
+        // short, 法人-商业企业 five over, 科研机构 one over; every number is there.
+        let first = try Self.damaged("4.保护第三方合法权益") { Self.cells($0, [nil, "5", nil, nil, nil, nil, "5"]) }
+        let line = try #require(first.split(separator: "\n").first { $0.contains("3.要求提供公开出版物") })
+        let text = first.replacingOccurrences(of: String(line), with: Self.cells(String(line), [nil, nil, "1", nil, nil, nil, "1"]))
+        let report = try Self.read(text)
+        #expect(report.applications[.rejectedPublication]?[ApplicationColumn.research] == 1)
+        let span = ["natural_person", "commercial", "research"]
+        #expect(Self.marked(report) == Set(["denied_third_party_rights", "rejected_publication"].flatMap { row in
+            span.map { "applications.\(row).\($0)" }
+        }))
+    }
 }
