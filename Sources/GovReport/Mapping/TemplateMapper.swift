@@ -240,6 +240,18 @@ public struct TemplateMapper {
                               table: .applications, row: key, column: $0, page: rows[i].page)
                 }
             }
+            // (Text only: on a PDF page a number outside the columns is page furniture — a
+            // sideways page's number beside a row — while a character grid pushes a row's own.)
+            // A row that adds up as read lost none of its own.
+            let total = v.values.last ?? nil
+            let addsUp = total != nil && v.values.dropLast().reduce(Decimal(0)) { $0 + ($1 ?? 0) } == total
+            if marksUnplacedCells, !rows[i].unreadNumbers.isEmpty, !addsUp {
+                let texts = rows[i].unreadNumbers.joined(separator: ", ")
+                diagnostics += Template.applicationColumns.map {
+                    uncertain("numbers on this row's line stood outside every column and were not read (\(texts)): one may be this row's",
+                              table: .applications, row: key, column: $0, page: rows[i].page)
+                }
+            }
             if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }),
                Self.isWeak(printed: rows[i].label, template: labels[j]) {
                 // A piece of a label (a group's vertical name, a wrapped line) taken for the row

@@ -30,6 +30,9 @@ struct CellReader {
         var doubts: [CellDoubt] = []
         /// Cells of sparse rows that could stand in an empty neighbouring column as well.
         var alternatives: [CellAlternative] = []
+        /// Numbers of a row that stood outside every column and were not read, by the row's
+        /// centre (the row itself may be dropped: all its numbers stood outside).
+        var unread: [(midY: Double, texts: [String])] = []
     }
 
     func read(_ part: RegionPage, rows valueRows: [DataRow], columns: (DataRow) -> PlacedColumns?) -> Result {
@@ -48,6 +51,13 @@ struct CellReader {
                RowPlacement.lines(printed, overlap: settings.cells.sameLineOverlap).count == 1 {
                 row.words = printed
             }
+            let kept = Set(row.words.map { GlyphKey($0.glyphs[0]) })
+            // Numbers only: a placeholder word outside the columns (无 of a group's name 无法提供
+            // read as one) loses no number.
+            let unread = printed.filter { w in
+                !kept.contains(GlyphKey(w.glyphs[0])) && w.text.contains { $0.isNumber }
+            }.map(\.text)
+            if !unread.isEmpty { out.unread.append((row.midY, unread)) }
             guard !row.words.isEmpty else { continue }
             out.rows.append(row)
             out.columns.append(placed)

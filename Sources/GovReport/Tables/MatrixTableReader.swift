@@ -100,10 +100,17 @@ public struct MatrixTableReader: Sendable {
             let labels = labelFinder.labels(part, rows: rows, dataLeft: cells.dataLeft)
             let empty = [String?](repeating: nil, count: columnCount), noBoxes = [Rect?](repeating: nil, count: columnCount)
             var pageRows: [RawRow] = [], stray: [RawRow] = []
+            // Numbers not read go to the row nearest their line (its own, or, when all stood
+            // outside the columns and it was dropped, the label's blank row).
+            var unread = [[String]](repeating: [], count: rows.count)
+            for u in cells.unread {
+                if let r = rows.indices.min(by: { abs(rows[$0].midY - u.midY) < abs(rows[$1].midY - u.midY) }) { unread[r] += u.texts }
+            }
             for i in rows.indices {
                 let y = rows[i].midY
-                let row = RawRow(label: labels.rows[i].text, cells: cells.cells[y] ?? empty, page: part.page.number,
+                var row = RawRow(label: labels.rows[i].text, cells: cells.cells[y] ?? empty, page: part.page.number,
                                  geometry: RowGeometry(label: labels.rows[i].box, cells: cells.boxes[y] ?? noBoxes))
+                row.unreadNumbers = unread[i]
                 // Only a table whose rows carry labels (the review row prints none).
                 if i > 0, !knownLabels.isEmpty, let value = Self.strayValue(row) {
                     let after = pageRows.last.map { "after “\(TextNormalizer.display($0.label))” " } ?? ""

@@ -18,6 +18,9 @@ public struct RawRow: Sendable, Equatable {
     /// The row's label was lost (a converter wrote a page's numbers before their labels): the
     /// mapper may give it its template row by its place among the rows it found.
     public var placedByPosition = false
+    /// Numbers printed on the row's line that stood outside every column and were not read:
+    /// the mapper marks the row's cells `cell.uncertain` (one of them may be the row's).
+    public var unreadNumbers: [String] = []
 
     public init(label: String, cells: [String?], page: Int? = nil, header: String = "", mayContinue: Bool = false,
                 geometry: RowGeometry? = nil) {

@@ -111,4 +111,29 @@ import Testing
             span.map { "applications.\(row).\($0)" }
         }))
     }
+
+    @Test func aRowWhoseNumbersStoodOutsideEveryColumnIsMarked() throws {
+        // 1 0 0 0 0 0 1 printed as 1 and 1 past the last column (a line the converter set by
+        // its own scale): not read, and the row (read blank, its sum failing) says so.
+        let text = try Self.damaged("3.要求提供公开出版物") { line in
+            let label = try! #require(line.range(of: "3.要求提供公开出版物"))
+            return String(line[..<label.upperBound]) + String(repeating: " ", count: 100) + "1" + String(repeating: " ", count: 12) + "1"
+        }
+        let report = try Self.read(text)
+        #expect(report.applications[.rejectedPublication]?.values.allSatisfy { $0 == nil } == true)
+        let marks = report.diagnostics.filter { $0.code == "cell.uncertain" && $0.row == "rejected_publication" }
+        #expect(Set(marks.compactMap(\.column)) == Set(ApplicationColumn.allCases.map(\.rawValue)))
+        #expect(marks.contains { $0.message.contains("not read (1, 1)") })
+    }
+
+    @Test func aRowThatAddsUpKeepsNoMarkForANumberBesideIt() throws {
+        // A stray 7 left of the columns on 3.要求提供公开出版物's line: the row reads 1 0 0 0 0 0 1.
+        let text = try Self.damaged("3.要求提供公开出版物") { line in
+            let label = try! #require(line.range(of: "3.要求提供公开出版物"))
+            return String(line[..<label.upperBound]) + " 7" + String(line[label.upperBound...].dropFirst(2))
+        }
+        let report = try Self.read(text)
+        #expect(report.applications[.rejectedPublication]?[ApplicationColumn.total] == 1)
+        #expect(!report.diagnostics.contains { $0.message.contains("not read") })
+    }
 }
