@@ -252,7 +252,17 @@ public struct TemplateMapper {
                               table: .applications, row: key, column: $0, page: rows[i].page)
                 }
             }
-            if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }),
+            // A row of numbers next to it that matched no template row (its label split, the
+            // numbers given to a fragment): read blank, this row may be where they belong.
+            let besideUnused = [i - 1, i + 1].contains { k in
+                rows.indices.contains(k) && assignment[k] == nil && rows[k].cells.contains { $0 != nil }
+            }
+            if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }), besideUnused {
+                diagnostics += Template.applicationColumns.map {
+                    uncertain("the row was read blank beside a row of numbers that matched no template row",
+                              table: .applications, row: key, column: $0, page: rows[i].page)
+                }
+            } else if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }),
                Self.isWeak(printed: rows[i].label, template: labels[j]) {
                 // A piece of a label (a group's vertical name, a wrapped line) taken for the row
                 // while its numbers stand elsewhere: read blank, it may have lost them.
