@@ -334,8 +334,12 @@ enum HTMLTableReader {
                 rowLabel = split.label
                 values = split.values + values
             }
+            // Numbers ending more than one line of the label's cell (规章<br>0<br>0,
+            // 行政规范性文件7<br>1): several columns' numbers were written there and run
+            // together, and which column each belongs to is not known.
+            let numberLines = labelCells.last?.lines.filter { $0.last.map { $0.isASCII && $0.isNumber } ?? false }.count ?? 0
             var row = RawRow(label: rowLabel, cells: values, header: lastHeader)
-            row.placementGuessed = stacked != nil
+            row.placementGuessed = stacked != nil || numberLines >= 2
             rows.append(row)
         }
         return (rows, header)

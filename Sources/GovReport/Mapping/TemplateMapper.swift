@@ -287,7 +287,7 @@ public struct TemplateMapper {
                            fields: row.fieldKeys, page: rows[i].page)
             if rows[i].placementGuessed {
                 diagnostics += row.fieldKeys.map {
-                    uncertain("numbers stacked in one cell were read one a column (they could be one number wrapped)",
+                    uncertain("numbers stacked in one cell: the column each was read into is a guess (one number wrapped, or several)",
                               table: .activeDisclosure, row: row.key, column: $0, page: rows[i].page)
                 }
             }

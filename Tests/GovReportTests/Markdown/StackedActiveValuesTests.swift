@@ -53,3 +53,39 @@ import Testing
         #expect(HTMLTableReader.spreadStacked([nil, ["2", "件"]]) == nil)
     }
 }
+
+/// pymupdf4llm's `text` strategy on a LibreOffice print of a 2021 report: the numbers of the
+/// first columns written into the label's cell one a line (`规章<br>0<br>2`,
+/// `行政规范性文件7<br>1`), where they run together; which column each is cannot be told, so
+/// the row is in doubt. Numbers known by construction.
+@Suite struct LabelCellNumbersTests {
+    static let text = """
+        # 某某局2022年政府信息公开工作年度报告
+
+        二、主动公开政府信息情况
+
+        |第二十条第（一）项|Col2|Col3|
+        |---|---|---|
+        |本年制发件<br>本年废止件|||
+        |信息内容||现行有效件数|
+        |规章<br>0<br>2||5|
+        |行政规范性文件7<br>1||39|
+        |第二十条第（五）项|||
+        |信息内容<br>本年处理决定数量|||
+        |行政许可<br>975|||
+        """
+
+    @Test func numbersOnSeveralLinesOfTheLabelCellAreInDoubt() throws {
+        let report = try ConvertedTableDoubtsTests.read(Self.text)
+        let marked = ConvertedTableDoubtsTests.marked(report)
+        let truth: [ActiveItem: [Decimal?]] = [.regulations: [0, 2, 5], .normativeDocuments: [7, 1, 39]]
+        for (item, values) in truth {
+            let row = try #require(report.activeDisclosure[item])
+            for (field, value) in zip(row.fields, values) where row[field] != value {
+                #expect(marked.contains("active_disclosure.\(item.rawValue).\(field)"))
+            }
+        }
+        #expect(!marked.contains { $0.hasPrefix("active_disclosure.licensing.") })
+        #expect(report.activeDisclosure[.licensing]?.values == [975])
+    }
+}
