@@ -161,7 +161,7 @@ struct HTMLReport {
             tables.activeHeaderText += read.header
         case .applications:
             tables.applications = (tables.applications ?? [])
-                + HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns)
+                + WrappedLabelRows.joined(HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns))
             applicationColumns = HTMLTableReader.valueColumnsFromRight(grid, width: 7) ?? applicationColumns
         case .review:
             if let group = HTMLTableReader.reviewGroup(grid, taken: Set(reviewGroups.keys)) {

@@ -320,6 +320,11 @@ enum HTMLTableReader {
                 let cell = grid.cells[id]
                 return cell.row == r && !cell.isEmpty ? cell.text : nil
             }
+            let stacked = spreadStacked(valueIDs.map { id in
+                let cell = grid.cells[id]
+                return cell.row == r && !cell.isEmpty ? cell.lines.map { $0.trimmingCharacters(in: .whitespaces) } : nil
+            })
+            if let stacked { values = stacked }
             // A converter that drew no line between the label and the first value column
             // writes the first number into the label's cell (规章<br>0, 行政许可<br>11643,
             // 行政规范性文件5): it is the row's first value.
@@ -329,7 +334,13 @@ enum HTMLTableReader {
                 rowLabel = split.label
                 values = split.values + values
             }
-            rows.append(RawRow(label: rowLabel, cells: values, header: lastHeader))
+            // Numbers ending more than one line of the label's cell (规章<br>0<br>0,
+            // 行政规范性文件7<br>1): several columns' numbers were written there and run
+            // together, and which column each belongs to is not known.
+            let numberLines = labelCells.last?.lines.filter { $0.last.map { $0.isASCII && $0.isNumber } ?? false }.count ?? 0
+            var row = RawRow(label: rowLabel, cells: values, header: lastHeader)
+            row.placementGuessed = stacked != nil || numberLines >= 2
+            rows.append(row)
         }
         return (rows, header)
     }

@@ -307,6 +307,12 @@ public struct TemplateMapper {
             let row = spec[j]
             let v = values(rows[i].cells, count: row.fields.count, table: .activeDisclosure, row: row.key,
                            fields: row.fieldKeys, page: rows[i].page)
+            if rows[i].placementGuessed {
+                diagnostics += row.fieldKeys.map {
+                    uncertain("numbers stacked in one cell: the column each was read into is a guess (one number wrapped, or several)",
+                              table: .activeDisclosure, row: row.key, column: $0, page: rows[i].page)
+                }
+            }
             if marksUnplacedCells, v.values.allSatisfy({ $0 == nil }), !Self.isExact(printed: rows[i].label, template: labels[j]) {
                 // A label a converter cut (行政规范性文 | …, its 件 and numbers on rows of their
                 // own): read blank, the row may have lost its numbers; no sum would say so.

@@ -12,7 +12,8 @@ public struct RawRow: Sendable, Equatable {
     /// Where the row was printed (PDF input): its label's box and each cell's box.
     public var geometry: RowGeometry?
     /// The reader could not tell which column each value stands under (a grid whose values
-    /// fill more slots than the table has columns, with no header to say which): the cells
+    /// fill more slots than the table has columns, with no header to say which; numbers stacked
+    /// in one cell spread over the blank slots beside it): the cells
     /// keep the reader's best placement and are marked `cell.uncertain`.
     public var placementGuessed = false
     /// The row's label was lost (a converter wrote a page's numbers before their labels): the
