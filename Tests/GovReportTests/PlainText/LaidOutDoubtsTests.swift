@@ -64,6 +64,21 @@ import Testing
                                         "applications.denied_prohibited_by_law.other_org"])
     }
 
+    /// The fixture with the rows labelled by each key printed with the given cells.
+    static func printing(_ rows: [String: [String?]]) throws -> String {
+        var text = try String(contentsOf: fixture, encoding: .utf8)
+        for (label, cells) in rows {
+            let line = try #require(text.split(separator: "\n").first { $0.contains(label) })
+            text = text.replacingOccurrences(of: String(line), with: Self.cells(String(line), cells))
+        }
+        return text
+    }
+
+    /// The marks' names of the given rows' cells in the given columns.
+    static func cells(of rows: [String], in columns: [String]) -> Set<String> {
+        Set(rows.flatMap { row in columns.map { "applications.\(row).\($0)" } })
+    }
+
     /// The line with its seven numbers replaced by `cells`, each right-aligned where the
     /// printed number in its column ended (nil: the cell left blank).
     static func cells(_ line: String, _ cells: [String?]) -> String {
@@ -87,29 +102,21 @@ import Testing
     @Test func aNumberMovedThroughAColumnWhoseSumHoldsIsMarkedAlongTheWay() throws {
         // 社会公益组织's 1 of 5.属于三类内部事务信息 printed under 法律服务机构, and that column's
         // 1 of 2.其他… under 其他: 社会公益组织 is one short, 其他 one over, 法律服务机构 holds.
-        let first = try Self.damaged("5.属于三类内部事务信息") { Self.cells($0, ["5", "0", "0", nil, "1", nil, "6"]) }
-        let line = try #require(first.split(separator: "\n").first { $0.contains("2.其他法律行政法规禁止公开") })
-        let text = first.replacingOccurrences(of: String(line), with: Self.cells(String(line), ["0", "0", "0", nil, nil, "1", "1"]))
-        let report = try Self.read(text)
+        let report = try Self.read(try Self.printing(["5.属于三类内部事务信息": ["5", "0", "0", nil, "1", nil, "6"],
+                                                      "2.其他法律行政法规禁止公开": ["0", "0", "0", nil, nil, "1", "1"]]))
         #expect(report.applications[.deniedInternalAffairs]?[ApplicationColumn.legalServices] == 1)
-        let along = ["social_welfare", "legal_services", "other_org"]
-        #expect(Self.marked(report) == Set(["denied_internal_affairs", "denied_prohibited_by_law"].flatMap { row in
-            along.map { "applications.\(row).\($0)" }
-        }))
+        #expect(Self.marked(report) == Self.cells(of: ["denied_internal_affairs", "denied_prohibited_by_law"],
+                                                  in: ["social_welfare", "legal_services", "other_org"]))
     }
 
     @Test func sparseRowsSlidBetweenColumnsWhoseSumsCancelAreMarked() throws {
         // Two sparse rows (their zeros not printed) read a column or two right: 自然人 six
         // short, 法人-商业企业 five over, 科研机构 one over; every number is there.
-        let first = try Self.damaged("4.保护第三方合法权益") { Self.cells($0, [nil, "5", nil, nil, nil, nil, "5"]) }
-        let line = try #require(first.split(separator: "\n").first { $0.contains("3.要求提供公开出版物") })
-        let text = first.replacingOccurrences(of: String(line), with: Self.cells(String(line), [nil, nil, "1", nil, nil, nil, "1"]))
-        let report = try Self.read(text)
+        let report = try Self.read(try Self.printing(["4.保护第三方合法权益": [nil, "5", nil, nil, nil, nil, "5"],
+                                                      "3.要求提供公开出版物": [nil, nil, "1", nil, nil, nil, "1"]]))
         #expect(report.applications[.rejectedPublication]?[ApplicationColumn.research] == 1)
-        let span = ["natural_person", "commercial", "research"]
-        #expect(Self.marked(report) == Set(["denied_third_party_rights", "rejected_publication"].flatMap { row in
-            span.map { "applications.\(row).\($0)" }
-        }))
+        #expect(Self.marked(report) == Self.cells(of: ["denied_third_party_rights", "rejected_publication"],
+                                                  in: ["natural_person", "commercial", "research"]))
     }
 
     @Test func aRowWhoseNumbersStoodOutsideEveryColumnIsMarked() throws {
