@@ -55,9 +55,11 @@ struct LaidOutText {
     }
 
     /// A decorated page number (`- 3 -`, `— 3 —`, `第 3 页`, `3/12`) standing alone on its line.
+    /// Numbers parted by a run of spaces (`1   1`) stand in columns: a row's numbers.
     static func isPageEnd(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 16, !t.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        guard !t.isEmpty, t.count <= 16, !t.allSatisfy({ $0.isASCII && $0.isNumber }),
+              t.firstMatch(of: /[0-9] {2,}[0-9]/) == nil else { return false }
         return PartLocator.isPageNumber(t)
     }
 

@@ -258,6 +258,24 @@ import Testing
         #expect(text.pages[0].last == "- 1 -")
     }
 
+    @Test func aLineOfNumbersApartInTheirColumnsIsNoPageNumber() {
+        // A row's numbers on a line of their own under its wrapped label (pdftotext -layout):
+        // two numbers parted by a run of spaces stand in two columns, not a page number "11".
+        let text = LaidOutText(text: """
+                          5.要求行政机关确认或重新出具已
+                                                        1   1
+                          获取信息
+            \u{0C}
+            """)
+        #expect(text.pages.count == 1)
+        #expect(!LaidOutText.isPageEnd("          1   1"))
+        #expect(!LaidOutText.isPageEnd("   12    3"))
+        #expect(LaidOutText.isPageEnd("        - 3 -"))
+        #expect(LaidOutText.isPageEnd("      第 3 页 共 12 页"))
+        #expect(LaidOutText.isPageEnd("        3 / 12"))
+        #expect(LaidOutText.isPageEnd("      -  3  -"))
+    }
+
     static let labels = ["一、本年新收政府信息公开申请数量", "  （一）予以公开", "四、结转下年度继续办理"]
 
     /// Rows whose labels are padded to `width` columns as `model` counts them.
