@@ -111,7 +111,7 @@ enum HTMLTableReader {
             if let unstacked { values = unstacked }
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
             var row = RawRow(label: label, cells: values, header: headerText)
-            row.placementGuessed = guessed && unstacked == nil
+            row.placementDoubt = guessed && unstacked == nil ? "more value slots than columns" : nil
             rows.append(row)
         }
         return rows
@@ -339,7 +339,7 @@ enum HTMLTableReader {
             // together, and which column each belongs to is not known.
             let numberLines = labelCells.last?.lines.filter { $0.last.map { $0.isASCII && $0.isNumber } ?? false }.count ?? 0
             var row = RawRow(label: rowLabel, cells: values, header: lastHeader)
-            row.placementGuessed = stacked != nil || numberLines >= 2
+            row.placementDoubt = stacked != nil || numberLines >= 2 ? "numbers stacked in one cell: one number wrapped, or several" : nil
             rows.append(row)
         }
         return (rows, header)

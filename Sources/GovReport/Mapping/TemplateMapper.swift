@@ -234,9 +234,9 @@ public struct TemplateMapper {
             let key = labels[j].key
             let v = values(rows[i].cells, count: Template.applicationColumns.count, table: .applications, row: key,
                            fields: Template.applicationColumns, page: rows[i].page)
-            if rows[i].placementGuessed {
+            if let why = rows[i].placementDoubt {
                 diagnostics += Template.applicationColumns.map {
-                    uncertain("the column of each value in this row is a guess (more value slots than columns)",
+                    uncertain("the column of each value in this row is a guess (\(why))",
                               table: .applications, row: key, column: $0, page: rows[i].page)
                 }
             }
@@ -307,9 +307,9 @@ public struct TemplateMapper {
             let row = spec[j]
             let v = values(rows[i].cells, count: row.fields.count, table: .activeDisclosure, row: row.key,
                            fields: row.fieldKeys, page: rows[i].page)
-            if rows[i].placementGuessed {
+            if let why = rows[i].placementDoubt {
                 diagnostics += row.fieldKeys.map {
-                    uncertain("numbers stacked in one cell: the column each was read into is a guess (one number wrapped, or several)",
+                    uncertain("the column of each value in this row is a guess (\(why))",
                               table: .activeDisclosure, row: row.key, column: $0, page: rows[i].page)
                 }
             }

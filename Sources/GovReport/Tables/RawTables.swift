@@ -11,11 +11,12 @@ public struct RawRow: Sendable, Equatable {
     public var mayContinue: Bool
     /// Where the row was printed (PDF input): its label's box and each cell's box.
     public var geometry: RowGeometry?
-    /// The reader could not tell which column each value stands under (a grid whose values
+    /// Why the reader could not tell which column each value stands under (a grid whose values
     /// fill more slots than the table has columns, with no header to say which; numbers stacked
-    /// in one cell spread over the blank slots beside it): the cells
-    /// keep the reader's best placement and are marked `cell.uncertain`.
-    public var placementGuessed = false
+    /// in one cell spread over the blank slots beside it; a laid-out row standing off the
+    /// page's columns): the cells keep the reader's best placement and are marked
+    /// `cell.uncertain` with this reason. Nil when it could tell.
+    public var placementDoubt: String?
     /// The row's label was lost (a converter wrote a page's numbers before their labels): the
     /// mapper may give it its template row by its place among the rows it found.
     public var placedByPosition = false

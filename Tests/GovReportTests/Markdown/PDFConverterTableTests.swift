@@ -128,8 +128,8 @@ import Testing
         // Without the first piece's columns the last seven slots are taken (the old reading).
         #expect(HTMLTableReader.fixedRows(piece, width: 7).map(\.cells) == [[nil, "5", nil, "6", "12", "8", "166"]])
         // Either way the piece's own rows do not say which slot is whose: a guess, marked.
-        let pieceGuessed = HTMLTableReader.fixedRows(piece, width: 7, inherited: columns).map { $0.placementGuessed }
-        let firstGuessed = HTMLTableReader.fixedRows(first, width: 7).map { $0.placementGuessed }
+        let pieceGuessed = HTMLTableReader.fixedRows(piece, width: 7, inherited: columns).map { $0.placementDoubt != nil }
+        let firstGuessed = HTMLTableReader.fixedRows(first, width: 7).map { $0.placementDoubt != nil }
         #expect(pieceGuessed == [true])
         #expect(firstGuessed == [false])
     }
@@ -137,7 +137,7 @@ import Testing
     /// A guessed row's cells are all marked by the mapper.
     @Test func aGuessedRowIsMarked() {
         var row = RawRow(label: "一、本年新收政府信息公开申请数量", cells: ["1", "2", "3", "4", "5", "6", "21"])
-        row.placementGuessed = true
+        row.placementDoubt = "a test"
         var mapper = TemplateMapper(template: .v2021)
         _ = mapper.applications([row])
         let marks = mapper.diagnostics.filter { $0.code == "cell.uncertain" }
