@@ -33,6 +33,8 @@ struct CellReader {
         /// Numbers of a row that stood outside every column and were not read, by the row's
         /// centre (the row itself may be dropped: all its numbers stood outside).
         var unread: [(midY: Double, texts: [String])] = []
+        /// Why a row's columns are a guess, by the row's centre (`RawRow.placementDoubt`).
+        var placementDoubts: [Double: String] = [:]
     }
 
     func read(_ part: RegionPage, rows valueRows: [DataRow], columns: (DataRow) -> PlacedColumns?) -> Result {
@@ -75,6 +77,15 @@ struct CellReader {
                 row.words = summed
                 placement = (summed.indices.map(Optional.some), [])
             }
+            // The sum confirms the total, not which column each other number stands in: the
+            // row stood off the page's columns, so all its cells are doubts.
+            var totalBeyond = false
+            if !rowSums.isEmpty, placement.columns.count == row.words.count,
+               let beyond = totalBeyondColumns(printed, kept: row.words, placement: placement.columns, model: model) {
+                row.words = beyond.words
+                placement = (beyond.columns, placement.ambiguous)
+                totalBeyond = true
+            }
             // Top to bottom, so a number wrapped inside its cell reads in order.
             for k in row.words.indices.sorted(by: { (row.words[$0].box.y0, row.words[$0].box.x0)
                                                     < (row.words[$1].box.y0, row.words[$1].box.x0) }) {
@@ -90,6 +101,9 @@ struct CellReader {
                 }
                 texts[c] += w.text
                 rects[c] = rects[c].map { $0.union(w.box) } ?? w.box
+            }
+            if totalBeyond {
+                out.placementDoubts[row.midY] = "the row's total stood past the last column and was read by the row's sum; its other numbers may stand a column off"
             }
             for c in placement.ambiguous.sorted() {
                 guard let r = rects[c] else { continue }
@@ -143,6 +157,36 @@ struct CellReader {
                 && l.box.x1 > model.intervals[c - 1].lowerBound
         }
         return pressing ? c - 1 : nil
+    }
+
+    /// The row with the one number standing right of the last column read as its total, when
+    /// the row adds up so and not as read: `pdftotext -layout` lays a continued page out by a
+    /// scale of its own, setting a narrow total past the column measured on the page's wide
+    /// totals (and the number before it, if any, in the total column: it moves into the empty
+    /// column before). Nil otherwise.
+    func totalBeyondColumns(_ printed: [Word], kept: [Word], placement: [Int?], model: ColumnModel)
+        -> (words: [Word], columns: [Int?])? {
+        let last = columnCount - 1
+        guard let edge = model.intervals.last?.upperBound, model.intervals.count == columnCount,
+              let rightmost = printed.max(by: { $0.box.x0 < $1.box.x0 }), rightmost.box.x0 > edge,
+              rightmost.text.allSatisfy({ ("0"..."9").contains($0) }),
+              printed.count == kept.count + 1, !kept.contains(where: { $0.box.x0 > edge }) else { return nil }
+        var texts = [String?](repeating: nil, count: columnCount)
+        for (w, c) in zip(kept, placement) {
+            guard let c else { continue }
+            texts[c] = (texts[c] ?? "") + w.text
+        }
+        guard !SummedRows.holds(texts, rowSums) else { return nil }
+        var columns = placement
+        if texts[last] != nil {
+            // The number in the total column moves one left, into an empty column.
+            guard last > 0, texts[last - 1] == nil, columns.filter({ $0 == last }).count == 1 else { return nil }
+            texts[last - 1] = texts[last]
+            columns = columns.map { $0 == last ? last - 1 : $0 }
+        }
+        texts[last] = rightmost.text
+        guard SummedRows.holds(texts, rowSums) else { return nil }
+        return (kept + [rightmost], columns + [last])
     }
 
     /// The row read again by its sums (`SummedRows`) when the placement by columns breaks

@@ -111,6 +111,7 @@ public struct MatrixTableReader: Sendable {
                 var row = RawRow(label: labels.rows[i].text, cells: cells.cells[y] ?? empty, page: part.page.number,
                                  geometry: RowGeometry(label: labels.rows[i].box, cells: cells.boxes[y] ?? noBoxes))
                 row.unreadNumbers = unread[i]
+                row.placementDoubt = cells.placementDoubts[y]
                 // Only a table whose rows carry labels (the review row prints none).
                 if i > 0, !knownLabels.isEmpty, let value = Self.strayValue(row) {
                     let after = pageRows.last.map { "after “\(TextNormalizer.display($0.label))” " } ?? ""
