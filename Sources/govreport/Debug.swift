@@ -34,7 +34,7 @@ extension GovReportCommand {
 
         func run() throws {
             let data = try PDFInput.read(file, command: "debug")
-            let result: PDFReading
+            let result: PositionedReading
             do { result = try ReportExtractor.inspectPDF(path: file, tables: reading.tables, ocr: scans.ocr) } catch {
                 Stderr.line("govreport: \(file): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.status(for: error))

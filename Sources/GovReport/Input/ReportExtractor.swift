@@ -78,7 +78,7 @@ extension ReportExtractor {
     /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
     /// read from and the table finder's stages as they ran: for the debug view.
     public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError)
-        -> PDFReading {
+        -> PositionedReading {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
         guard InputKind.isPDF(data) else { throw .notPDF }
