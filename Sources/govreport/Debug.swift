@@ -6,7 +6,7 @@ import GovReportBatch
 extension GovReportCommand {
     struct Debug: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draw what the table stages saw over a rendered PDF page.",
+            abstract: "Draw what the table stages saw over a PDF page or a page of laid-out text.",
             discussion: """
                 Writes a PNG of the page with the ruling lines found (red), every word's box (grey), \
                 each value's cell with the column it went to (blue) and each row label with the \
@@ -15,10 +15,14 @@ extension GovReportCommand {
                 rows), columns (each row's columns, coloured by where they came from: rulings, full \
                 rows, header, value alignment, another page), labels (label blocks, row labels) or \
                 cells (each row's label and cells). A scanned page is drawn as OCR read it (--ocr, \
-                as in extract): the words are OCR's, in the page's points.
+                as in extract): the words are OCR's, in the page's points. Laid-out text (as \
+                pdftotext -layout writes it) is drawn on a blank page of its character grid's \
+                size (5.5 by 11 points a character), each word's box with its digits and Latin \
+                letters in it, under the same marks; its pages end at form feeds. Other inputs \
+                (web pages, Word, Markdown, tab-separated text) have no pages to draw.
                 """)
 
-        @Argument(help: "A PDF report.") var file: String
+        @Argument(help: "A PDF report, or a report in laid-out text.") var file: String
         @Option(help: "Page number (1-based); default: the first page of the applications table.") var page: Int?
         @Option(help: "Where to write the PNG.") var png: String
         @Option(help: "Pixels per point.") var scale: Double = 2
@@ -33,24 +37,49 @@ extension GovReportCommand {
         }
 
         func run() throws {
-            let data = try PDFInput.read(file, command: "debug")
-            let result: PDFReading
-            do { result = try ReportExtractor.inspectPDF(path: file, tables: reading.tables, ocr: scans.ocr) } catch {
+            let inspection: Inspection
+            do { inspection = try ReportExtractor.inspect(path: file, tables: reading.tables, ocr: scans.ocr) } catch {
                 Stderr.line("govreport: \(file): \(error.explanation) [\(error.code)]")
                 throw ExitCode(ExitStatus.status(for: error))
             }
+            switch inspection {
+            case .pdf(let result):
+                let layout = try page(of: result)
+                let doc = try PDFInput.open(file, data: try PDFInput.read(file, command: "debug"))
+                try write {
+                    try doc.writeDebugPNG(page: layout.number - 1, scale: scale,
+                                          overlay: DebugOverlay(page: layout, reading: result, stage: stage),
+                                          turn: result.turns[layout.number], to: png)
+                }
+                Stderr.line("govreport: wrote \(png) (page \(layout.number), \(layout.rulings.count) rulings)")
+            case .laidOutText(let result):
+                let layout = try page(of: result)
+                try write {
+                    try DebugPNG.writeBlank(width: layout.width, height: layout.height, scale: scale,
+                                            overlay: DebugOverlay(unrenderedPage: layout, reading: result, stage: stage), to: png)
+                }
+                Stderr.line("govreport: wrote \(png) (page \(layout.number) of the laid-out text)")
+            case .unpositioned(let kind):
+                Stderr.line("govreport: \(file): is \(kind); `govreport debug` draws PDFs and laid-out text "
+                            + "(as `pdftotext -layout` writes it) only; read its tables with `govreport extract`")
+                throw ExitCode(ExitStatus.usage)
+            }
+        }
+
+        /// The page `--page` names, by default the first page of the applications table.
+        func page(of result: PositionedReading) throws -> PageLayout {
             let number = page ?? result.report.applications.rows.compactMap(\.page).min() ?? 1
             guard let layout = result.layouts.first(where: { $0.number == number }) else {
                 Stderr.line("govreport: \(file): has no page \(number) (it has \(result.layouts.count))")
                 throw ExitCode(ExitStatus.usage)
             }
-            let doc = try PDFInput.open(file, data: data)
-            do {
-                try OutputFile.checkWritable(png)
-                let overlay = stage.map { DebugOverlay(stage: $0, page: number, reading: result) }
-                    ?? DebugOverlay(page: layout, report: result.report)
-                try doc.writeDebugPNG(page: number - 1, scale: scale, overlay: overlay, turn: result.turns[number], to: png)
-            } catch let error as PNGWriteError {
+            return layout
+        }
+
+        /// Writes the PNG with `draw`, saying why on stderr when it cannot be written.
+        func write(_ draw: () throws -> Void) throws {
+            try OutputFile.checkWritable(png)
+            do { try draw() } catch let error as PNGWriteError {
                 let why = switch error {
                 case .cairo(let status): status
                 case .noSuchPage(let n): "the PDF has no page \(n)"
@@ -58,7 +87,6 @@ extension GovReportCommand {
                 Stderr.line("govreport: \(png): cannot be written (\(why)); choose another output file")
                 throw ExitCode(ExitStatus.outputUnusable)
             }
-            Stderr.line("govreport: wrote \(png) (page \(number), \(layout.rulings.count) rulings)")
         }
     }
 }

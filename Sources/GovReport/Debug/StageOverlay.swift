@@ -34,7 +34,7 @@ extension DebugOverlay {
     /// The marks of one stage of the table finder on page `page` (1-based): the stages the
     /// reading of the applications and review/litigation tables kept, as they ran (with
     /// rulings when the reading used them), drawn over the page's rulings.
-    public init(stage: DebugStage, page: Int, reading: PDFReading) {
+    public init(stage: DebugStage, page: Int, reading: PositionedReading) {
         self.init(stage: stage, page: page, tables: reading.stages,
                   rulings: reading.layouts.first { $0.number == page }?.rulings ?? [])
     }

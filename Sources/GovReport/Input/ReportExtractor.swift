@@ -58,13 +58,18 @@ public enum ReportExtractor {
         case .unsupported(let format, let advice):
             throw .unsupportedFormat(format: format, advice: advice)
         case .binary:
-            // Named .pdf, it is a download that went wrong: say it is no PDF.
-            if (name as NSString).pathExtension.lowercased() == "pdf" { throw .notPDF }
-            throw .unsupportedFormat(format: "binary data of an unknown format",
-                                     advice: "check what was saved under this name; pass the report as PDF, Word, a web page or text")
+            throw binaryData(name: name)
         case .text:
             return try extractText(data: data, name: name, sha256: sha)
         }
+    }
+
+    /// Bytes of no known format: named .pdf, a download that went wrong (no PDF); else data
+    /// govreport does not read.
+    static func binaryData(name: String) -> InputError {
+        if (name as NSString).pathExtension.lowercased() == "pdf" { return .notPDF }
+        return .unsupportedFormat(format: "binary data of an unknown format",
+                                  advice: "check what was saved under this name; pass the report as PDF, Word, a web page or text")
     }
 
     /// A text report: tab-separated or laid out with spaces.
@@ -74,14 +79,52 @@ public enum ReportExtractor {
     }
 }
 
+/// A report file as the debug view sees it: the reading of a report of positioned text (pages
+/// of words with boxes) with what that reading saw, or what else the file is.
+public enum Inspection: Sendable {
+    /// A PDF: its pages are rendered under the marks.
+    case pdf(PositionedReading)
+    /// Laid-out text (as `pdftotext -layout` writes it): its pages are the character grid's
+    /// (form feeds end them), with nothing to render but its words.
+    case laidOutText(PositionedReading)
+    /// A report with no pages of positioned text (a web page, a Word document, Markdown,
+    /// tab-separated text): what it is, in words.
+    case unpositioned(kind: String)
+
+    /// The reading of a PDF or laid-out text; nil for other kinds.
+    public var reading: PositionedReading? {
+        switch self {
+        case .pdf(let reading), .laidOutText(let reading): reading
+        case .unpositioned: nil
+        }
+    }
+}
+
 extension ReportExtractor {
-    /// A PDF report together with the page layouts (glyphs, lines, rulings) its tables were
-    /// read from and the table finder's stages as they ran: for the debug view.
-    public static func inspectPDF(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError)
-        -> PDFReading {
+    /// The report at `path` together with the page layouts (glyphs, lines, rulings) its tables
+    /// were read from and the table finder's stages as they ran, when it is a PDF or laid-out
+    /// text: for the debug view. Other kinds of report are named, not read; a file that is no
+    /// report of any kind throws as `extract` does.
+    public static func inspect(path: String, tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError)
+        -> Inspection {
         let data = try readFile(path)
         guard !data.isEmpty else { throw .empty }
-        guard InputKind.isPDF(data) else { throw .notPDF }
-        return try PDFReportReader.read(data: data, name: path, sha256: sha256Hex([UInt8](data)), strategy: tables, ocr: ocr)
+        let sha = sha256Hex([UInt8](data))
+        switch InputKind.sniff(data, name: path) {
+        case .pdf:
+            return .pdf(try PDFReportReader.read(data: data, name: path, sha256: sha, strategy: tables, ocr: ocr))
+        case .html: return .unpositioned(kind: "a web page")
+        case .docx: return .unpositioned(kind: "a Word document (.docx)")
+        case .office(let format): return .unpositioned(kind: format.description)
+        case .unsupported(let format, let advice): throw .unsupportedFormat(format: format, advice: advice)
+        case .binary: throw binaryData(name: path)
+        case .text:
+            guard let text = TextDecoding.decode(data) else { throw .badEncoding }
+            switch try TextInput.form(of: text, ext: (path as NSString).pathExtension.lowercased()) {
+            case .markdown: return .unpositioned(kind: "Markdown")
+            case .tabbed: return .unpositioned(kind: "text with its cells between tabs")
+            case .laidOut: return .laidOutText(try LaidOutTextReader.read(text: text, name: path, sha256: sha))
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ enum PDFReportReader {
     /// The report, the page layouts its tables were read from (with rulings when used) and
     /// the table finder's stages.
     static func read(data: Data, name: String, sha256: String,
-                     strategy: TableStrategy, ocr: OCRMode = .never) throws(InputError) -> PDFReading {
+                     strategy: TableStrategy, ocr: OCRMode = .never) throws(InputError) -> PositionedReading {
         PopplerDocument.messagePage(nil)
         _ = PopplerDocument.takeMessages()
         do {
@@ -71,7 +71,7 @@ enum PDFReportReader {
     }
 
     private static func readDocument(data: Data, name: String, sha256: String,
-                                     strategy: TableStrategy, ocr: OCRMode) throws(InputError) -> PDFReading {
+                                     strategy: TableStrategy, ocr: OCRMode) throws(InputError) -> PositionedReading {
         let doc: PopplerDocument
         do { doc = try PopplerDocument(data: data) } catch {
             switch error as? PDFOpenError {
@@ -151,7 +151,7 @@ enum PDFReportReader {
             do {
                 if let scanned = try ScannedReportReader.read(doc: doc, texts: texts, ocrPages: ocrPages,
                                                               source: .init(path: name, sha256: sha256, kind: .pdf, pages: count)) {
-                    return PDFReading(report: scanned.report, layouts: scanned.layouts, stages: scanned.stages)
+                    return PositionedReading(report: scanned.report, layouts: scanned.layouts, stages: scanned.stages)
                 }
             } catch .noTextLayer {
                 // OCR found no report: said as without OCR (images or outlines), and that OCR ran.
@@ -186,7 +186,7 @@ enum PDFReportReader {
             r.diagnostics += OverlapDoubts.diagnostics(for: r, places: overlapPlaces)
             return DoubtedFindings.settled(r)
         }
-        func noted(_ r: PDFReading) -> PDFReading {
+        func noted(_ r: PositionedReading) -> PositionedReading {
             guard let first = sideways.first else { return r }
             var out = r
             out.turns = Dictionary(uniqueKeysWithValues: turns.map { ($0.key + 1, $0.value) })
@@ -200,7 +200,7 @@ enum PDFReportReader {
         let plainTables = plain.read()
         let textOnly = report(plainTables.tables)
         let textQuality = ExtractionQuality(textOnly)
-        let textReading = PDFReading(report: textOnly, layouts: plain.layouts, stages: plainTables.stages)
+        let textReading = PositionedReading(report: textOnly, layouts: plain.layouts, stages: plainTables.stages)
         if strategy == .text || strategy == .auto && textQuality.isClean { return noted(textReading) }
 
         // Read the table pages again with the ruling lines drawn on them.
@@ -230,7 +230,7 @@ enum PDFReportReader {
                                          message: "tables read with the ruling lines of pages "
                                              + areas.map { String($0.page + 1) }.joined(separator: ", ")),
                                  at: 0)
-        return noted(PDFReading(report: ruled, layouts: ruledLayouts, stages: ruledTables.stages))
+        return noted(PositionedReading(report: ruled, layouts: ruledLayouts, stages: ruledTables.stages))
     }
 }
 

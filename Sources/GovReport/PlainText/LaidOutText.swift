@@ -584,15 +584,23 @@ struct LaidOutText {
 /// common assembler.
 enum LaidOutTextReader {
     static func extract(text: String, name: String, sha256: String) throws(InputError) -> CanonicalReport {
+        try read(text: text, name: name, sha256: sha256).report
+    }
+
+    /// The report with the grid's pages its tables were read from and the table finder's
+    /// stages as they ran (for the debug view).
+    static func read(text: String, name: String, sha256: String) throws(InputError) -> PositionedReading {
         let laidOut = LaidOutText(text: text)
         let pages = PositionedPages(laidOut.layouts)
         guard pages.hasTables else { throw .notAReport }
-        let tables = pages.tables()
+        let reading = pages.read()
+        let tables = reading.tables
         guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: laidOut.pages.count)
         var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: tables)
         let doubts = LaidOutDoubts.marks(for: report)
         report.diagnostics += doubts.diagnostics
-        return DoubtedFindings.settled(report, sumOnly: doubts.sumOnly)
+        return PositionedReading(report: DoubtedFindings.settled(report, sumOnly: doubts.sumOnly),
+                                 layouts: pages.layouts, stages: reading.stages)
     }
 }

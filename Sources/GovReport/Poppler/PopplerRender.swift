@@ -82,23 +82,13 @@ extension PopplerDocument {
     /// A page whose text is turned (`turn`) is drawn in its text's frame, where the overlay's
     /// boxes are (as `RotatedText.upright` puts them).
     public func writeDebugPNG(page index: Int, scale: Double, overlay: DebugOverlay, turn: RotatedText.Turn? = nil,
-                              to path: String) throws {
+                              to path: String) throws(PNGWriteError) {
         let status: cairo_status_t? = withPage(index) { page -> cairo_status_t in
             var w = 0.0, h = 0.0
             poppler_page_get_size(page, &w, &h)
             let (frameWidth, frameHeight) = turn == nil ? (w, h) : (h, w)
-            guard let (width, height) = RasterSize.pixels(width: frameWidth * scale, height: frameHeight * scale) else {
-                return CAIRO_STATUS_INVALID_SIZE
-            }
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
-                return CAIRO_STATUS_NO_MEMORY
-            }
-            defer { cairo_surface_destroy(surface) }
-            guard let cr = cairo_create(surface) else { return CAIRO_STATUS_NO_MEMORY }
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_scale(cr, scale, scale)
-            if let turn {
+            return DebugPNG.write(width: frameWidth, height: frameHeight, scale: scale, overlay: overlay, to: path) { cr in
+                guard let turn else { return poppler_page_render(page, cr) }
                 // Page (x, y) to the text's frame: (h − y, x) or (y, w − x).
                 var m = cairo_matrix_t()
                 switch turn {
@@ -109,36 +99,71 @@ extension PopplerDocument {
                 cairo_transform(cr, &m)
                 poppler_page_render(page, cr)
                 cairo_restore(cr)
-            } else {
-                poppler_page_render(page, cr)
             }
-            for mark in overlay.marks {
-                switch mark {
-                case .line(let x0, let y0, let x1, let y1, let c, let width):
-                    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
-                    cairo_set_line_width(cr, width)
-                    cairo_move_to(cr, x0, y0)
-                    cairo_line_to(cr, x1, y1)
-                    cairo_stroke(cr)
-                case .box(let r, let c, let width):
-                    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
-                    cairo_set_line_width(cr, width)
-                    cairo_rectangle(cr, r.x0, r.y0, r.width, r.height)
-                    cairo_stroke(cr)
-                case .text(let s, let x, let y, let size, let c):
-                    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
-                    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-                    cairo_set_font_size(cr, size)
-                    cairo_move_to(cr, x, y)
-                    cairo_show_text(cr, s)
-                }
-            }
-            cairo_destroy(cr)
-            return cairo_surface_write_to_png(surface, path)
         }
         guard let status else { throw PNGWriteError.noSuchPage(index + 1) }
+        try DebugPNG.check(status)
+    }
+}
+
+/// Debug images: a white canvas in points at a scale, what the caller paints on it, the
+/// overlay's marks over that, written as a PNG. The surface and its context are freed before
+/// returning, whatever happened.
+public enum DebugPNG {
+    /// A blank page of `width` × `height` points with `overlay` drawn on it, written to `path`:
+    /// for pages with nothing to render (laid-out text, whose words the overlay draws).
+    public static func writeBlank(width: Double, height: Double, scale: Double, overlay: DebugOverlay,
+                                  to path: String) throws(PNGWriteError) {
+        try check(write(width: width, height: height, scale: scale, overlay: overlay, to: path) { _ in })
+    }
+
+    static func check(_ status: cairo_status_t) throws(PNGWriteError) {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw PNGWriteError.cairo(String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    /// Cairo's status of writing the image; `paint` draws the page under the marks, in points.
+    static func write(width: Double, height: Double, scale: Double, overlay: DebugOverlay, to path: String,
+                      paint: (OpaquePointer) -> Void) -> cairo_status_t {
+        guard let (pixelsWide, pixelsHigh) = RasterSize.pixels(width: width * scale, height: height * scale) else {
+            return CAIRO_STATUS_INVALID_SIZE
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelsWide), Int32(pixelsHigh)) else {
+            return CAIRO_STATUS_NO_MEMORY
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { return CAIRO_STATUS_NO_MEMORY }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        paint(cr)
+        draw(overlay, on: cr)
+        cairo_destroy(cr)
+        return cairo_surface_write_to_png(surface, path)
+    }
+
+    static func draw(_ overlay: DebugOverlay, on cr: OpaquePointer) {
+        for mark in overlay.marks {
+            switch mark {
+            case .line(let x0, let y0, let x1, let y1, let c, let width):
+                cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                cairo_set_line_width(cr, width)
+                cairo_move_to(cr, x0, y0)
+                cairo_line_to(cr, x1, y1)
+                cairo_stroke(cr)
+            case .box(let r, let c, let width):
+                cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                cairo_set_line_width(cr, width)
+                cairo_rectangle(cr, r.x0, r.y0, r.width, r.height)
+                cairo_stroke(cr)
+            case .text(let s, let x, let y, let size, let c):
+                cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+                cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+                cairo_set_font_size(cr, size)
+                cairo_move_to(cr, x, y)
+                cairo_show_text(cr, s)
+            }
         }
     }
 }

@@ -10,7 +10,10 @@ import Testing
 
     /// The reading `debug` draws keeps the table finder's stages of the OCR'd pages.
     @Test(.enabled(if: ScanTests.ocrInstalled)) func anOCRReadingKeepsItsTableStages() throws {
-        let reading = try ReportExtractor.inspectPDF(path: Self.scan.path, ocr: .auto)
+        guard case .pdf(let reading) = try ReportExtractor.inspect(path: Self.scan.path, ocr: .auto) else {
+            Issue.record("a scanned PDF not inspected as a PDF")
+            return
+        }
         #expect(reading.report.source.ocr != nil)
         #expect(reading.stages.contains { $0.table == TemplateTable.applications.rawValue })
     }

@@ -9,7 +9,7 @@ import Testing
     /// Review and litigation printed as three five-column tables is read by the five-column
     /// split reader: the stages kept are that reader's, whose three rows are the review row.
     @Test func aSplitReviewTableKeepsTheSplitReadersStages() throws {
-        let reading = try ReportExtractor.inspectPDF(path: Self.realKinds.appendingPathComponent("review_split_print.pdf").path)
+        let reading = try #require(try ReportExtractor.inspect(path: Self.realKinds.appendingPathComponent("review_split_print.pdf").path).reading)
         #expect(reading.report.diagnostics.contains { $0.code == "table.review_split" })
         let review = try #require(reading.stages.first { $0.table == TemplateTable.reviewLitigation.rawValue })
         let rows = review.rows.filter { $0.cells.contains { $0 != nil } }
@@ -20,7 +20,7 @@ import Testing
 
     /// The cells stage draws the boxes the report's rows carry.
     @Test func theCellsDrawnAreTheReportsCells() throws {
-        let reading = try ReportExtractor.inspectPDF(path: Paths.samples.appendingPathComponent("sample-bordered-2021.pdf").path)
+        let reading = try #require(try ReportExtractor.inspect(path: Paths.samples.appendingPathComponent("sample-bordered-2021.pdf").path).reading)
         let applications = try #require(reading.stages.first { $0.table == TemplateTable.applications.rawValue })
         let drawn = Set(applications.pages.flatMap(\.rows).compactMap(\.geometry).flatMap(\.cells).compactMap { $0 }.map { "\($0)" })
         let reported = Set(reading.report.applications.rows.compactMap(\.geometry).flatMap(\.cells).compactMap { $0 }.map { "\($0)" })
