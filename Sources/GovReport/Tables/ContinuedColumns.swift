@@ -39,14 +39,25 @@ enum ContinuedColumns {
         let tolerance = settings.pageOffsetTolerance * median((words + reference).map(\.box.height))
         // The alignment both pages share is the one giving the fewest value columns on them.
         let edges: [(Word) -> Double] = [{ $0.box.x1 }, { $0.box.midX }, { $0.box.x0 }]
-        let (edge, own, ref) = edges.map { edge in
+        let (edge, own, printedRef) = edges.map { edge in
             (edge, clusters(words, by: edge, tolerance: tolerance), clusters(reference, by: edge, tolerance: tolerance))
         }.min { $0.1.count + $0.2.count < $1.1.count + $1.2.count }!
-        // Each reference value column's column: where most of its words stand.
-        let refColumns = ref.map { c -> Int? in
+        // Each reference value column's column: where most of its words stand. Value columns
+        // of one column (a centred column's edges jitter into two) are one.
+        func column(_ c: Cluster) -> Int? {
             let cols = c.words.compactMap { columns.column(of: $0.box.midX, reach: 0) }
             return Dictionary(grouping: cols, by: { $0 }).max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }?.key
         }
+        var ref: [Cluster] = []
+        for c in printedRef {
+            if let last = ref.last, let k = column(c), column(last) == k {
+                let ws = last.words + c.words
+                ref[ref.count - 1] = Cluster(edge: ws.map(edge).reduce(0, +) / Double(ws.count), words: ws)
+            } else {
+                ref.append(c)
+            }
+        }
+        let refColumns = ref.map(column)
         guard let last = own.last, let total = ref.last, refColumns.last == columnCount - 1, own.count >= 2, ref.count >= 2
         else { return nil }
         // The rightmost value column is the totals' only when most rows with values print one there.
@@ -58,7 +69,10 @@ enum ContinuedColumns {
         let asIs = own.reduce(0.0) { sum, c in
             sum + Double(c.words.count) * min(cap, ref.map { abs($0.edge - c.edge - offset) }.min()!)
         }
-        guard own.count >= ref.count || asIs > settings.continuedFit * cap * Double(words.count) else { return nil }
+        // As they are, the columns must also put the page's totals in the total column.
+        let totalsAsIs = ref.indices.min { abs(ref[$0].edge - last.edge - offset) < abs(ref[$1].edge - last.edge - offset) }!
+        let totalsFit = refColumns[totalsAsIs] == columnCount - 1
+        guard own.count >= ref.count || !totalsFit || asIs > settings.continuedFit * cap * Double(words.count) else { return nil }
         let fit: (a: Double, b: Double, assigned: [Int])
         if own.count <= ref.count {
             guard let f = orderedFit(own, ref, cap: cap, exact: own.count == ref.count, settings: settings) else { return nil }

@@ -183,4 +183,31 @@ import Testing
         // The header's page itself keeps the columns of its full rows.
         #expect(m.models[2]?.source == .fullRows)
     }
+
+    @Test func aContinuedPageWhoseTotalsWouldLandInAnotherColumnAsItIsTakesItsOwnColumns() throws {
+        // pdftotext -layout set the continued page by a narrower scale: its columns' edges
+        // happen to fall on the first page's, three columns left of their own, so the
+        // first page's columns as they are would put its totals under 社会公益组织. The first
+        // page's centred third column jitters into two edges: one column still.
+        func row(_ cells: [String?], edges: [Double], y: Double) -> [Glyph] {
+            zip(cells, edges).flatMap { cell, e in cell.map { Draw.text($0, x: 5 * e - 5 * Double($0.count), y: y) } ?? [] }
+        }
+        let first: [Double] = [23, 29, 34, 42, 46, 51, 55], next: [Double] = [17, 21, 26, 30, 34, 38, 42]
+        let jittered = first.enumerated().map { $0.offset == 2 ? $0.element + 3 : $0.element }
+        let p1 = HandBuiltTable.page(row(["194", "130", "21", "22", "15", "15", "397"], edges: first, y: 100)
+                                     + row(["151", "74", "3", "12", "10", "6", "256"], edges: jittered, y: 130)
+                                     + row(["8", "4", nil, nil, nil, "1", "13"], edges: first, y: 160), number: 2)
+        let rows: [[String?]] = [[nil, "1", nil, nil, nil, "1", "2"], [nil, nil, "1", nil, "1", nil, "2"],
+                                 [nil, "23", nil, "5", nil, "4", "32"], [nil, "5", "1", nil, nil, nil, "6"],
+                                 ["11", nil, "1", nil, nil, nil, "12"], ["28", "10", nil, nil, nil, "2", "40"]]
+        let p2 = HandBuiltTable.page(rows.enumerated().flatMap { row($1, edges: next, y: 60 + 30 * Double($0)) }, number: 3)
+        let found = Self.found([p1, p2])
+        let m = Self.finder().pageModels(found, region: [p1, p2])
+        #expect(m.continued == [3])
+        let placed = try #require(Self.finder().fallback(for: 3, m))
+        for (r, cells) in zip(found[1].rows, rows) {
+            let columns = r.words.map { placed.model.column(of: $0.box.midX) }
+            #expect(columns == cells.indices.filter { cells[$0] != nil }.map { Optional($0) })
+        }
+    }
 }
