@@ -51,7 +51,7 @@ struct LaidOutText {
             pages.append(lines)
         }
         self.pages = pages.filter { $0.contains { !$0.allSatisfy(\.isWhitespace) } }
-        columns = Self.columnModel(self.pages.joined())
+        columns = Self.columnModel(pages: self.pages)
     }
 
     /// A decorated page number (`- 3 -`, `— 3 —`, `第 3 页`, `3/12`) standing alone on its line.
@@ -86,9 +86,21 @@ struct LaidOutText {
     }
 
     /// The column model under which the numbers of the table rows line up best: the one
-    /// that puts their right edges in fewer distinct columns. Display width when both agree
-    /// (no wide character before a number).
-    static func columnModel(_ lines: some Sequence<String>) -> Columns {
+    /// that puts their right edges in fewer distinct columns, counted page by page
+    /// (`pdftotext -layout` sets each page by a scale of its own, so edges of different pages
+    /// meet by chance). Display width when both agree (no wide character before a number).
+    static func columnModel(pages: [[String]]) -> Columns {
+        let counts = pages.map(edgeCounts)
+        let display = counts.map(\.display).reduce(0, +), characters = counts.map(\.characters).reduce(0, +)
+        return characters < display ? .characters : .display
+    }
+
+    /// The column model of one page's lines.
+    static func columnModel(_ lines: [String]) -> Columns { columnModel(pages: [lines]) }
+
+    /// How many distinct columns the right edges of the numbers of table rows (three numbers
+    /// or more) stand in, under each way of counting columns.
+    static func edgeCounts(_ lines: [String]) -> (display: Int, characters: Int) {
         var display = Set<Int>(), characters = Set<Int>()
         for line in lines {
             var d = 0, c = 0
@@ -110,7 +122,7 @@ struct LaidOutText {
             guard numbers.count >= 3 else { continue }
             for (x, y) in numbers { display.insert(x); characters.insert(y) }
         }
-        return characters.count < display.count ? .characters : .display
+        return (display.count, characters.count)
     }
 
     /// Whether text is laid out with spaces rather than separated by tabs: more lines part

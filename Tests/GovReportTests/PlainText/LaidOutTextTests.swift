@@ -293,6 +293,18 @@ import Testing
         #expect(LaidOutText.columnModel(Self.rows(.display, width: 40)) == .display)
     }
 
+    @Test func pagesSetByTheirOwnScalesAreCountedEachOnItsOwn() {
+        // Each page lines its numbers up by characters, at a scale of its own; across pages
+        // display-width edges meet by chance more often than character edges.
+        func row(_ label: String, at column: Int) -> String {
+            label + String(repeating: " ", count: column - label.count) + "1    2    3"
+        }
+        let first = [row("一二三四五六", at: 20), row("一二", at: 20)]
+        let second = [row("一二", at: 24), row("一二三四五六", at: 16)]
+        #expect(LaidOutText.columnModel(pages: [first, second]) == .characters)
+        #expect(LaidOutText.columnModel(first + second) == .display)
+    }
+
     @Test func tabsThatBecameSpacesAreTabsAgain() throws {
         let rows = (1...8).map { "第\($0)行    \($0)    0    \($0)" }.joined(separator: "\n")
         let restored = try #require(LaidOutText.tabsRestored(rows))
