@@ -89,7 +89,8 @@ public struct TemplateMapper {
     /// Aligns printed labels to template labels; records fuzzy and unplaced rows.
     mutating func matchRows(_ rows: [RawRow], labels: [(key: String, text: String, aliases: [String])],
                             table: TemplateTable) -> [Int?] {
-        let printed = rows.map { LabelMatcher.core($0.label) }
+        // Text before an applications row's item number is the wrapped tail of the row above's.
+        let printed = rows.map { LabelMatcher.core(table == .applications ? LabelMatcher.fromItemMarker($0.label) : $0.label) }
         let templates = labels.map { LabelMatcher.core($0.text) }
         var assignment = LabelMatcher.align(printed: printed, templates: templates)
         let placed = PositionalRows.fill(assignment, pages: rows.map(\.page), ocrPages: ocrPages, keys: labels.map(\.key),

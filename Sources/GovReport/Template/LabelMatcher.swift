@@ -41,6 +41,24 @@ public enum LabelMatcher {
     static let markerPunctuation: Set<Unicode.Scalar> = [".", ",", "、", "(", ")", "\"", ":", ";", "-"]
 
     /// Whether text begins with a row number: 1. 1、 （一） 一、.
+    /// The label from its item number on when a few characters of text stand before it
+    /// (`申请5.要求行政`, `获取信息（六）其他处理`): a wrapped label's last line read into the
+    /// next row's label belongs to the row above. A label opening with its item number, or
+    /// without one, is returned as it is. Folded as `TextNormalizer.key` folds text.
+    public static func fromItemMarker(_ label: String) -> String {
+        let k = Array(TextNormalizer.key(label))
+        guard !startsWithMarker(label) else { return label }
+        // A wrapped line's tail: a few characters, CJK before the item number.
+        for i in k.indices.dropFirst().prefix(maximumTailLength) where TextNormalizer.isCJK(k[i - 1]) {
+            let rest = String(k[i...])
+            if startsWithMarker(rest) { return rest }
+        }
+        return label
+    }
+
+    /// Characters of the row above's label that may stand before an item number.
+    static let maximumTailLength = 8
+
     public static func startsWithMarker(_ text: String) -> Bool {
         let k = Array(TextNormalizer.key(text))
         guard let first = k.first else { return false }
