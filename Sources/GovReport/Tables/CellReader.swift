@@ -159,6 +159,17 @@ struct CellReader {
         return pressing ? c - 1 : nil
     }
 
+    /// Each column's text under `placement` (the column of each word; nil: none), words of
+    /// one column joined in order.
+    func cellTexts(_ words: [Word], _ placement: [Int?]) -> [String?] {
+        var texts = [String?](repeating: nil, count: columnCount)
+        for (w, c) in zip(words, placement) {
+            guard let c else { continue }
+            texts[c] = (texts[c] ?? "") + w.text
+        }
+        return texts
+    }
+
     /// The row with the one number standing right of the last column read as its total, when
     /// the row adds up so and not as read: `pdftotext -layout` lays a continued page out by a
     /// scale of its own, setting a narrow total past the column measured on the page's wide
@@ -171,11 +182,7 @@ struct CellReader {
               let rightmost = printed.max(by: { $0.box.x0 < $1.box.x0 }), rightmost.box.x0 > edge,
               rightmost.text.allSatisfy({ ("0"..."9").contains($0) }),
               printed.count == kept.count + 1, !kept.contains(where: { $0.box.x0 > edge }) else { return nil }
-        var texts = [String?](repeating: nil, count: columnCount)
-        for (w, c) in zip(kept, placement) {
-            guard let c else { continue }
-            texts[c] = (texts[c] ?? "") + w.text
-        }
+        var texts = cellTexts(kept, placement)
         guard !SummedRows.holds(texts, rowSums) else { return nil }
         var columns = placement
         if texts[last] != nil {
@@ -193,11 +200,7 @@ struct CellReader {
     /// them, or left a run of digits of the line out of every column (a first number pressed
     /// left against its overflowing label).
     func summedReading(_ printed: [Word], kept: [Word], placement: [Int?], model: ColumnModel) -> [Word]? {
-        var texts = [String?](repeating: nil, count: columnCount)
-        for (w, c) in zip(kept, placement) {
-            guard let c else { continue }
-            texts[c] = (texts[c] ?? "") + w.text
-        }
+        let texts = cellTexts(kept, placement)
         let reach = settings.columns.nearestColumnReach
         let outside = printed.filter {
             model.column(of: $0.box.midX, reach: reach) == nil && $0.text.allSatisfy { ("0"..."9").contains($0) }
