@@ -508,13 +508,15 @@ struct LaidOutText {
             // A wrapped number goes on the line between its parts, where the row's other
             // numbers are; when that line holds none and the first part's line does (a blank
             // line between), or holds the row's label (every number of the row wrapped), on
-            // the first part's line.
+            // the first part's line. The line between counts from the row's label on: left of
+            // it stand pieces of a group's vertical name (无 of 无法提供 reads like a value).
             var wholeLine: [Int: Int] = [:]
             for (l, starts) in wrapped.joined where l + 1 < lines.count {
-                let others = Self.words(lines[l], columns).filter { starts[$0.start] == nil && ValueParser.looksLikeValue($0.text) }
-                if Self.kind(lines[l + 1]) == .blank || Self.kind(lines[l + 1]) == .label,
-                   !others.isEmpty || Self.kind(lines[l]) == .mixed,
-                   !Self.words(lines[l + 1], columns).contains(where: { ValueParser.looksLikeValue($0.text) }) {
+                let row = Self.words(lines[l], columns)
+                let others = row.filter { starts[$0.start] == nil && ValueParser.looksLikeValue($0.text) }
+                let labelStart = row.first { !ValueParser.looksLikeValue($0.text) }?.start ?? 0
+                if !others.isEmpty || Self.kind(lines[l]) == .mixed,
+                   !Self.words(lines[l + 1], columns).contains(where: { $0.start >= labelStart && ValueParser.looksLikeValue($0.text) }) {
                     wholeLine[l] = l
                 }
             }

@@ -98,6 +98,24 @@ import Testing
         #expect(digits.allSatisfy { $0.box.y0 == first })
     }
 
+    @Test func aNumberWrappedAroundAGroupNamesPieceStaysOnItsRowsLine() throws {
+        // A narrow Word print: 217 wrapped as 21 over 7, the line between holding only 无, a
+        // piece of the group's vertical name （四）无法提供 left of the labels (无 reads like a
+        // placeholder value, yet is no number of the row).
+        let text = LaidOutText(text: [
+            "    2.没有现成信息   169   42   6   0   0    0   21",
+            "无",
+            "     需要另行制作                                7",
+            "法",
+            "    3.补正后申请内    0    18   4   0   0    0   22",
+        ].joined(separator: "\n"))
+        let page = try #require(text.layouts.first)
+        let row = try #require(page.glyphs.first { $0.text == "6" && $0.box.y0 < LaidOutText.linePitch }).box.y0
+        let digits = page.glyphs.filter { $0.text.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.box.y0 < row + LaidOutText.linePitch }
+        #expect(digits.map(\.text).joined() == "2169426000217")
+        #expect(digits.allSatisfy { $0.box.y0 == row || $0.text == "2" && $0.box.x0 < 10 * LaidOutText.columnWidth })
+    }
+
     @Test func aNumberCentredOnItsRowAroundTheRowsLineIsReadWhole() throws {
         // LibreOffice's print of a web page: 总计's 3171 wrapped in its narrow cell and centred
         // on the row, 317 a line above the row's line, 1 a line below, beside the pieces of
