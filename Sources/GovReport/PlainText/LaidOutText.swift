@@ -609,7 +609,7 @@ enum LaidOutTextReader {
         guard pages.hasTables else { throw .notAReport }
         let reading = pages.read()
         let tables = reading.tables
-        guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+        guard !tables.holdsNoTable else { throw .notAReport }
         let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: laidOut.pages.count)
         var report = ReportAssembler.assemble(source: source, lines: pages.runningText(), tables: tables)
         let doubts = LaidOutDoubts.marks(for: report)

@@ -33,7 +33,7 @@ enum TextInput {
         case .tabbed(let text):
             let reader = TextReportReader(text: text)
             let tables = reader.tables
-            guard tables.applications != nil || tables.active != nil || tables.review != nil else { throw .notAReport }
+            guard !tables.holdsNoTable else { throw .notAReport }
             let source = CanonicalReport.Source(path: name, sha256: sha256, kind: .text, pages: nil)
             return ReportAssembler.assemble(source: source, lines: reader.documentLines, tables: tables)
         }

@@ -46,6 +46,8 @@ public struct RawTables: Sendable, Equatable {
     public var active: [RawRow]?
     public var applications: [RawRow]?
     public var review: [RawRow]?
+    /// Whether no table was found: such a document is no report.
+    public var holdsNoTable: Bool { active == nil && applications == nil && review == nil }
     /// All header text of the active-disclosure table (it tells the two formats apart).
     public var activeHeaderText: String
     public var diagnostics: [Finding]

@@ -21,7 +21,7 @@ enum DocxReportReader {
         blocks = blocks.enumerated().filter { !($0.element.isLink && $0.offset < firstPart) }.map(\.element)
         let page = HTMLReport(blocks: blocks, pageTitle: title)
         let tables = page.tables
-        guard tables.applications != nil || tables.active != nil || tables.review != nil else {
+        guard !tables.holdsNoTable else {
             let pictures = DocxPackage.pictureCount(parts.document)
             throw blocks.contains(where: HTMLBody.isPartHeading) && pictures > 0 ? .tablesAsPictures(pictures: pictures) : .notAReport
         }
