@@ -133,6 +133,13 @@ public enum Posix {
     static func removeIfEmpty(folder path: String) { _ = Glibc.rmdir(path) }
 
     /// Whether `path` names something that is there and is not a regular file (a device, a FIFO).
+    /// The file `path` names (device and inode, links followed); nil when there is none.
+    static func fileIdentity(_ path: String) -> [UInt64]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
+    }
+
     static func isSpecialFile(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG

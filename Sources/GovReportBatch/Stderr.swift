@@ -59,6 +59,16 @@ public enum OutputFile {
         }
     }
 
+    /// Says so on stderr and throws exit status 2 when `path` is one of `inputs` (the same
+    /// file, through a link too): writing it would destroy the input.
+    public static func refuseInput(_ path: String, inputs: [String]) throws {
+        guard let output = Posix.fileIdentity(path) else { return }
+        for input in inputs where Posix.fileIdentity(input) == output {
+            Stderr.line("govreport: \(path): is the input \(input); writing it would destroy the input; choose another output file")
+            throw CommandFailure(ExitStatus.usage)
+        }
+    }
+
     /// Writes `bytes` to `path`: a regular file (or a new one) under a temporary name in its
     /// folder, renamed into place; anything else (a device, a FIFO) directly. A failure is said
     /// on stderr, naming the file and why, and is exit status 8.

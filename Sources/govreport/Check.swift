@@ -103,6 +103,7 @@ extension GovReportCommand {
                 if !output.isEmpty { try Stdout.line(output) }
                 return
             }
+            try OutputFile.refuseInput(outPath, inputs: inputs)
             try OutputFile.write(Array((output.hasSuffix("\n") ? output : output + "\n").utf8), to: outPath)
             Stderr.line("govreport: wrote \(outPath) (\(reports) report\(reports == 1 ? "" : "s"))")
         }

@@ -108,6 +108,7 @@ extension GovReportCommand {
                 return
             }
             let text = output.hasSuffix("\n") || output.isEmpty ? output : output + "\n"
+            try OutputFile.refuseInput(outPath, inputs: inputs)
             try OutputFile.write(Array(text.utf8), to: outPath)
             Stderr.line("govreport: wrote \(outPath) (\(comparisons) comparison\(comparisons == 1 ? "" : "s"))")
         }
