@@ -18,7 +18,8 @@ extension GovReportCommand {
                 as in extract): the words are OCR's, in the page's points. Laid-out text (as \
                 pdftotext -layout writes it) is drawn on a blank page of its character grid's \
                 size (5.5 by 11 points a character), each word's box with its digits and Latin \
-                letters in it, under the same marks; its pages end at form feeds. Other inputs \
+                letters in it, under the same marks; its pages end at form feeds (or at a page number \
+                alone on its line). Other inputs \
                 (web pages, Word, Markdown, tab-separated text) have no pages to draw.
                 """)
 
@@ -70,16 +71,28 @@ extension GovReportCommand {
         func page(of result: PositionedReading) throws -> PageLayout {
             let number = page ?? result.report.applications.rows.compactMap(\.page).min() ?? 1
             guard let layout = result.layouts.first(where: { $0.number == number }) else {
-                Stderr.line("govreport: \(file): has no page \(number) (it has \(result.layouts.count))")
+                Stderr.line("govreport: \(file): has no page \(number) (it has \(result.layouts.count); pages count from 1)")
+                throw ExitCode(ExitStatus.usage)
+            }
+            // A picture too large to draw is a scale too large for this page (a laid-out text
+            // without page breaks is one long page): said before any file is made.
+            guard RasterSize.pixels(width: layout.width * scale, height: layout.height * scale) != nil else {
+                let size = "\(Int(layout.width.rounded())) × \(Int(layout.height.rounded())) points"
+                Stderr.line("govreport: \(file): page \(number) is \(size); at --scale \(scale) its picture would be larger "
+                            + "than \(RasterSize.maxSide) pixels a side or \(RasterSize.maxPixels / 1_000_000) million pixels; use a smaller --scale")
                 throw ExitCode(ExitStatus.usage)
             }
             return layout
         }
 
-        /// Writes the PNG with `draw`, saying why on stderr when it cannot be written.
+        /// Writes the PNG with `draw`, saying why on stderr when it cannot be written (and
+        /// leaving no empty file it made).
         func write(_ draw: () throws -> Void) throws {
+            try OutputFile.refuseInput(png, inputs: [file])
+            let existed = FileManager.default.fileExists(atPath: png)
             try OutputFile.checkWritable(png)
             do { try draw() } catch let error as PNGWriteError {
+                if !existed { try? FileManager.default.removeItem(atPath: png) }
                 let why = switch error {
                 case .cairo(let status): status
                 case .noSuchPage(let n): "the PDF has no page \(n)"

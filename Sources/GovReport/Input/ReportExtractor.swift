@@ -122,7 +122,11 @@ extension ReportExtractor {
             guard let text = TextDecoding.decode(data) else { throw .badEncoding }
             switch try TextInput.form(of: text, ext: (path as NSString).pathExtension.lowercased()) {
             case .markdown: return .unpositioned(kind: "Markdown")
-            case .tabbed: return .unpositioned(kind: "text with its cells between tabs")
+            case .tabbed(let tabbed):
+                // As `extract` reads it: text with no table is no report (prose, blank pages).
+                let tables = TextReportReader(text: tabbed).tables
+                guard !tables.holdsNoTable else { throw .notAReport }
+                return .unpositioned(kind: "text with its cells between tabs")
             case .laidOut: return .laidOutText(try LaidOutTextReader.read(text: text, name: path, sha256: sha))
             }
         }

@@ -176,7 +176,7 @@ extension FirstRunTests {
         let dir = ScratchFolder()
         defer { dir.remove() }
         let r = try CLI.run(["debug", NewcomerTests.pdf, "--page", "99", "--png", dir.url.appendingPathComponent("p.png").path])
-        #expect(r.status == 2 && r.stderr.hasSuffix("(it has 4)\n"), "\(r.stderr)")
+        #expect(r.status == 2 && r.stderr.hasSuffix("(it has 4; pages count from 1)\n"), "\(r.stderr)")
     }
 }
 
