@@ -88,11 +88,14 @@ struct LaidOutText {
     /// The column model under which the numbers of the table rows line up best: the one
     /// that puts their right edges in fewer distinct columns, counted page by page
     /// (`pdftotext -layout` sets each page by a scale of its own, so edges of different pages
-    /// meet by chance). Display width when both agree (no wide character before a number).
+    /// meet by chance), and over the whole text when the pages tie. Display width when both
+    /// agree (no wide character before a number).
     static func columnModel(pages: [[String]]) -> Columns {
         let counts = pages.map(edgeCounts)
         let display = counts.map(\.display).reduce(0, +), characters = counts.map(\.characters).reduce(0, +)
-        return characters < display ? .characters : .display
+        guard characters == display, pages.count > 1 else { return characters < display ? .characters : .display }
+        let whole = edgeCounts(Array(pages.joined()))
+        return whole.characters < whole.display ? .characters : .display
     }
 
     /// The column model of one page's lines.

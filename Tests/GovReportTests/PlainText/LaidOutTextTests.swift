@@ -321,6 +321,8 @@ import Testing
         let second = [row("一二", at: 24), row("一二三四五六", at: 16)]
         #expect(LaidOutText.columnModel(pages: [first, second]) == .characters)
         #expect(LaidOutText.columnModel(first + second) == .display)
+        // Pages that tie, each lining its numbers up either way, are told by the whole text.
+        #expect(LaidOutText.columnModel(pages: [[row("一二", at: 20)], [row("一二三四五六", at: 20)]]) == .characters)
     }
 
     @Test func tabsThatBecameSpacesAreTabsAgain() throws {
