@@ -171,7 +171,7 @@ struct CellReader {
     }
 
     /// The row with the one number standing right of the last column read as its total, when
-    /// the row adds up so and not as read: `pdftotext -layout` lays a continued page out by a
+    /// the row adds up so (and not as read, unless the number in the total column moves): `pdftotext -layout` lays a continued page out by a
     /// scale of its own, setting a narrow total past the column measured on the page's wide
     /// totals (and the number before it, if any, in the total column: it moves into the empty
     /// column before). Nil otherwise.
@@ -183,7 +183,10 @@ struct CellReader {
               rightmost.text.allSatisfy({ ("0"..."9").contains($0) }),
               printed.count == kept.count + 1, !kept.contains(where: { $0.box.x0 > edge }) else { return nil }
         var texts = cellTexts(kept, placement)
-        guard !SummedRows.holds(texts, rowSums) else { return nil }
+        // A row that adds up as read keeps its reading, unless the number past the columns is
+        // the sum of all it printed (the number in the total column then is a part).
+        let holdsAsRead = SummedRows.holds(texts, rowSums)
+        guard !holdsAsRead || texts[last] != nil else { return nil }
         var columns = placement
         if texts[last] != nil {
             // The number in the total column moves one left, into an empty column.

@@ -39,6 +39,16 @@ import Testing
         #expect(row.values == [nil, 2, 1, 1, nil, 1, 5])
     }
 
+    @Test func aRowThatAddsUpAsReadTakesTheTotalPastTheColumnsWhenItIsTheSumOfAll() throws {
+        // 1 in research, the other organisations' 1 pressed into the total column and the
+        // total 2 past the columns: as read, 1 = 1 adds up, yet 2 is the sum of all it printed.
+        let report = try Self.read(try Self.text([(20, "1"), (60, "1"), (73, "2")]))
+        let row = try #require(report.applications[.otherMisc])
+        #expect(row.values == [nil, nil, 1, nil, nil, 1, 2])
+        let marks = report.diagnostics.filter { $0.code == "cell.uncertain" && $0.row == "other_misc" }
+        #expect(marks.count == ApplicationColumn.allCases.count)
+    }
+
     @Test func aNumberPastTheColumnsThatTheRowDoesNotAddUpToIsNotItsTotal() throws {
         let report = try Self.read(try Self.text([(10, "2"), (20, "1"), (30, "1"), (50, "1"), (73, "7")]))
         let row = try #require(report.applications[.otherMisc])
