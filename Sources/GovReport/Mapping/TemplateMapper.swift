@@ -356,12 +356,19 @@ public struct TemplateMapper {
         // fifteenth, too few cells, or nothing read at all.
         let guessed = marksUnplacedCells && cells.count != 15
             && (cells.count < 15 || cells.dropFirst(15).contains { $0 != nil } || flat.allSatisfy { $0 == nil })
+        // A row whose numbers could not be placed: every cell may be one of them.
+        let doubt = rows.lazy.compactMap(\.placementDoubt).first
         var out: [RowValues] = []
         for (g, group) in Template.reviewGroups.enumerated() {
             let slice = Array(flat[(g * 5)..<(g * 5 + 5)])
             let v = values(slice, count: 5, table: .reviewLitigation, row: group, fields: Template.reviewFields,
                            page: page)
-            if guessed {
+            if let doubt {
+                diagnostics += Template.reviewFields.map {
+                    uncertain("the column of each value is a guess (\(doubt))",
+                              table: .reviewLitigation, row: group, column: $0, page: page)
+                }
+            } else if guessed {
                 // Cut or padded to fifteen: which group and column each value is, is a guess.
                 diagnostics += Template.reviewFields.map {
                     uncertain("the table has another number of value cells than the template: where its values belong is a guess",

@@ -41,7 +41,15 @@ struct CellReader {
         var out = Result()
         let labelWords = part.lines.flatMap(\.words).filter { !ValueParser.looksLikeValue($0.text) }
         for var row in valueRows {
-            guard let placed = columns(row) else { out.rows.append(row); out.columns.append(nil); continue }
+            guard let placed = columns(row) else {
+                out.rows.append(row); out.columns.append(nil)
+                // Its numbers are not read: the row's cells are doubts, not blanks.
+                let numbers = row.words.map(\.text).filter { $0.contains { $0.isNumber } }
+                if !numbers.isEmpty {
+                    out.placementDoubts[row.midY] = "could not tell which column each number is in; the row's numbers \(numbers.joined(separator: ", ")) were not read"
+                }
+                continue
+            }
             let model = placed.model, reach = settings.columns.nearestColumnReach
             let printed = row.words
             row.words = row.words.filter { model.column(of: $0.box.midX, reach: reach) != nil }
