@@ -160,6 +160,9 @@ struct HTMLReport {
             tables.active = (tables.active ?? []) + read.rows
             tables.activeHeaderText += read.header
         case .applications:
+            // A piece after another may open with the rest of its last row (a page break cut
+            // the row; a converter writes each page's table apart): the mapper joins them.
+            if let last = tables.applications?.indices.last { tables.applications?[last].mayContinue = true }
             tables.applications = (tables.applications ?? [])
                 + WrappedLabelRows.joined(HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns))
             applicationColumns = HTMLTableReader.valueColumnsFromRight(grid, width: 7) ?? applicationColumns

@@ -95,6 +95,9 @@ enum HTMLTableReader {
         for r in 0..<grid.rowCount {
             if isHeaderRow(grid, r, from: valueStart, to: valueEnd) {
                 headerText = grid.cellsInRow(r).map { grid.cells[$0].text }.joined(separator: " ")
+                // A header repeated below rows opens the next page's piece of the table: the row
+                // before it may go on there (a page break cut it).
+                if !rows.isEmpty { rows[rows.count - 1].mayContinue = true }
                 continue
             }
             var values = [String?](repeating: nil, count: width)

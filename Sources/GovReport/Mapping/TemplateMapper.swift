@@ -177,7 +177,10 @@ public struct TemplateMapper {
             }
             if row.mayContinue, i + 1 < rows.count {
                 let next = rows[i + 1]
-                let joined = best(row.label + next.label)
+                // The next page's group cell may repeat the rest of the group heading before it.
+                let rest = table == .applications ? Self.withoutGroupRest(next.label) ?? next.label : next.label
+                let joinedLabel = best(row.label + rest) > best(row.label + next.label) ? row.label + rest : row.label + next.label
+                let joined = best(joinedLabel)
                 // A continuation with no values of its own only needs to read better joined
                 // (…相关政府信 + 息: 0.95 alone, 1 joined).
                 let alone = max(best(row.label), best(next.label))
@@ -186,7 +189,7 @@ public struct TemplateMapper {
                     let cells = Self.wrappedTails(row, next, labelled: true).map { tails in
                         zip(row.cells, tails).map { a, b in a.map { $0 + (b ?? "") } }
                     } ?? zip(row.cells, next.cells).map { $0 ?? $1 }
-                    out.append(RawRow(label: row.label + next.label, cells: cells, page: next.page, header: row.header,
+                    out.append(RawRow(label: joinedLabel, cells: cells, page: next.page, header: row.header,
                                       geometry: next.geometry))
                     diagnostics.append(Finding(code: "table.row_split_by_page", severity: .info,
                                                message: "row \"\(row.label)\" continues on page \(next.page ?? 0) as \"\(next.label)\"",
@@ -206,6 +209,18 @@ public struct TemplateMapper {
     /// tail, already known to continue the row's), digits only, each under a cell of
     /// `row` that holds a number; and the row adds up (its values before the total sum to the
     /// total) joined, or did not as printed.
+    /// `label` without the rest of a group heading at its start (`）其他处理` of （六）其他处理,
+    /// whose cell a page break cut and the next page's table repeats beside the label's rest),
+    /// or nil when it opens with none (two characters at least).
+    static func withoutGroupRest(_ label: String) -> String? {
+        let key = TextNormalizer.key(label)
+        let groups = Set(ApplicationRow.allCases.compactMap(\.group).map(TextNormalizer.key))
+        let rests = groups.flatMap { g in (0..<max(0, g.count - 1)).map { String(g.dropFirst($0)) } }
+        guard let rest = rests.filter({ key.hasPrefix($0) && key.count > $0.count }).max(by: { $0.count < $1.count })
+        else { return nil }
+        return String(key.dropFirst(rest.count))
+    }
+
     static func wrappedTails(_ row: RawRow, _ next: RawRow, labelled: Bool = false) -> [String?]? {
         guard labelled || TextNormalizer.key(next.label).isEmpty, next.cells.count == row.cells.count,
               next.cells.contains(where: { $0 != nil }) else { return nil }

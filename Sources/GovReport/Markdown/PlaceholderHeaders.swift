@@ -9,7 +9,8 @@ import Foundation
 /// every value slot a placeholder (`|Col1|予公开|止公开|Col4|…|` under a row ending
 /// `|（三）不|2.其他法律行政法规禁|0|0|…|`). When the table before it (past blank lines and page
 /// furniture only) ends in a row of as many cells with values, the half row's texts are put
-/// back at the ends of that row's cells, column by column, and the half row is dropped.
+/// back at the ends of that row's cells, column by column, and the half row is dropped. The
+/// half row may instead hold the rests of numbers the page break cut (`numberRests`).
 enum PlaceholderHeaders {
     static let placeholder = try! NSRegularExpression(pattern: "^Col[0-9]+$")
 
@@ -20,7 +21,8 @@ enum PlaceholderHeaders {
             && MarkdownText.isPipeRow(Substring(lines[i])) {
             let cells = RaggedPipeRows.cells(lines[i])
             guard cells.contains(where: isPlaceholder) else { continue }
-            if let p = previousRow(lines, before: i), let joined = joined(RaggedPipeRows.cells(lines[p]), cells) {
+            if let p = previousRow(lines, before: i),
+               let joined = joined(RaggedPipeRows.cells(lines[p]), cells) ?? numberRests(RaggedPipeRows.cells(lines[p]), cells) {
                 lines[p] = row(joined)
                 dropped.formUnion([i, i + 1])
                 continue
@@ -55,6 +57,43 @@ enum PlaceholderHeaders {
               !texts.contains(where: { opensItem(half[$0]) })
         else { return nil }
         return zip(above, half).map { a, h in isPlaceholder(h) || h.isEmpty ? a : a + h }
+    }
+
+    /// The row above with the rests of its numbers put back, or nil when the half row is no
+    /// such half. A number wrapped digit by digit in a narrow cell and cut by a page break
+    /// leaves its last digits on the next page, in the half row's value slots: each ends the
+    /// number in the same slot above, counted from the right (the next page's table may draw
+    /// another label column). Text in the half row is a piece of a group's name, left of the
+    /// digits. Not a row of numbers of its own: some number above gets no rest, and each rest
+    /// is no longer than the line of digits it follows (the cell's line was full).
+    static func numberRests(_ above: [String], _ half: [String]) -> [String]? {
+        func digits(_ cell: String) -> [String]? {
+            let lines = lineTexts(cell)
+            return !lines.isEmpty && lines.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } } ? lines : nil
+        }
+        let rests = half.indices.filter { digits(half[$0]) != nil }
+        let texts = half.indices.filter { !isPlaceholder(half[$0]) && !half[$0].isEmpty && digits(half[$0]) == nil }
+        guard let first = rests.first, texts.allSatisfy({ $0 < first }),
+              !texts.contains(where: { TableVocabulary.isHeader(half[$0]) || TableVocabulary.isActiveHeader(half[$0]) || opensItem(half[$0]) })
+        else { return nil }
+        let offset = above.count - half.count
+        let numbers = above.indices.filter { digits(above[$0]) != nil }
+        var out = above
+        for j in rests {
+            let k = j + offset
+            guard numbers.contains(k), let last = digits(above[k])?.last, let rest = digits(half[j]),
+                  rest.allSatisfy({ $0.count <= last.count }) else { return nil }
+            out[k] = ([above[k]] + rest).joined(separator: "<br>")
+        }
+        // Some number above takes no rest.
+        guard numbers.count > rests.count else { return nil }
+        return out
+    }
+
+    /// A cell's lines (`<br>` parts), trimmed, emphasis marks left out.
+    static func lineTexts(_ cell: String) -> [String] {
+        cell.replacingOccurrences(of: "<br/>", with: "<br>").components(separatedBy: "<br>")
+            .map { RaggedPipeRows.plain($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
     }
 
     static let itemMark = try! NSRegularExpression(pattern: "^([0-9０-９]+[.．、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、)")

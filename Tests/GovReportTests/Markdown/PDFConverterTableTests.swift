@@ -29,6 +29,41 @@ import Testing
         ])
     }
 
+    /// A number wrapped digit by digit in a narrow cell and cut by a page break: its last
+    /// digits open the next page's table as a header row of placeholders and digits (under
+    /// 266 299 165 printed `2 6 6`, `2 9 9`, `1 6 5` down their cells). They end the numbers
+    /// in the same value slots of the row above, counted from the right: the next page's
+    /// table may draw another label column.
+    @Test func theRestOfANumberCutByAPageBreakEndsItsCellAbove() {
+        let lines = [
+            "|三、<br>本年|（一）予以公开|4576|1283|2<br>6||2<br>9|261|1<br>6|6850|",
+            "", "",
+            "|度办<br>理结<br>果|Col2|Col3|Col4|Col5|6|Col7|9|Col9|5|Col11|",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
+            "|度办<br>理结<br>果|（二）部分公开|（二）部分公开|1356||8<br>0|44|44|86|5<br>3|16|",
+        ]
+        #expect(PlaceholderHeaders.blanked(lines) == [
+            "| 三、<br>本年 | （一）予以公开 | 4576 | 1283 | 2<br>6<br>6 |  | 2<br>9<br>9 | 261 | 1<br>6<br>5 | 6850 |",
+            "", "",
+            "|度办<br>理结<br>果|（二）部分公开|（二）部分公开|1356||8<br>0|44|44|86|5<br>3|16|",
+        ])
+        // The same with a total's last digit (40 | 8 for 408), the tables as wide.
+        let total = ["||（七）总计|（七）总计|305|53|1|11|11|13|1|40|", "",
+                     "|Col1|Col2|Col3|Col4|3|Col6|Col7|Col8|3|8|", "|---|---|---|---|---|---|---|---|---|---|"]
+        #expect(PlaceholderHeaders.blanked(total).first == "|  | （七）总计 | （七）总计 | 305 | 53 | 1<br>3 | 11 | 11 | 13 | 1<br>3 | 40<br>8 |")
+    }
+
+    /// A next page's table whose first row is a whole row of numbers (its label on the page
+    /// before, or a converter's header taken from a data row) ends nothing above.
+    @Test func aWholeRowOfNumbersIsNoRestOfTheRowAbove() {
+        let lines = ["||（七）总计|305|53|13|11|11|13|408|", "",
+                     "|四、结转下年度继续办理|2|2|1|0|0|1|6|", "|---|---|---|---|---|---|---|---|"]
+        #expect(PlaceholderHeaders.blanked(lines)[0] == lines[0])
+        let bare = ["||（七）总计|305|53|13|11|11|13|408|", "",
+                    "|Col1|Col2|2|2|1|0|0|1|6|", "|---|---|---|---|---|---|---|---|---|"]
+        #expect(PlaceholderHeaders.blanked(bare)[0] == bare[0])
+    }
+
     /// A repeated header over the next page's table (申请人情况 over the value columns) is no
     /// half row: only its placeholders go.
     @Test func aRepeatedHeaderIsNotJoinedToTheRowAbove() {
