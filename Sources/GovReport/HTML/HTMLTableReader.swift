@@ -94,10 +94,12 @@ enum HTMLTableReader {
         var headerText = ""
         for r in 0..<grid.rowCount {
             if isHeaderRow(grid, r, from: valueStart, to: valueEnd) {
-                headerText = grid.cellsInRow(r).map { grid.cells[$0].text }.joined(separator: " ")
-                // A header repeated below rows opens the next page's piece of the table: the row
-                // before it may go on there (a page break cut it).
-                if !rows.isEmpty { rows[rows.count - 1].mayContinue = true }
+                let texts = grid.cellsInRow(r).map { grid.cells[$0].text }
+                headerText = texts.joined(separator: " ")
+                // A header repeated below rows (its column names) opens the next page's piece of
+                // the table: the row before it may go on there (a page break cut it). Not any
+                // text in the value slots: a converter's label lines spill into them.
+                if !rows.isEmpty, texts.contains(where: TableVocabulary.isHeader) { rows[rows.count - 1].mayContinue = true }
                 continue
             }
             var values = [String?](repeating: nil, count: width)

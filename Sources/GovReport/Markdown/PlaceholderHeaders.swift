@@ -21,11 +21,21 @@ enum PlaceholderHeaders {
             && MarkdownText.isPipeRow(Substring(lines[i])) {
             let cells = RaggedPipeRows.cells(lines[i])
             guard cells.contains(where: isPlaceholder) else { continue }
-            if let p = previousRow(lines, before: i),
-               let joined = joined(RaggedPipeRows.cells(lines[p]), cells) ?? numberRests(RaggedPipeRows.cells(lines[p]), cells) {
-                lines[p] = row(joined)
-                dropped.formUnion([i, i + 1])
-                continue
+            if let p = previousRow(lines, before: i) {
+                let above = RaggedPipeRows.cells(lines[p])
+                if let joined = joined(above, cells) {
+                    lines[p] = row(joined)
+                    dropped.formUnion([i, i + 1])
+                    continue
+                }
+                if let joined = numberRests(above, cells) {
+                    lines[p] = row(joined)
+                    // A table as wide goes on from the row above; another keeps its header
+                    // row (blank now), or its rows would be no table.
+                    if above.count == cells.count { dropped.formUnion([i, i + 1]); continue }
+                    lines[i] = row(cells.map { isPlaceholder($0) || lineTexts($0).allSatisfy(isDigits) ? "" : $0 })
+                    continue
+                }
             }
             lines[i] = row(cells.map { isPlaceholder($0) ? "" : $0 })
         }
@@ -69,7 +79,7 @@ enum PlaceholderHeaders {
     static func numberRests(_ above: [String], _ half: [String]) -> [String]? {
         func digits(_ cell: String) -> [String]? {
             let lines = lineTexts(cell)
-            return !lines.isEmpty && lines.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } } ? lines : nil
+            return !lines.isEmpty && lines.allSatisfy(isDigits) ? lines : nil
         }
         let rests = half.indices.filter { digits(half[$0]) != nil }
         let texts = half.indices.filter { !isPlaceholder(half[$0]) && !half[$0].isEmpty && digits(half[$0]) == nil }
@@ -83,12 +93,14 @@ enum PlaceholderHeaders {
             let k = j + offset
             guard numbers.contains(k), let last = digits(above[k])?.last, let rest = digits(half[j]),
                   rest.allSatisfy({ $0.count <= last.count }) else { return nil }
-            out[k] = ([above[k]] + rest).joined(separator: "<br>")
+            out[k] = ([above[k]] + rest).joined(separator: "<br/>")
         }
         // Some number above takes no rest.
         guard numbers.count > rests.count else { return nil }
         return out
     }
+
+    static func isDigits(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
 
     /// A cell's lines (`<br>` parts), trimmed, emphasis marks left out.
     static func lineTexts(_ cell: String) -> [String] {

@@ -43,14 +43,17 @@ import Testing
             "|度办<br>理结<br>果|（二）部分公开|（二）部分公开|1356||8<br>0|44|44|86|5<br>3|16|",
         ]
         #expect(PlaceholderHeaders.blanked(lines) == [
-            "| 三、<br>本年 | （一）予以公开 | 4576 | 1283 | 2<br>6<br>6 |  | 2<br>9<br>9 | 261 | 1<br>6<br>5 | 6850 |",
+            "| 三、<br>本年 | （一）予以公开 | 4576 | 1283 | 2<br>6<br/>6 |  | 2<br>9<br/>9 | 261 | 1<br>6<br/>5 | 6850 |",
             "", "",
+            // Another width: the next page's table keeps its header row, or it would be no table.
+            "| 度办<br>理结<br>果 |  |  |  |  |  |  |  |  |  |  |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
             "|度办<br>理结<br>果|（二）部分公开|（二）部分公开|1356||8<br>0|44|44|86|5<br>3|16|",
         ])
         // The same with a total's last digit (40 | 8 for 408), the tables as wide.
         let total = ["||（七）总计|（七）总计|305|53|1|11|11|13|1|40|", "",
                      "|Col1|Col2|Col3|Col4|3|Col6|Col7|Col8|3|8|", "|---|---|---|---|---|---|---|---|---|---|"]
-        #expect(PlaceholderHeaders.blanked(total).first == "|  | （七）总计 | （七）总计 | 305 | 53 | 1<br>3 | 11 | 11 | 13 | 1<br>3 | 40<br>8 |")
+        #expect(PlaceholderHeaders.blanked(total).first == "|  | （七）总计 | （七）总计 | 305 | 53 | 1<br/>3 | 11 | 11 | 13 | 1<br/>3 | 40<br/>8 |")
     }
 
     /// A next page's table whose first row is a whole row of numbers (its label on the page

@@ -34,4 +34,27 @@ import Testing
         #expect(report.applications[.otherOverdueFee]?.values == [0, 0, 0, 0, 0, 0, 0])
         #expect(!report.findings.contains { $0.severity == .error })
     }
+
+    /// Numbers wrapped digit by digit and cut by a page break (89 as 8 | 9, 10 as 1 | 0, 144 as
+    /// 14 | 4): their rests open the next page's table (as wide, or drawn with one more label
+    /// column) as its header row of placeholders and digits. The row reads whole, and the
+    /// next page's rows stay a table.
+    @Test(arguments: [false, true]) func theRestsOfNumbersCutByAPageBreakEndTheRowAbove(wider: Bool) throws {
+        let text = ConvertedTableDoubtsTests.text
+        let granted = "| 三、本年度办理结果 | （一）予以公开 |  | 89 | 30 | 4 | 6 | 10 | 5 | 144 |"
+        #expect(text.contains(granted))
+        var lines = text.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: granted))
+        lines[at] = "| 三、本年度办理结果 | （一）予以公开 |  | 8 | 30 | 4 | 6 | 1 | 5 | 14 |"
+        // The rows after it, to the table's end, drawn with one more (empty) label column.
+        var end = at + 1
+        while wider, end < lines.count, lines[end].hasPrefix("|") { lines[end] = "| " + lines[end]; end += 1 }
+        let header = wider ? ["|Col1|Col2|Col3|Col4|9|Col6|Col7|Col8|0|Col10|4|", "|---|---|---|---|---|---|---|---|---|---|---|"]
+            : ["|Col1|Col2|Col3|9|Col5|Col6|Col7|0|Col9|4|", "|---|---|---|---|---|---|---|---|---|---|"]
+        lines.insert(contentsOf: ["", "— 2 —", ""] + header, at: at + 1)
+        let report = try ConvertedTableDoubtsTests.read(lines.joined(separator: "\n"))
+        #expect(report.applications[.granted]?.values == [89, 30, 4, 6, 10, 5, 144])
+        #expect(report.applications[.partiallyGranted]?.values == [26, 7, 1, 1, 1, 1, 37])
+        #expect(!report.findings.contains { $0.severity == .error })
+    }
 }
