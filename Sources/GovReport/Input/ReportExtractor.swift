@@ -42,6 +42,10 @@ public enum ReportExtractor {
     /// and, when the bytes are ambiguous, the kind.
     public static func extract(data: Data, name: String,
                                tables: TableStrategy = .auto, ocr: OCRMode = .never) throws(InputError) -> CanonicalReport {
+        AmountUnitDoubts.marked(try read(data: data, name: name, tables: tables, ocr: ocr))
+    }
+
+    static func read(data: Data, name: String, tables: TableStrategy, ocr: OCRMode) throws(InputError) -> CanonicalReport {
         guard !data.isEmpty else { throw .empty }
         let sha = sha256Hex([UInt8](data))
         switch InputKind.sniff(data, name: name) {

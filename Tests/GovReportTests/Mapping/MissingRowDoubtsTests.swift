@@ -24,6 +24,18 @@ import Testing
         #expect(report.diagnostics.filter { $0.code == "cell.uncertain" }.count == Template.applicationColumns.count)
     }
 
+    /// 政府集中采购's amount is printed with its unit (万元): the row missing, the unit is not
+    /// known either.
+    @Test func aMissingProcurementRowMarksItsAmountsUnitToo() throws {
+        let url = TextKindFixtureTests.root.appendingPathComponent("markdown/sample-2019.pipes.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("政府集中采购") }
+        let report = try ReportExtractor.extract(data: Data(kept.joined(separator: "\n").utf8), name: "no-procurement.md")
+        #expect(report.findings.contains { $0.code == "structure.missing_row" && $0.row == "procurement" })
+        let marked = report.diagnostics.filter { $0.code == "cell.uncertain" && $0.row == "procurement" }.compactMap(\.column)
+        #expect(Set(marked) == ["items", "amount", "amount_unit"])
+    }
+
     @Test func aCompleteReportGetsNoMarks() throws {
         let data = try Data(contentsOf: Samples.url("sample-markdown-2021.md"))
         let report = try ReportExtractor.extract(data: data, name: "sample-markdown-2021.md")
