@@ -252,7 +252,7 @@ public struct TemplateMapper {
                            fields: Template.applicationColumns, page: rows[i].page)
             if let why = rows[i].placementDoubt {
                 diagnostics += Template.applicationColumns.map {
-                    uncertain("the column of each value in this row is a guess (\(why))",
+                    uncertain("where this row's values belong is a guess (\(why))",
                               table: .applications, row: key, column: $0, page: rows[i].page)
                 }
             }
@@ -325,7 +325,7 @@ public struct TemplateMapper {
                            fields: row.fieldKeys, page: rows[i].page)
             if let why = rows[i].placementDoubt {
                 diagnostics += row.fieldKeys.map {
-                    uncertain("the column of each value in this row is a guess (\(why))",
+                    uncertain("where this row's values belong is a guess (\(why))",
                               table: .activeDisclosure, row: row.key, column: $0, page: rows[i].page)
                 }
             }
@@ -380,7 +380,7 @@ public struct TemplateMapper {
                            page: page)
             if let doubt {
                 diagnostics += Template.reviewFields.map {
-                    uncertain("the column of each value is a guess (\(doubt))",
+                    uncertain("where the values belong is a guess (\(doubt))",
                               table: .reviewLitigation, row: group, column: $0, page: page)
                 }
             } else if guessed {

@@ -68,6 +68,11 @@ enum CellStream {
         // The last row takes more one-number paragraphs (a cell a paragraph) until it is full.
         var open = false
         var accumulated = false
+        // Labels of rows a labelled row passed over with no numbers, and where they stood.
+        var orphanLabels: [(label: String, at: Int)] = []
+        func passOver(_ lines: ArraySlice<String>) {
+            orphanLabels += rowLabels(lines).map { ($0, rows.count) }
+        }
 
         func close() {
             guard open else { return }
@@ -118,8 +123,11 @@ enum CellStream {
             if label.isEmpty || !LabelMatcher.startsWithMarker(label), let m = marker {
                 // The label's first lines stood above (its number marker among them).
                 rowLabel = pending[m...].joined() + label
+                passOver(pending[..<m])
             } else if label.isEmpty, !pending.isEmpty {
                 rowLabel = pending.joined()
+            } else {
+                passOver(pending[...])
             }
             var row = RawRow(label: rowLabel, cells: values, header: headerLines.joined(separator: " "))
             // A row whose label was lost (a page's rows written before their labels) may be
@@ -135,10 +143,53 @@ enum CellStream {
             accumulated = false
         }
         close()
+        passOver(pending[...])
         read.header += (read.header.isEmpty ? "" : " ") + headerLines.joined(separator: " ")
-        read.rows = rows
+        read.rows = table == .applications ? pairedApart(rows, orphanLabels, width: 7) : rows
         return read
     }
+
+    /// Rows whose labels and numbers a converter's reading order wrote apart (a group's labels
+    /// before the next group's rows, their numbers after them), paired in order when there are
+    /// as many labels left without numbers as full lines of numbers left without labels; each
+    /// pairing stands where its label did and is in doubt. Otherwise the rows as they are
+    /// (label-less ones left to their place in the table).
+    static func pairedApart(_ rows: [RawRow], _ labels: [(label: String, at: Int)], width: Int) -> [RawRow] {
+        let numbers = rows.indices.filter { rows[$0].placedByPosition }
+        guard !labels.isEmpty, labels.count == numbers.count,
+              numbers.allSatisfy({ rows[$0].cells.count == width }) else { return rows }
+        var out = rows
+        for k in numbers.reversed() { out.remove(at: k) }
+        // `at` counts the rows before the label, label-less ones among them.
+        for (label, number) in zip(labels, numbers).reversed() {
+            var row = rows[number]
+            row.label = label.label
+            row.placedByPosition = false
+            row.placementDoubt = "its numbers were written apart from its label (a converter's reading order) and paired with it in order"
+            out.insert(row, at: label.at - numbers.filter { $0 < label.at }.count)
+        }
+        return out
+    }
+
+    /// The applications rows' labels among label lines: each from a line opening with an item
+    /// mark to the next, that reads as a template row's; a group's heading （四）无法提供 or
+    /// 三、本年度办理结果 (written down the group's cell) left out.
+    static func rowLabels(_ lines: ArraySlice<String>) -> [String] {
+        var labels: [String] = []
+        for line in lines {
+            if LabelMatcher.startsWithMarker(line) { labels.append(line) } else if !labels.isEmpty { labels[labels.count - 1] += line }
+        }
+        let groups = Set(ApplicationRow.allCases.compactMap(\.group).map(TextNormalizer.key))
+        let templates = Template.applicationRows.map { LabelMatcher.core($0.label) }
+        return labels.filter { label in
+            let core = LabelMatcher.core(label)
+            return !groups.contains(TextNormalizer.key(label))
+                && templates.contains { LabelMatcher.score(printed: core, template: $0) >= rowLabelSimilarity }
+        }
+    }
+
+    /// How like a template row's label a passed-over label must read to be a row's.
+    static let rowLabelSimilarity = 0.75
 
     /// A row whose numbers came a paragraph each is read only when its parts add up to its
     /// last number (its total), so a number of another row is never taken in.

@@ -44,15 +44,39 @@ import Testing
     }
 
     /// At a page break the header is written again, with a row's first label line inside it,
-    /// and the page's next rows' numbers before their labels: the first takes its label line,
-    /// the others have none and are left to be placed by their place in the table.
+    /// and the page's next rows' numbers before their labels: the first takes its label line;
+    /// the next, with no label before it, is paired with the one label written after it with no
+    /// numbers (and is in doubt).
     @Test func rowsBeforeTheirLabelsAreLeftToTheirPlace() {
         let read = CellStream.read(["8.属于行政查询事项 0 0 0 0 0 0 0", "社会", "（本列数据的勾稽关系为：第一项加第二",
                                     "项之和，等于第三项加第四项之和）", "1.本机关不掌握相关政", "申请人情况", "自然", "人",
                                     "38 13 1 1 0 2 55", "7 2 0 0 1 0 10", "（四", "）无", "府信息", "2.没有现成信息需要另",
                                     "1.信访举报投诉类申请 0 0 1 1 0 1 3"], width: 7, table: .applications)
-        #expect(read.rows.map(\.label) == ["8.属于行政查询事项", "1.本机关不掌握相关政", "", "1.信访举报投诉类申请"])
-        #expect(read.rows.map(\.placedByPosition) == [false, false, true, false])
+        #expect(read.rows.map(\.label) == ["8.属于行政查询事项", "1.本机关不掌握相关政", "2.没有现成信息需要另", "1.信访举报投诉类申请"])
+        #expect(read.rows[2].cells == ["7", "2", "0", "0", "1", "0", "10"])
+        #expect(read.rows.map { $0.placementDoubt != nil } == [false, false, true, false])
+    }
+
+    /// A converter's reading order wrote a group's rows' labels (their numbers left beside
+    /// them) before the next group's rows, and their numbers after the group's last row: as
+    /// many label-only rows as number-only lines, paired in order where the labels stand, each
+    /// pairing in doubt.
+    @Test func labelsAndNumbersWrittenApartArePairedInOrder() {
+        let read = CellStream.read(["8.属于行政查询事项 0 0 0 0 0 0 0", "三、本年", "度办理", "结果", "（四", "）无", "法提", "供", "（五", "）不", "予处", "理",
+                                    "1.本机关不掌握相关政", "府信息", "2.没有现成信息需要另", "行制作", "3.补正后申请内容仍不", "明确",
+                                    "1.信访举报投诉类申请 0 0 0 0 0 0 0", "2.重复申请 0 0 1 0 1 1 3",
+                                    "0 0 0 0 0 0 0", "0 0 1 0 0 0 1", "0 1 0 1 0 0 2", "（七）总计 3 13 7 4 5 5 37"],
+                                   width: 7, table: .applications)
+        // Each pairing where its label was written.
+        #expect(read.rows.map(\.label) == ["8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+                                           "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "（七）总计"])
+        #expect(read.rows[2].cells == ["0", "0", "1", "0", "0", "0", "1"])
+        #expect(read.rows.map { $0.placementDoubt != nil } == [false, true, true, true, false, false, false])
+        #expect(!read.rows.contains { $0.placedByPosition })
+        // One label too many: nothing says which is whose; the numbers are left to their place.
+        let uneven = CellStream.read(["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "1.信访举报投诉类申请 0 0 0 0 0 0 0",
+                                      "0 0 1 0 0 0 1", "（七）总计 3 13 7 4 5 5 37"], width: 7, table: .applications)
+        #expect(uneven.rows.map(\.placedByPosition) == [false, true, false])
     }
 
     /// Zeros printed blank: a row with fewer numbers than columns could be any of them, so it
