@@ -438,16 +438,17 @@ struct LaidOutText {
         var parts: [Int: Set<Int>] = [:]
         for a in lines.indices where a + 2 < lines.count {
             let b = a + 2
+            func opensRow(_ l: Int) -> Bool {
+                words[l].contains { !ValueParser.looksLikeValue($0.text) && LabelMatcher.startsWithMarker($0.text) }
+            }
             let above = labelStart(a) ?? labelStart(a + 1)
             if let below = labelStart(b) {
                 // (Or, under a row number's line, starts in its column: Word cells printed by
-                // LibreOffice wrap a label without indenting it.)
+                // LibreOffice wrap a label without indenting it.) Not a line opening a row, also
+                // after a piece of a group's vertical name (`理 2.重复申请`).
                 guard let above, below.start > above.start
                         || (below.start == above.start && LabelMatcher.startsWithMarker(above.text) && labelStart(a) != nil),
-                      !LabelMatcher.startsWithMarker(below.text) else { continue }
-            }
-            func opensRow(_ l: Int) -> Bool {
-                words[l].contains { !ValueParser.looksLikeValue($0.text) && LabelMatcher.startsWithMarker($0.text) }
+                      !opensRow(b) else { continue }
             }
             // A cell's content centred on its row (LibreOffice's print of a web page): the
             // first part a line above the row's line, the rest a line below it, both lines

@@ -73,6 +73,18 @@ import Testing
         #expect(rows.parts.isEmpty)
     }
 
+    @Test func aRowOpeningAfterAGroupNamesPieceIsNoNumbersRest() {
+        // 10 and 24 are the totals of two rows: the lower line opens 2.重复申请 after 理, a
+        // piece of the group's vertical name 不予处理, indented under the label above.
+        let rows = LaidOutText.wrappedNumbers([
+            "              0     0 0 0 8 2 10",
+            "  不予处 投诉类申请",
+            "    理 2.重复申请 21     0 0 1 2 0 24",
+        ], .characters)
+        #expect(rows.joined.isEmpty)
+        #expect(rows.parts.isEmpty)
+    }
+
     @Test func aNumberWrappedBesideAnUnindentedLabelIsReadWhole() throws {
         // LibreOffice's print of a Word cell: the label's next line starts in its first
         // line's column; 3351 and 4973 wrapped as 335 over 1 and 49 over 73.
