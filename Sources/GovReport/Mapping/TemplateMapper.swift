@@ -178,9 +178,12 @@ public struct TemplateMapper {
             if row.mayContinue, i + 1 < rows.count {
                 let next = rows[i + 1]
                 // The next page's group cell may repeat the rest of the group heading before it.
-                let rest = table == .applications ? Self.withoutGroupRest(next.label) ?? next.label : next.label
-                let joinedLabel = best(row.label + rest) > best(row.label + next.label) ? row.label + rest : row.label + next.label
-                let joined = best(joinedLabel)
+                var joinedLabel = row.label + next.label
+                var joined = best(joinedLabel)
+                if table == .applications, let rest = Self.withoutGroupRest(next.label) {
+                    let cut = best(row.label + rest)
+                    if cut > joined { (joinedLabel, joined) = (row.label + rest, cut) }
+                }
                 // A continuation with no values of its own only needs to read better joined
                 // (…相关政府信 + 息: 0.95 alone, 1 joined).
                 let alone = max(best(row.label), best(next.label))
@@ -214,8 +217,7 @@ public struct TemplateMapper {
     /// or nil when it opens with none (two characters at least).
     static func withoutGroupRest(_ label: String) -> String? {
         let key = TextNormalizer.key(label)
-        let groups = Set(ApplicationRow.allCases.compactMap(\.group).map(TextNormalizer.key))
-        let rests = groups.flatMap { g in (0..<max(0, g.count - 1)).map { String(g.dropFirst($0)) } }
+        let rests = ApplicationRow.groupKeys.flatMap { g in (0..<max(0, g.count - 1)).map { String(g.dropFirst($0)) } }
         guard let rest = rests.filter({ key.hasPrefix($0) && key.count > $0.count }).max(by: { $0.count < $1.count })
         else { return nil }
         return String(key.dropFirst(rest.count))

@@ -179,14 +179,14 @@ enum CellStream {
         for line in lines {
             if LabelMatcher.startsWithMarker(line) { labels.append(line) } else if !labels.isEmpty { labels[labels.count - 1] += line }
         }
-        let groups = Set(ApplicationRow.allCases.compactMap(\.group).map(TextNormalizer.key))
-        let templates = Template.applicationRows.map { LabelMatcher.core($0.label) }
         return labels.filter { label in
             let core = LabelMatcher.core(label)
-            return !groups.contains(TextNormalizer.key(label))
-                && templates.contains { LabelMatcher.score(printed: core, template: $0) >= rowLabelSimilarity }
+            return !ApplicationRow.groupKeys.contains(TextNormalizer.key(label))
+                && templateLabels.contains { LabelMatcher.score(printed: core, template: $0) >= rowLabelSimilarity }
         }
     }
+
+    static let templateLabels = Template.applicationRows.map { LabelMatcher.core($0.label) }
 
     /// How like a template row's label a passed-over label must read to be a row's.
     static let rowLabelSimilarity = 0.75

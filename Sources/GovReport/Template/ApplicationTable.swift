@@ -64,6 +64,9 @@ public enum ApplicationRow: String, TemplateKey {
 
     static let otherGroup = "(六)其他处理"
 
+    /// The group headings (`group`), in `TextNormalizer.key` form.
+    static let groupKeys = Set(allCases.compactMap(\.group).map(TextNormalizer.key))
+
     /// The group heading printed in a merged cell to the left (（三）不予公开, …), if any.
     public var group: String? {
         switch self {
