@@ -53,4 +53,20 @@ import Testing
         r.diagnostics += ApplicationColumn.allCases.map { Self.mark("granted", $0.rawValue) }
         #expect(DoubtedFindings.findings(for: r).contains { $0.code == "structure.missing_row" && $0.severity == .error })
     }
+
+    /// A row not found in a table where the reader left printed rows unplaced (a label that
+    /// matched no template row, a row whose numbers' columns are not known) may be one of them:
+    /// the finding is a warning that says so. In another table it stays an error.
+    @Test func aMissingRowBesideUnplacedRowsIsTheReadersDoubt() throws {
+        var apps = Build.consistentApplications()
+        apps.rows.removeAll { $0.key == ApplicationRow.deniedStateSecret.rawValue }
+        var r = Build.report(applications: apps)
+        r.diagnostics.append(Finding(code: "label.unmatched", severity: .warning,
+                                     message: "row \"（三1.属于国\" matches no template row; its numbers were not used", table: "applications"))
+        let f = try #require(DoubtedFindings.findings(for: r).first { $0.code == "structure.missing_row" })
+        #expect(f.severity == .warning)
+        #expect(f.message.contains("label.unmatched"))
+        r.diagnostics = [Finding(code: "table.row_ambiguous", severity: .warning, message: "test", table: "review_litigation")]
+        #expect(DoubtedFindings.findings(for: r).contains { $0.code == "structure.missing_row" && $0.severity == .error })
+    }
 }
