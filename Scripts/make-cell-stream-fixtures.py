@@ -155,12 +155,119 @@ def allstream(truth):
     return "\n".join(out + T.md_tail(p))
 
 
+def joined_paragraph(words):
+    """pymupdf4llm's layout mode (2.x) writes a text block's lines as one paragraph, spaces between."""
+    return [" ".join(words), ""]
+
+
+def active_partstream(truth):
+    """The active-disclosure table as pymupdf4llm's layout mode writes a LibreOffice print: the
+    first sub-table a pipe table whose last two columns it did not see apart (their header
+    cells run together, their numbers stacked in one cell: `0<br>1`); the next sub-table a
+    paragraph of its header words and its row; the others run together into one paragraph."""
+    ad = truth["active_disclosure"]
+    parts = [(h, head, [r for r in rows if r[0] in ad]) for h, head, rows in T.active_parts(truth)]
+    parts = [p for p in parts if p[2]]
+    out = ["## 二、主动公开政府信息情况", ""]
+    heading, head, rows = parts[0]
+    out += [heading, "", T.md_row(head[:2] + ["".join(head[2:])]), T.md_row(["---"] * 3)]
+    for key, label, fields in rows:
+        nums = [T.fmt(ad[key].get(f), "-") for f in fields]
+        last = "<br>".join(nums[1:]) if all(n != "-" for n in nums[1:]) else " ".join(nums[1:])
+        out.append(T.md_row([label, nums[0], last]))
+    out.append("")
+
+    def words(part):
+        heading, head, rows = part
+        w = [heading] + head
+        for key, label, fields in rows:
+            nums = [T.fmt(ad[key].get(f), "-") for f in fields]
+            glue = label == "行政事业性收费"
+            w += [label + nums[0]] + nums[1:] if glue else [label] + nums
+        return w
+    out += [parts[1][0], ""] + joined_paragraph(words(parts[1])[1:])
+    rest = [w for part in parts[2:] for w in words(part)]
+    return out + (joined_paragraph(rest) if rest else [])
+
+
+def applications_partstream(truth):
+    """The applications table a pipe table up to its （三） group, its header's column names run
+    together; the rest one paragraph: wrapped labels' lines around their numbers, a group's
+    vertical name's last piece between a label's lines, the rows run together."""
+    apps = truth["applications"]
+    rows = T.app_rows(truth)
+    out = ["## 三、收到和处理政府信息公开申请情况", "", T.md_row(T.APP_HEAD), T.md_row(["---"] * 10)]
+    keys = [k for k, _, _ in rows]
+    cut = next(i for i, k in enumerate(keys) if k.startswith("denied")) if any(k.startswith("denied") for k in keys) else len(keys) // 2
+    for key, group, label in rows[:cut]:
+        cells = [label, "", ""] if group is None and key in ("new_received", "carried_over") else ["三、本年度办理结果", label, ""]
+        out.append(T.md_row(cells + [T.fmt(apps[key].get(c), "-") for c in T.COLS]))
+    out.append("")
+    words = ["自然", "社会", "总计", "商业企", "科研", "法律服务", "其", "人", "公益", "业", "机构", "机构", "他", "组织"]
+    out += joined_paragraph(words)
+    words, seen = [], set()
+    for key, group, label in rows[cut:]:
+        nums = [T.fmt(apps[key].get(c), "-") for c in T.COLS]
+        parts = wrap(label, LABEL_WIDTH)
+        piece = []
+        if group and group not in seen:
+            seen.add(group)
+            v = vertical(group)
+            words += v[:-1]
+            piece = v[-1:]
+        words += parts[:1] + piece + nums + parts[1:]
+    return out + joined_paragraph(words)
+
+
+def partstream(truth):
+    p = T.prose(truth)
+    out = T.md_head(truth, p) + active_partstream(truth) + applications_partstream(truth)
+    rv = truth["review_litigation"]
+    review = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"] + ["结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计"] * 3
+    review += [T.fmt(rv[g].get(c), "-") for g, _ in T.REVIEW_GROUPS for c, _ in T.REVIEW_COLS]
+    out += ["## 四、政府信息公开行政复议、行政诉讼情况", ""] + joined_paragraph(review)
+    return "\n".join(out + T.md_tail(p))
+
+
+def cutheading(truth):
+    """The sample's pipe tables as a converter that reads a page's rows by their positions
+    writes them: the applications part's heading a row of the active-disclosure table's last
+    grid, cut into its cells, and the table's second page a grid with no header; the （二）
+    row's label wrapped over label-only rows, the pieces
+    of the group's vertical name 三、本年度办理结果 run into them."""
+    text = T.md_pipes(truth)
+    lines = text.split("\n")
+    h = lines.index("## 三、收到和处理政府信息公开申请情况")
+    last = max(i for i in range(h) if lines[i].startswith("|"))
+    width = len(lines[last].strip().strip("|").split("|"))
+    title = "三、收到和处理政府信息公开申请情况"
+    cells = [title[:10], title[10:]] + [""] * (width - 2)
+    lines[h] = T.md_row(cells[:width]) if width >= 2 else lines[h]
+    lines[last + 1:h] = []
+    # The page break: the next piece is a grid of its own, its header not repeated (only the
+    # part it stands in says which table it is).
+    k = lines.index("— 2 —")
+    lines[k:k + 4] = ["续表", ""]
+    out = []
+    for line in lines:
+        if "（二）部分公开" in line:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            label = cells[1]
+            out.append(T.md_row(["度办理结", label[:11], ""] + cells[3:]))
+            out.append(T.md_row(["果", label[11:21], ""] + [""] * 7))
+            out.append(T.md_row(["", label[21:], ""] + [""] * 7))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def main():
     samples = os.path.join(ROOT, "Samples")
     for name in ["sample-2019", "sample-bordered-2021"]:
         numbers = os.path.join(samples, name + ".numbers.json")
         truth = json.load(open(numbers, encoding="utf-8"))
-        for kind, make in [("cellstream", cellstream), ("allstream", allstream)]:
+        for kind, make in [("cellstream", cellstream), ("allstream", allstream), ("partstream", partstream),
+                           ("cutheading", cutheading)]:
             T.write(os.path.join(OUT, f"{name}.{kind}.md"), make(truth))
             shutil.copyfile(numbers, os.path.join(OUT, f"{name}.{kind}.numbers.json"))
 

@@ -73,31 +73,41 @@ struct HTMLReport {
         self.pageTitle = pageTitle
         guard let body = HTMLBody.blocks(blocks) else { return }
         var part: ReportPart?
-        // Each table part's lines of text, for a table written as paragraphs (`CellStream`).
+        // Each table part's lines of text, for a table written as paragraphs (`CellStream`),
+        // and apart between its grids, for a table written partly as grids and partly so.
         var partLines: [ReportPart: [String]] = [:]
-        for block in body {
+        var between: [TextBetweenGrids] = []
+        var gridSince = true
+        for block in body.flatMap(Self.cutAtHeadings) {
             switch block.content {
             case .line(let text):
                 if !block.isLink, let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) {
                     part = h
                 } else if !block.isLink, let part {
                     partLines[part, default: []].append(text)
+                    if !gridSince, let last = between.last, last.part == part {
+                        between[between.count - 1].lines.append(text)
+                    } else if let kind = HTMLTableReader.Kind(part: part) {
+                        between.append(TextBetweenGrids(part: part, at: tables.rows(kind)?.count ?? 0, lines: [text]))
+                    }
+                    gridSince = false
                 }
                 lines.append(DocumentLine(text: text))
             case .table(let grid):
+                gridSince = true
+                // A part heading printed as the table's first row is still a heading, also
+                // when a converter cut it into cells (|三、收到和处理政府信|息公开申请情况|).
+                var headingRow = false
+                if let (h, text) = Self.headingRow(grid), h.rawValue > (part?.rawValue ?? 0) {
+                    part = h
+                    lines.append(DocumentLine(text: text))
+                    headingRow = true
+                }
                 if let kind = HTMLTableReader.classify(grid) ?? Self.kindByPosition(grid, part: part) {
-                    // A part heading printed as the table's first row is still a heading.
-                    for id in grid.slots.first.map({ Set($0.compactMap { $0 }).sorted() }) ?? [] {
-                        let text = grid.cells[id].text
-                        if let h = ReportPart.heading(text), h.rawValue > (part?.rawValue ?? 0) {
-                            part = h
-                            lines.append(DocumentLine(text: text))
-                        }
-                    }
                     add(grid, as: kind)
                 } else {
                     // Numbers outside the standard tables (statistics in part 一): text, like prose.
-                    for r in 0..<grid.rowCount {
+                    for r in (headingRow ? 1 : 0)..<max(grid.rowCount, headingRow ? 1 : 0) {
                         for id in grid.cellsInRow(r) where grid.cells[id].row == r {
                             lines += grid.cells[id].lines.map { DocumentLine(text: $0) }
                         }
@@ -105,6 +115,7 @@ struct HTMLReport {
                 }
             }
         }
+        readBesideGrids(between)
         readStreams(partLines)
         if tables.review == nil, reviewGroups.isEmpty, let blankReview { tables.review = [blankReview] }
         if !reviewGroups.isEmpty {
@@ -116,6 +127,13 @@ struct HTMLReport {
     /// A standard table found as no grid, in a part whose text holds rows: the table a
     /// converter wrote as paragraphs, read by `CellStream`.
     mutating func readStreams(_ partLines: [ReportPart: [String]]) {
+        var partLines = partLines
+        // A converter that lost the heading 二、主动公开政府信息情况 leaves the table's text in
+        // part 一: from its first sub-table's heading (第二十条第（一）项) on.
+        if partLines[.activeDisclosure] == nil, let overview = partLines[.overview],
+           let first = overview.firstIndex(where: { TextNormalizer.key($0).hasPrefix(TableVocabulary.activeArticle) }) {
+            partLines[.activeDisclosure] = Array(overview[first...])
+        }
         for kind in HTMLTableReader.Kind.allCases {
             guard let lines = partLines[kind.part], !lines.isEmpty else { continue }
             switch kind {
@@ -135,11 +153,80 @@ struct HTMLReport {
             case .review:
                 guard tables.review == nil, reviewGroups.isEmpty else { continue }
                 let read = CellStream.read(lines, width: 15, table: .reviewLitigation)
+                if read.rows.isEmpty, let groups = Self.reviewGroupsInTurn(lines) {
+                    tables.review = [groups]
+                    continue
+                }
                 guard !read.rows.isEmpty else { continue }
                 tables.review = read.rows
                 tables.diagnostics += read.diagnostics
             }
         }
+    }
+
+    /// Rows of a table read as grids that a converter wrote as paragraphs between or after
+    /// them (pymupdf4llm's layout mode writes a table's first rows as a pipe table and the rest,
+    /// or the active-disclosure table's later sub-tables, as running text): read by `CellStream`
+    /// and put where the text stood. Only rows whose labels read as the table's template rows
+    /// are taken, so prose and notes in the part add nothing.
+    mutating func readBesideGrids(_ between: [TextBetweenGrids]) {
+        for text in between.reversed() {
+            guard let kind = HTMLTableReader.Kind(part: text.part), kind != .review, let rows = tables.rows(kind) else { continue }
+            let read = CellStream.read(text.lines, width: kind == .applications ? 7 : nil,
+                                       table: kind == .applications ? .applications : .activeDisclosure)
+            let found = read.rows.filter { CellStream.readsAsRow($0.label, table: kind == .applications ? .applications : .activeDisclosure) }
+            guard !found.isEmpty else { continue }
+            let at = min(text.at, rows.count)
+            switch kind {
+            case .active:
+                tables.active?.insert(contentsOf: found, at: at)
+                tables.activeHeaderText += read.header
+            case .applications: tables.applications?.insert(contentsOf: found, at: at)
+            case .review: break
+            }
+            tables.diagnostics += read.diagnostics
+        }
+    }
+
+    /// A grid with a part heading as a row below its first (a converter ran a table's last
+    /// rows and the next part's heading together: `|三、收到和处理政府信|息公开申请情况|||`
+    /// under the active-disclosure table's rows) as the grid above it, the heading as a line,
+    /// and the grid below it. A heading row holds no number and no cell reaching another row.
+    static func cutAtHeadings(_ block: HTMLBlock) -> [HTMLBlock] {
+        guard case .table(let grid) = block.content, grid.rowCount > 1 else { return [block] }
+        for r in 1..<grid.rowCount {
+            let ids = grid.cellsInRow(r)
+            guard ids.allSatisfy({ grid.cells[$0].row == r && grid.cells[$0].rowSpan == 1 }),
+                  !ids.contains(where: { ValueParser.looksLikeValue(grid.cells[$0].text) }) else { continue }
+            let text = ids.map { grid.cells[$0].text }.joined()
+            guard ReportPart.heading(text) != nil else { continue }
+            var above = block, heading = block, below = block
+            above.content = .table(grid.rows(0..<r))
+            heading.content = .line(text)
+            below.content = .table(grid.rows((r + 1)..<grid.rowCount))
+            return [above, heading] + (r + 1 < grid.rowCount ? cutAtHeadings(below) : [])
+        }
+        return [block]
+    }
+
+    /// The part heading a grid's first row prints: in one of its cells, or across them.
+    static func headingRow(_ grid: TableGrid) -> (ReportPart, String)? {
+        let ids = grid.slots.first.map { Set($0.compactMap { $0 }).sorted() } ?? []
+        let texts = ids.map { grid.cells[$0].text }
+        for text in texts + [texts.joined()] {
+            if let h = ReportPart.heading(text) { return (h, text) }
+        }
+        return nil
+    }
+
+    /// The review table written as its three groups in turn, each its heading, its five
+    /// fields' names and its five numbers (行政复议 / 结果维持…总计 / 0 0 3 2 5 / 行政诉讼（未经复议直接起诉）
+    /// / …): one row of fifteen, when exactly three lines of five numbers are read.
+    static func reviewGroupsInTurn(_ lines: [String]) -> RawRow? {
+        let read = CellStream.read(lines, width: 5, table: .reviewLitigation)
+        guard read.rows.count == 3, read.rows.allSatisfy({ $0.cells.count == 5 }),
+              read.diagnostics.isEmpty else { return nil }
+        return RawRow(label: "", cells: read.rows.flatMap(\.cells))
     }
 
     /// A table with numbers under a table part's heading is that part's table, even when its
@@ -164,7 +251,7 @@ struct HTMLReport {
             // the row; a converter writes each page's table apart): the mapper joins them.
             if let last = tables.applications?.indices.last { tables.applications?[last].mayContinue = true }
             tables.applications = (tables.applications ?? [])
-                + WrappedLabelRows.joined(HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns))
+                + WrappedLabelRows.withRests(WrappedLabelRows.joined(HTMLTableReader.fixedRows(grid, width: 7, inherited: applicationColumns)))
             applicationColumns = HTMLTableReader.valueColumnsFromRight(grid, width: 7) ?? applicationColumns
         case .review:
             if let group = HTMLTableReader.reviewGroup(grid, taken: Set(reviewGroups.keys)) {
@@ -182,6 +269,25 @@ struct HTMLReport {
             let rows = HTMLTableReader.fixedRows(grid, width: 15, unstacking: true)
             if !rows.isEmpty { tables.review = (tables.review ?? []) + rows }
             else { blankReview = blankReview ?? HTMLTableReader.blankValueRow(grid, width: 15) }
+        }
+    }
+}
+
+/// Lines of text in a table's part after one of its grids or before the next: where they
+/// stood, as the number of the table's rows read before them.
+struct TextBetweenGrids {
+    var part: ReportPart
+    var at: Int
+    var lines: [String]
+}
+
+extension RawTables {
+    /// The rows read so far of a table kind.
+    func rows(_ kind: HTMLTableReader.Kind) -> [RawRow]? {
+        switch kind {
+        case .active: active
+        case .applications: applications
+        case .review: review
         }
     }
 }

@@ -328,7 +328,7 @@ enum HTMLTableReader {
             let stacked = spreadStacked(valueIDs.map { id in
                 let cell = grid.cells[id]
                 return cell.row == r && !cell.isEmpty ? cell.lines.map { $0.trimmingCharacters(in: .whitespaces) } : nil
-            })
+            }, named: namedFields(lastHeader))
             if let stacked { values = stacked }
             // A converter that drew no line between the label and the first value column
             // writes the first number into the label's cell (规章<br>0, 行政许可<br>11643,

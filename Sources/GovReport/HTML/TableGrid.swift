@@ -126,6 +126,19 @@ struct TableGrid: Equatable, Sendable {
         return min(n, 1000)
     }
 
+    /// The grid's rows `range` as a grid of their own: cells touching them, cut to them.
+    func rows(_ range: Range<Int>) -> TableGrid {
+        let placed = cells.compactMap { cell -> Cell? in
+            let top = max(cell.row, range.lowerBound), bottom = min(cell.row + cell.rowSpan, range.upperBound)
+            guard top < bottom else { return nil }
+            var cut = cell
+            cut.row = top - range.lowerBound
+            cut.rowSpan = bottom - top
+            return cut
+        }
+        return TableGrid(placed: placed, rowCount: range.count)
+    }
+
     /// The distinct cells touching row `r`, left to right (a merged cell once).
     func cellsInRow(_ r: Int) -> [Int] {
         var seen = Set<Int>()

@@ -35,6 +35,88 @@ enum CellStream {
         return (tokens.joined(separator: " "), values)
     }
 
+    /// The lines a converter joined into one paragraph (pymupdf4llm's layout mode writes a
+    /// text block's lines as one, with spaces between), put back as this reader takes lines:
+    /// each row its label and its numbers (`行政处罚 3863` / `行政强制 297`), each header word
+    /// a line of its own, text opening with an item mark a new label. Text after a row's
+    /// numbers that opens no row and comes before no numbers is the rest of that row's label
+    /// (a wrapped label's numbers stand at the row's middle: `2.申请人逾期未按收费 … 0 0 0 0 0 0 0
+    /// 政机关不再处理其政府 信息公开申请 3.其他 2 1 0 0 0 0 3`). A line that is one label and
+    /// the numbers ending it, or no more than one piece, is left as it is.
+    static func paragraphLines(_ line: String) -> [String] {
+        enum Kind { case text, values, header }
+        var pieces: [(kind: Kind, words: [String])] = []
+        let tokens = line.split(whereSeparator: \.isWhitespace).flatMap { headerAndRest(String($0)) }
+            .flatMap { isHeader($0) ? [$0] : atItemMarks($0) }
+        for token in tokens {
+            let kind: Kind = ValueParser.looksLikeValue(token) ? .values
+                : !LabelMatcher.startsWithMarker(token) && isHeader(token) ? .header : .text
+            if let last = pieces.last, last.kind == kind, !(kind == .text && LabelMatcher.startsWithMarker(token)) {
+                pieces[pieces.count - 1].words.append(token)
+            } else {
+                pieces.append((kind, [token]))
+            }
+        }
+        guard pieces.count > 2 || pieces.count == 2 && pieces[0].kind != .text else { return [line] }
+        var lines: [(label: [String], values: [String])] = []
+        for (i, piece) in pieces.enumerated() {
+            let previous = i > 0 ? pieces[i - 1].kind : nil, next = i + 1 < pieces.count ? pieces[i + 1].kind : nil
+            switch piece.kind {
+            case .values where previous == .text:
+                lines[lines.count - 1].values = piece.words
+            case .text where previous == .values && next != .values && !LabelMatcher.startsWithMarker(piece.words[0])
+                && !lines.isEmpty && !lines[lines.count - 1].label.isEmpty:
+                lines[lines.count - 1].label += piece.words
+            case .values:
+                lines.append(([], piece.words))
+            case .text, .header:
+                lines.append((piece.words, []))
+            }
+        }
+        return lines.map { ($0.label + $0.values).joined(separator: " ") }
+    }
+
+    /// A word run together with header text before it (a converter that drops the spaces
+    /// between ideographs: `信息内容本年处理决定数量行政许可`), cut after the last header word
+    /// and the parenthesis that follows it (`本年收费金额（单位：万元）`); else the word as it is.
+    static func headerAndRest(_ token: String) -> [String] {
+        var end: String.Index?
+        for word in headerWords {
+            var from = token.startIndex
+            while let r = token.range(of: word, range: from..<token.endIndex) {
+                if r.upperBound > (end ?? token.startIndex) { end = r.upperBound }
+                from = r.upperBound
+            }
+        }
+        guard var cut = end, cut < token.endIndex, !ValueParser.looksLikeValue(token) else { return [token] }
+        if "（(".contains(token[cut]), let close = token[cut...].firstIndex(where: { "）)".contains($0) }) {
+            cut = token.index(after: close)
+        } else if token[cut] == "第", let item = token[cut...].prefix(6).firstIndex(of: "项") {
+            // 第二十条 goes on with its item: 第（一）项.
+            cut = token.index(after: item)
+        }
+        guard cut < token.endIndex else { return [token] }
+        return [String(token[..<cut]), String(token[cut...])]
+    }
+
+    static let headerWords = TableVocabulary.headerWords + TableVocabulary.activeHeaderWords
+
+    /// A word cut before each group or part mark run into it (`重新出具已获取信息（六）其他处理`:
+    /// a converter that drops the spaces between ideographs joins a label's last line and the
+    /// next row's); marks written with digits keep their space (`信息公开申请 3.其他`).
+    static func atItemMarks(_ token: String) -> [String] {
+        let chars = Array(token)
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        var cuts: [Int] = []
+        for k in chars.indices.dropFirst() where TextNormalizer.isCJK(chars[k - 1]) || "）)".contains(chars[k - 1]) {
+            let opensGroup = "（(".contains(chars[k]) && k + 2 < chars.count && numerals.contains(chars[k + 1]) && "）)".contains(chars[k + 2])
+            let opensPart = numerals.contains(chars[k]) && k + 1 < chars.count && chars[k + 1] == "、"
+            if opensGroup || opensPart { cuts.append(k) }
+        }
+        guard !cuts.isEmpty else { return [token] }
+        return zip([0] + cuts, cuts + [chars.count]).map { String(chars[$0..<$1]) }
+    }
+
     /// `行政规范性文件8` → (行政规范性文件, 8): a number straight after an ideograph.
     static func gluedNumber(_ token: String) -> (label: String, number: String)? {
         let chars = Array(token)
@@ -87,7 +169,7 @@ enum CellStream {
             }
         }
 
-        for line in lines {
+        for line in lines.flatMap(paragraphLines) {
             let (label, values) = split(line)
             if values.isEmpty {
                 if LabelMatcher.startsWithMarker(line) {
@@ -100,7 +182,7 @@ enum CellStream {
                     inHeader = true
                     tailOpen = false
                     headerLines.append(line)
-                } else if inHeader {
+                } else if inHeader, !readsAsRow(line, table: table) {
                     headerLines.append(line)
                 } else if tailOpen, pending.isEmpty, !rows.isEmpty {
                     rows[rows.count - 1].label += line
@@ -187,6 +269,23 @@ enum CellStream {
     }
 
     static let templateLabels = Template.applicationRows.map { LabelMatcher.core($0.label) }
+
+    /// Both formats' active-disclosure row labels.
+    static let activeTemplateLabels = (Template.activeRows(.v2021) + Template.activeRows(.v2019)).map { LabelMatcher.core($0.label) }
+
+    /// Whether a line reads as a row label of `table` (as like a template row's as
+    /// `rowLabelSimilarity`): under a header, such a line is a row's label (wrapped around its
+    /// number: `行政事业性收` / `0` / `费`), not a piece of a header cell.
+    static func readsAsRow(_ line: String, table: TemplateTable) -> Bool {
+        let templates: [[Character]]
+        switch table {
+        case .activeDisclosure: templates = activeTemplateLabels
+        case .applications: templates = templateLabels
+        case .reviewLitigation: return false
+        }
+        let core = LabelMatcher.core(line)
+        return templates.contains { LabelMatcher.score(printed: core, template: $0) >= rowLabelSimilarity }
+    }
 
     /// How like a template row's label a passed-over label must read to be a row's.
     static let rowLabelSimilarity = 0.75

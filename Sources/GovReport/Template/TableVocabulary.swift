@@ -31,7 +31,7 @@ public enum TableVocabulary {
     static let activeMarkers2021 = ["本年制发件数", "现行有效件数", "本年废止件数", "本年处理决定数量"]
     /// Field header words of either format's active-disclosure table.
     static let activeHeaderWords = ["信息内容", "本年增/减", "采购总金额", "采购项目数量", "本年收费金额", "新制作", "新公开数量",
-                                    "对外公开总数量", "上一年项目数量"] + activeMarkers2021
+                                    "对外公开总数量", "上一年项目数量", "处理决定数量"] + activeMarkers2021
 
     /// Whether a line is a field header of either format's active-disclosure table.
     public static func isActiveHeader(_ text: String) -> Bool {
