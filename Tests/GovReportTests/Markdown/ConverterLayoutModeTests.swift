@@ -30,17 +30,23 @@ import Testing
         #expect(CellStream.atItemMarks("（本列数据的勾稽关系为：第一项加第二项之和") == ["（本列数据的勾稽关系为：第一项加第二项之和"])
     }
 
+    /// A report's title and the active-disclosure table's first sub-table as a pipe table, its
+    /// first row.
+    static let activeGrid = """
+        # 某局2024年政府信息公开工作年度报告
+
+        ## 二、主动公开政府信息情况
+
+        | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+        | --- | --- | --- | --- |
+        | 规章 | 0 | 0 | 1 |
+
+        """
+
     /// A table read as a grid whose last rows were written as a paragraph after it: those rows
     /// are read and put after the grid's.
     @Test func rowsWrittenAfterTheirGridAreReadWithIt() throws {
-        let markdown = """
-            # 某局2024年政府信息公开工作年度报告
-
-            ## 二、主动公开政府信息情况
-
-            | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
-            | --- | --- | --- | --- |
-            | 规章 | 0 | 0 | 1 |
+        let markdown = Self.activeGrid + """
             | 行政规范性文件 | 3 | 0 | 43 |
 
             信息内容 本年处理决定数量 行政许可 3105
@@ -66,14 +72,7 @@ import Testing
     /// and the review table as its three groups in turn, each its heading, its fields' names
     /// and its five numbers.
     @Test func pictureTextIsReadAsText() throws {
-        let markdown = """
-            # 某局2024年政府信息公开工作年度报告
-
-            ## 二、主动公开政府信息情况
-
-            | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
-            | --- | --- | --- | --- |
-            | 规章 | 0 | 0 | 1 |
+        let markdown = Self.activeGrid + """
 
             <!-- Start of picture text -->
             第二十条第（八）项<br>信息内容 本年收费金额（单位：万元）<br>行政事业性收<br>0<br>费<br><!-- End of picture text -->
