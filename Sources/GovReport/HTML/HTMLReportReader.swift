@@ -107,7 +107,7 @@ struct HTMLReport {
                     add(grid, as: kind)
                 } else {
                     // Numbers outside the standard tables (statistics in part 一): text, like prose.
-                    for r in (headingRow ? 1 : 0)..<max(grid.rowCount, headingRow ? 1 : 0) {
+                    for r in (headingRow ? 1 : 0)..<grid.rowCount {
                         for id in grid.cellsInRow(r) where grid.cells[id].row == r {
                             lines += grid.cells[id].lines.map { DocumentLine(text: $0) }
                         }

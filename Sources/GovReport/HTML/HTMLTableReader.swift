@@ -297,10 +297,44 @@ enum HTMLTableReader {
 
     // MARK: the active-disclosure table (rows of different widths)
 
+    /// `grid` with each row that holds the next sub-table's heading line under the row's own
+    /// line (a converter put two printed lines in one grid row: `行政许可<br>第二十条第（六）` |
+    /// `4689<br>项`) as one row a line. A row is taken so when every filled cell has as many
+    /// lines, two or more, and its label cell's last line is header text; a grid with cells
+    /// spanning rows is left as it is.
+    static func headingLinesApart(_ grid: TableGrid) -> TableGrid {
+        guard !grid.cells.contains(where: { $0.rowSpan > 1 }) else { return grid }
+        var lineCounts = [Int](repeating: 1, count: grid.rowCount)
+        for r in 0..<grid.rowCount {
+            let filled = grid.cellsInRow(r).map { grid.cells[$0] }.filter { !$0.isEmpty }
+            let counts = Set(filled.map(\.lines.count))
+            guard counts.count == 1, let k = counts.first, k >= 2, let last = filled.first?.lines.last,
+                  TableVocabulary.isActiveHeader(last) || TableVocabulary.isHeader(last) else { continue }
+            lineCounts[r] = k
+        }
+        guard lineCounts.contains(where: { $0 > 1 }) else { return grid }
+        var firstRow: [Int] = []
+        var rowCount = 0
+        for k in lineCounts {
+            firstRow.append(rowCount)
+            rowCount += k
+        }
+        let placed = grid.cells.flatMap { cell -> [TableGrid.Cell] in
+            (0..<lineCounts[cell.row]).map { i in
+                var line = cell
+                line.row = firstRow[cell.row] + i
+                if lineCounts[cell.row] > 1 { line.lines = cell.isEmpty ? [] : [cell.lines[i]] }
+                return line
+            }
+        }
+        return TableGrid(placed: placed, rowCount: rowCount)
+    }
+
     /// Rows of the active-disclosure table: each row's distinct cells are a label (up to its
     /// last text cell) and values (the cells after it). Rows without values, and rows of field
     /// names, are headers; their text tells the two national formats apart.
     static func activeRows(_ grid: TableGrid) -> (rows: [RawRow], header: String) {
+        let grid = headingLinesApart(grid)
         var rows: [RawRow] = []
         var header = ""
         var lastHeader = ""

@@ -121,6 +121,24 @@ import Testing
         #expect(report.activeDisclosure["licensing"]?["decisions"] == 11913)
     }
 
+    /// A row and the next sub-table's heading written as one grid row, each cell's two lines
+    /// apart: the row is read, the heading is header text.
+    @Test func aRowAndTheNextHeadingInOneGridRowAreTwoRows() {
+        let grid = PDFConverterTableTests.grid([["信息内容", "本年处理决定", "数量"], ["行政许可<br>第二十条第（六）", "4689<br>项", ""],
+                                                ["信息内容", "本年处理决定", "数量"], ["行政处罚", "3899", ""]]
+            .map { $0.map { $0.replacingOccurrences(of: "<br>", with: "\n") } })
+        let read = HTMLTableReader.activeRows(Self.withLines(grid))
+        #expect(read.rows.map(\.label) == ["行政许可", "行政处罚"])
+        #expect(read.rows.map(\.cells) == [["4689", nil], ["3899", nil]])
+    }
+
+    /// A grid whose cells' text `\n` separates into lines (`<br>` in a converter's cell).
+    static func withLines(_ grid: TableGrid) -> TableGrid {
+        var grid = grid
+        for i in grid.cells.indices { grid.cells[i].lines = grid.cells[i].lines.flatMap { $0.split(separator: "\n").map(String.init) } }
+        return grid
+    }
+
     /// A part's heading a converter ran into the grid above it, cut into cells: the grid is cut
     /// there, the heading a line between its two pieces.
     @Test func aHeadingRowCutsItsGrid() {
