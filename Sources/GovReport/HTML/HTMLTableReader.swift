@@ -112,6 +112,11 @@ enum HTMLTableReader {
                 values[i] = cell.text
             }
             let label = rowLabel(grid, row: r, before: valueStart)
+            if width == 7, let apart = RowsInOneGridRow.rows(grid, row: r, label: label, valueStart: valueStart,
+                                                              columns: { column(of: $0, in: valueColumns) }) {
+                rows += apart.map { var row = $0; row.header = headerText; return row }
+                continue
+            }
             let unstacked = unstacking ? unstackedValues(grid, row: r, width: width) : nil
             if let unstacked { values = unstacked }
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
@@ -242,12 +247,16 @@ enum HTMLTableReader {
             let filled = texts.filter { !$0.isEmpty }
             guard !filled.isEmpty else { continue }
             if filled.allSatisfy({ !isValueOrBlank($0) }) {
-                // A heading row names its group in every slot it fills (field-name rows name none);
-                // the table's title names both 行政复议 and 行政诉讼, and no group.
+                // A heading row names its group in every slot it fills, or across them (a
+                // converter cut 行政诉讼（未经复议直接起诉） into cells); field-name rows name
+                // none; the table's title names both 行政复议 and 行政诉讼, and no group.
                 let key = TextNormalizer.key(filled[0])
                 let title = key.contains(TableVocabulary.review) && key.contains(TableVocabulary.litigation)
                 if !title, let g = groupNamed(by: filled[0], taken: Set(out.keys)),
                    filled.allSatisfy({ groupNamed(by: $0, taken: Set(out.keys)) == g }) {
+                    group = g
+                    named = true
+                } else if let g = headingAcross(filled, taken: Set(out.keys)) {
                     group = g
                     named = true
                 }
@@ -261,6 +270,15 @@ enum HTMLTableReader {
             }
         }
         return named ? out : [:]
+    }
+
+    /// The group a heading row names when its text is read across its cells (`行政诉讼` |
+    /// `（未经复` | `议直接起诉` | `）`): the whole names one group and not both 行政复议 and
+    /// 行政诉讼 (the table's title).
+    static func headingAcross(_ cells: [String], taken: Set<Int>) -> Int? {
+        let key = TextNormalizer.key(cells.joined())
+        guard !(key.contains(TableVocabulary.review) && key.contains(TableVocabulary.litigation)) else { return nil }
+        return groupNamed(by: cells.joined(), taken: taken)
     }
 
     /// The columns up to the last one in which a cell with text starts: a colspan running past
