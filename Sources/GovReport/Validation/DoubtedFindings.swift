@@ -34,13 +34,27 @@ public enum DoubtedFindings {
                 return f
             }
             guard f.severity == .error, !rule.cells.isEmpty else { return f }
-            let cells = rule.cells.filter(doubted.contains)
+            let cells = (rule.cells + absentTerms(f, report)).filter(doubted.contains)
             guard !cells.isEmpty else { return f }
             f.severity = .warning
             f.message += "; not an error of the report for sure: "
                 + cells.map(\.key).joined(separator: ", ") + " may be misread (cell.uncertain)"
             return f
         }
+    }
+
+    /// The cells a column sum adds from rows the table does not hold (rows not found, whose
+    /// cells are marked as not known): terms of the sum all the same.
+    static func absentTerms(_ f: Finding, _ report: CanonicalReport) -> [TemplateCell] {
+        guard let column = f.column.flatMap(ApplicationColumn.init(rawValue:)) else { return [] }
+        let t = report.applications
+        let rows: [ApplicationRow]
+        switch f.code {
+        case "applications.total_processed": rows = Validator.processedRows(t) + [.totalProcessed]
+        case "applications.balance": rows = [.newReceived, .carriedOver, .totalProcessed, .carriedForward]
+        default: return []
+        }
+        return rows.filter { t[$0] == nil }.map { .application($0, column) }
     }
 
     /// Diagnostics that say a table's printed rows were not all read: a row whose label matched

@@ -139,6 +139,37 @@ import Testing
         return grid
     }
 
+    /// Two applications rows written into one grid row, each cell's lines one a row: read as two
+    /// rows. A number alone in its cell goes to the row under which both add up.
+    @Test func twoRowsInOneGridRowAreReadApart() {
+        let head = ["", "", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        let grid = Self.withLines(PDFConverterTableTests.grid([
+            head,
+            ["供", "2.没有现成信息需要\n另行制作\n3.补正后申请内容仍\n不明确", "0\n0", "0\n0", "0\n0", "2\n1", "0\n0", "0\n0", "2\n1"],
+            ["", "3.补正后申请内容仍不\n明确\n1.信访举报投诉类申请", "", "", "4\n4", "8", "10", "3", "7\n22"],
+        ]))
+        let rows = HTMLTableReader.fixedRows(grid, width: 7)
+        #expect(rows.map(\.label) == ["供2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确", "3.补正后申请内容仍不明确", "1.信访举报投诉类申请"])
+        #expect(rows.map(\.cells) == [["0", "0", "0", "2", "0", "0", "2"], ["0", "0", "0", "1", "0", "0", "1"],
+                                       [nil, nil, "4", nil, nil, "3", "7"], [nil, nil, "4", "8", "10", nil, "22"]])
+        #expect(rows.allSatisfy { $0.placementDoubt == nil })
+    }
+
+    /// The review groups stacked in one grid, a litigation group's heading cut into cells
+    /// (`行政诉讼` | `（未经复` | `议直接起诉` | `）`): each value row goes to the group its
+    /// heading names across the cells.
+    @Test func aGroupHeadingCutIntoCellsNamesItsGroup() {
+        let grid = PDFConverterTableTests.grid([
+            ["行政复议", "", "", "", ""], ["结果维", "结果纠", "其他结", "尚未审", "总"], ["2", "3", "0", "4", "9"],
+            ["行政诉讼", "（未经复", "议直接起诉", "）", ""], ["结果维", "结果纠", "其他结", "尚未审", "总"], ["1", "0", "0", "0", "1"],
+            ["行政诉讼", "（复议后", "起诉）", "", ""], ["结果维", "结果纠", "其他结", "尚未审", "总"], ["0", "0", "1", "1", "2"],
+        ])
+        let groups = HTMLTableReader.stackedReviewGroups(grid, first: 0)
+        #expect(groups[0] == ["2", "3", "0", "4", "9"])
+        #expect(groups[1] == ["1", "0", "0", "0", "1"])
+        #expect(groups[2] == ["0", "0", "1", "1", "2"])
+    }
+
     /// A part's heading a converter ran into the grid above it, cut into cells: the grid is cut
     /// there, the heading a line between its two pieces.
     @Test func aHeadingRowCutsItsGrid() {

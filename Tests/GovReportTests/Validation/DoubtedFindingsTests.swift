@@ -54,6 +54,19 @@ import Testing
         #expect(DoubtedFindings.findings(for: r).contains { $0.code == "structure.missing_row" && $0.severity == .error })
     }
 
+    /// A column sum over a row not found, its cells marked as not known, is the reader's doubt:
+    /// the row's numbers may be what is missing from the sum.
+    @Test func aSumOverARowNotFoundIsAWarning() throws {
+        var apps = Build.consistentApplications()
+        apps.rows.removeAll { $0.key == ApplicationRow.granted.rawValue }
+        var r = Build.report(applications: apps)
+        #expect(Validator.findings(for: r).contains { $0.code == "applications.total_processed" && $0.severity == .error })
+        r.diagnostics += ApplicationColumn.allCases.map { Self.mark("granted", $0.rawValue) }
+        let f = try #require(DoubtedFindings.findings(for: r).first { $0.code == "applications.total_processed" })
+        #expect(f.severity == .warning)
+        #expect(f.message.contains("applications.granted."))
+    }
+
     /// A row not found in a table where the reader left printed rows unplaced (a label that
     /// matched no template row, a row whose numbers' columns are not known) may be one of them:
     /// the finding is a warning that says so. In another table it stays an error.
