@@ -153,6 +153,11 @@ import Testing
         #expect(rows.map(\.cells) == [["0", "0", "0", "2", "0", "0", "2"], ["0", "0", "0", "1", "0", "0", "1"],
                                        [nil, nil, "4", nil, nil, "3", "7"], [nil, nil, "4", "8", "10", nil, "22"]])
         #expect(rows.allSatisfy { $0.placementDoubt == nil })
+        // One row whose label lists items, its numbers one a cell: one row.
+        let listed = Self.withLines(PDFConverterTableTests.grid([
+            head, ["（六）其他处理", "1.申请人无正当理由逾期不补正\n2.申请人逾期未按收费通知要求缴纳费用\n3.其他", "1", "0", "0", "0", "0", "0", "1"],
+        ]))
+        #expect(HTMLTableReader.fixedRows(listed, width: 7).count == 1)
     }
 
     /// The review groups stacked in one grid, a litigation group's heading cut into cells
