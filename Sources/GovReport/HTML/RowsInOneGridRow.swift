@@ -3,17 +3,17 @@
 /// and each value cell its rows' numbers one a line (`2<br>1`); run together they read as one
 /// row with wrong numbers (21).
 ///
-/// A value cell with a line per row gives each row its line; with no such cell, the label
-/// cell is one row's that lists items, and the grid row is left as it is. A cell with one
+/// A value cell with a line per row gives each row its line; with numbers but no such cell,
+/// the label cell is one row's that lists items, and the grid row is left as it is. A cell with one
 /// line belongs to one of the rows, which the text does not say: of the ways to give each
 /// such number to a row, the one under which every row adds up (its values before the total
 /// sum to the total) is taken when it is the only one; otherwise the first that fits, or
 /// none, and every row's cells are marked (`placementDoubt`).
 enum RowsInOneGridRow {
     /// The rows grid row `r` holds, nil when its label cell holds fewer than two lines that
-    /// start a row, no value cell stacks a number a row, or a value cell's lines match neither
-    /// one row nor all. `label`: the row's label as read; `columns`: a value cell's column
-    /// (0...6), nil outside the value columns.
+    /// start a row, it has numbers but no value cell stacks one a row, or a value cell's lines
+    /// match neither one row nor all. `label`: the row's label as read; `columns`: a value
+    /// cell's column (0...6), nil outside the value columns.
     static func rows(_ grid: TableGrid, row r: Int, label: String, valueStart: Int,
                      columns: (TableGrid.Cell) -> Int?) -> [RawRow]? {
         let ids = grid.cellsInRow(r).filter { grid.cells[$0].row == r }
@@ -55,9 +55,10 @@ enum RowsInOneGridRow {
                 return nil
             }
         }
-        // No cell stacking a number a row: one row whose label lists items (（六）其他处理 printed
-        // as one row naming its three cases), not rows run together.
-        guard values.contains(where: { $0.contains { $0 != nil } }) else { return nil }
+        // Numbers but no cell stacking one a row: one row whose label lists items (（六）其他处理
+        // printed as one row naming its three cases), not rows run together. Rows with no
+        // number at all are rows printed blank.
+        guard loose.isEmpty || values.contains(where: { $0.contains { $0 != nil } }) else { return nil }
         // Every way to give each loose number to a row (at most 3^7 of them).
         guard !loose.isEmpty else { return zip(labels, values).map { RawRow(label: $0, cells: $1) } }
         var fits: [[[String?]]] = []

@@ -158,6 +158,11 @@ import Testing
             head, ["（六）其他处理", "1.申请人无正当理由逾期不补正\n2.申请人逾期未按收费通知要求缴纳费用\n3.其他", "1", "0", "0", "0", "0", "0", "1"],
         ]))
         #expect(HTMLTableReader.fixedRows(listed, width: 7).count == 1)
+        // Two rows printed blank in one grid row: two rows.
+        let blank = Self.withLines(PDFConverterTableTests.grid([
+            head, ["", "2.其他法律行政法规禁\n止公开\n3.危及“三安全一稳定”", "", "", "", "", "", "", ""],
+        ]))
+        #expect(HTMLTableReader.fixedRows(blank, width: 7).map(\.label) == ["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”"])
     }
 
     /// The review groups stacked in one grid, a litigation group's heading cut into cells
