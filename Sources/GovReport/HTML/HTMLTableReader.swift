@@ -103,12 +103,17 @@ enum HTMLTableReader {
                 continue
             }
             var values = [String?](repeating: nil, count: width)
+            // Numbers in slots under no column, or under a column already filled: not read.
+            var unread: [String] = []
             // A value belongs to the row where its cell starts (the slots a merged value cell
             // also covers are blank), and to the column its first slot stands under.
             for id in grid.cellsInRow(r) {
                 let cell = grid.cells[id]
                 guard cell.row == r, !cell.isEmpty, cell.column >= valueStart else { continue }
-                guard let i = column(of: cell, in: valueColumns), values[i] == nil else { continue }
+                guard let i = column(of: cell, in: valueColumns), values[i] == nil else {
+                    if case .number = ValueParser.parse(cell.text) { unread.append(cell.text) }
+                    continue
+                }
                 values[i] = cell.text
             }
             let label = rowLabel(grid, row: r, before: valueStart)
@@ -122,6 +127,11 @@ enum HTMLTableReader {
             guard !label.isEmpty || values.contains(where: { $0 != nil }) else { continue }
             var row = RawRow(label: label, cells: values, header: headerText)
             row.placementDoubt = guessed && unstacked == nil ? "more value slots than columns" : nil
+            // A converter's grid drew a column as two slots and the header names one of them:
+            // a number in the other is not read, and the row's cells are in doubt.
+            if unstacked == nil, row.placementDoubt == nil, !unread.isEmpty {
+                row.placementDoubt = "numbers in slots under no column were not read (\(unread.joined(separator: ", ")))"
+            }
             rows.append(row)
         }
         return rows

@@ -165,6 +165,19 @@ import Testing
         #expect(HTMLTableReader.fixedRows(blank, width: 7).map(\.label) == ["2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”"])
     }
 
+    /// A column drawn as two slots, the header naming one: a number in the other stands under no
+    /// column. It is not read, and the row's cells are in doubt (they were read blank, unmarked).
+    @Test func aNumberUnderNoColumnMarksItsRow() {
+        let grid = PDFConverterTableTests.grid([
+            ["", "自然人", "商业企业", "科研机构", "社会公益组织", "", "法律服务机构", "其他", "总计"],
+            ["1.属于国家秘密", "0", "0", "0", "", "0", "0", "0", "0"],
+            ["4.保护第三方合法权益", "0", "0", "0", "0", "", "1", "0", "1"],
+        ])
+        let rows = HTMLTableReader.fixedRows(grid, width: 7)
+        #expect(rows.map(\.cells) == [["0", "0", "0", nil, "0", "0", "0"], ["0", "0", "0", "0", "1", "0", "1"]])
+        #expect(rows.map { $0.placementDoubt != nil } == [true, false])
+    }
+
     /// The review groups stacked in one grid, a litigation group's heading cut into cells
     /// (`行政诉讼` | `（未经复` | `议直接起诉` | `）`): each value row goes to the group its
     /// heading names across the cells.
