@@ -103,15 +103,19 @@ enum HTMLTableReader {
                 continue
             }
             var values = [String?](repeating: nil, count: width)
-            // Numbers in slots under no column, or under a column already filled: not read.
+            // Numbers in slots under no column, or under a column already holding another: not read.
             var unread: [String] = []
             // A value belongs to the row where its cell starts (the slots a merged value cell
             // also covers are blank), and to the column its first slot stands under.
             for id in grid.cellsInRow(r) {
                 let cell = grid.cells[id]
                 guard cell.row == r, !cell.isEmpty, cell.column >= valueStart else { continue }
-                guard let i = column(of: cell, in: valueColumns), values[i] == nil else {
-                    if case .number = ValueParser.parse(cell.text) { unread.append(cell.text) }
+                let i = column(of: cell, in: valueColumns)
+                guard let i, values[i] == nil else {
+                    // (A number its column already holds is the same cell drawn twice.)
+                    if case .number = ValueParser.parse(cell.text), i.map({ values[$0] != cell.text }) ?? true {
+                        unread.append(cell.text)
+                    }
                     continue
                 }
                 values[i] = cell.text
